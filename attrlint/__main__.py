@@ -1,0 +1,5 @@
+import sys
+
+from attrlint.cli import main
+
+sys.exit(main())

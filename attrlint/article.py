@@ -1,0 +1,323 @@
+"""The article model: headline, paragraphs, sentences and quotations, with exact offsets.
+
+Every span is a pair of character offsets into `Article.text`, which has the same length and
+line structure as the source text: markup that is not copy (Markdown front matter, code, HTML
+comments, link targets, emphasis marks) is blanked out with spaces rather than removed, so an
+offset found in the analysed text is the offset in the file, and maps to its line:column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from attrlint.lexicon import Lexicon
+from attrlint.quotes import Quotation, opens_with_quote, scan_paragraph
+from attrlint.source import Source
+
+CLOSERS = "\"'”’»)]"
+OPENERS = "\"'“‘«(["
+TERMINATORS = ".!?…"
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index into Article.paragraphs; -1 for the headline
+    index: int  # position within its paragraph
+    article: "Article" = field(repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        return self.article.text[self.start:self.end]
+
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        return [q for q in self.article.quotations if q.start < self.end and q.end > self.start]
+
+    @cached_property
+    def unquoted(self) -> str:
+        """The sentence with quoted words blanked: what the writer says in their own voice."""
+        chars = list(self.text)
+        for q in self.quotations:
+            if q.depth:
+                continue
+            lo, hi = max(q.start, self.start) - self.start, min(q.end, self.end) - self.start
+            for k in range(lo, hi):
+                if chars[k] != "\n":
+                    chars[k] = " "
+        return "".join(chars)
+
+    def in_quotation(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.quotations)
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    index: int
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    source: Source
+    text: str
+    lexicon: Lexicon
+    headline: Sentence | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    quotations: list[Quotation] = field(default_factory=list)
+    unmatched_marks: list = field(default_factory=list)
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+    cache: dict = field(default_factory=dict, repr=False)  # per-article results shared by rules
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.source.position(offset)
+
+
+# --- reading ----------------------------------------------------------------------------
+
+_FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", regex.S)
+_FENCE = regex.compile(r"^[ \t]{0,3}(```|~~~).*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)", regex.S | regex.M)
+_HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
+_ATX_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", regex.M)
+_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_EMPHASIS = regex.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+_BLOCK_PREFIX = regex.compile(r"^[ \t]{0,3}(?:>[ \t]?)+|^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+", regex.M)
+_HTML_TAG = regex.compile(r"</?[A-Za-z][^<>\n]*>")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for k in range(start, end):
+        if chars[k] != "\n":
+            chars[k] = " "
+
+
+def read_article(source: Source, lexicon: Lexicon) -> Article:
+    if source.format == "markdown":
+        return _read_markdown(source, lexicon)
+    return _read_text(source, lexicon)
+
+
+def _read_text(source: Source, lexicon: Lexicon) -> Article:
+    article = Article(source=source, text=source.text, lexicon=lexicon)
+    _build(article, headline_from_first_line=True)
+    return article
+
+
+def _read_markdown(source: Source, lexicon: Lexicon) -> Article:
+    text = source.text
+    chars = list(text)
+    headline_span = None
+    m = _FRONT_MATTER.match(text)
+    if m:
+        body = m.group(1) or ""
+        for km in regex.finditer(r"^(title|headline)[ \t]*:[ \t]*(.*?)[ \t]*$", body, regex.M):
+            value_start = m.start(1) + km.start(2)
+            value = km.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value_start += 1
+                value = value[1:-1]
+            if value and (headline_span is None or km.group(1) == "title"):
+                headline_span = (value_start, value_start + len(value))
+        _blank(chars, m.start(), m.end())
+    for pattern in (_FENCE, _HTML_COMMENT):
+        for fm in pattern.finditer(text):
+            _blank(chars, fm.start(), fm.end())
+    masked = "".join(chars)
+    for hm in _ATX_HEADING.finditer(masked):
+        _blank(chars, hm.start(), hm.start(2))
+        _blank(chars, hm.end(2), hm.end())
+        if headline_span is None and len(hm.group(1)) == 1:
+            headline_span = (hm.start(2), hm.end(2))
+    masked = "".join(chars)
+    for pattern in (_BLOCK_PREFIX, _HTML_TAG):
+        for pm in pattern.finditer(masked):
+            _blank(chars, pm.start(), pm.end())
+    masked = "".join(chars)
+    for lm in _LINK.finditer(masked):
+        _blank(chars, lm.start(), lm.start(1))
+        _blank(chars, lm.end(1), lm.end())
+    masked = "".join(chars)
+    for em in _EMPHASIS.finditer(masked):
+        _blank(chars, em.start(1), em.end(1))
+        _blank(chars, em.end(2), em.end())
+    article = Article(source=source, text="".join(chars), lexicon=lexicon)
+    if headline_span:
+        # The front-matter value is blanked in the analysed text; keep its words for the headline.
+        hs, he = headline_span
+        article.text = article.text[:hs] + text[hs:he] + article.text[he:]
+    _build(article, headline_from_first_line=False, headline_span=headline_span)
+    return article
+
+
+def _build(article: Article, headline_from_first_line: bool, headline_span: tuple[int, int] | None = None) -> None:
+    text = article.text
+    lex = article.lexicon
+    blocks: list[tuple[int, int]] = []
+    current: list[int] | None = None  # [start, end] of the block being gathered
+    headline_key = None
+    if headline_span:
+        hs, he = headline_span
+        article.headline = Sentence(hs, he, -1, 0, article)
+        headline_key = _squash(text[hs:he])
+    pos = 0
+    for line in text.split("\n"):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        if headline_span and headline_span[0] <= line_start < headline_span[1]:
+            continue
+        stripped = line.strip()
+        if not stripped:
+            current = None
+            continue
+        s = line_start + (len(line) - len(line.lstrip()))
+        e = line_start + len(line.rstrip())
+        if article.headline is None and headline_from_first_line:
+            article.headline = Sentence(s, e, -1, 0, article)
+            headline_key = _squash(stripped)
+            current = None
+            continue
+        if headline_key is not None and _squash(stripped) == headline_key:
+            current = None  # a line repeating the headline is not body
+            continue
+        if lex.furniture_line.match(line):
+            article.furniture.append((s, e))
+            current = None
+            continue
+        if current is None:
+            current = [s, e]
+            blocks.append(current)  # type: ignore[arg-type]
+        else:
+            current[1] = e
+    for i, (s, e) in enumerate(blocks):
+        article.paragraphs.append(Paragraph(s, e, i))
+    _scan_quotations(article)
+    for para in article.paragraphs:
+        for k, (s, e) in enumerate(split_sentences(text, para.start, para.end, lex)):
+            para.sentences.append(Sentence(s, e, para.index, k, article))
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def _scan_quotations(article: Article) -> None:
+    text = article.text
+    paras = article.paragraphs
+    carried = False
+    for i, para in enumerate(paras):
+        result = scan_paragraph(text, para.start, para.end, i, article.lexicon.elisions)
+        if carried and result.quotations and result.quotations[0].open == _first_mark(text, para):
+            result.quotations[0].continued = True
+        article.quotations.extend(result.quotations)
+        article.unmatched_marks.extend(result.unmatched)
+        carried = False
+        if result.open_at_end is not None:
+            mark = result.open_at_end
+            nxt = paras[i + 1] if i + 1 < len(paras) else None
+            q = Quotation(open=mark.offset, close=None, start=mark.offset + 1, end=para.end,
+                          double=True, depth=0, paragraph=i)
+            if nxt is not None and opens_with_quote(text, nxt.start, nxt.end):
+                q.continues = True
+                carried = True
+            else:
+                article.unmatched_marks.append(mark)
+            article.quotations.append(q)
+    article.quotations.sort(key=lambda q: q.open)
+    article.unmatched_marks.sort(key=lambda m: m.offset)
+
+
+def _first_mark(text: str, para: Paragraph) -> int:
+    i = para.start
+    while i < para.end and text[i].isspace():
+        i += 1
+    return i
+
+
+# --- sentences --------------------------------------------------------------------------
+
+_WORD_BEFORE = regex.compile(r"(\S+)$")
+
+
+def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end], trimmed of surrounding white space."""
+    out: list[tuple[int, int]] = []
+    s = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in TERMINATORS:
+            j = i + 1
+            while j < end and (text[j] in TERMINATORS):
+                j += 1
+            while j < end and text[j] in CLOSERS:
+                j += 1
+            if j >= end:
+                break
+            if not text[j].isspace():
+                i = j
+                continue
+            k = j
+            while k < end and text[k].isspace():
+                k += 1
+            if k < end and _is_boundary(text, s, i, j, k, lex):
+                out.append((s, j))
+                s = k
+            i = k
+            continue
+        i += 1
+    if s < end:
+        e = end
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _is_boundary(text: str, sent_start: int, i: int, j: int, k: int, lex: Lexicon) -> bool:
+    """Whether the terminator at text[i] (its run ends at j) ends a sentence; text[k] starts the next."""
+    nxt = text[k]
+    n = k
+    while n < len(text) and text[n] in OPENERS:
+        n += 1
+    first = text[n] if n < len(text) else ""
+    starts_upper = first.isupper() or first.isdigit() or (nxt in OPENERS and first.isalpha())
+    if not starts_upper:
+        return False
+    if text[i] == "." and j == i + 1:
+        m = _WORD_BEFORE.search(text, sent_start, i + 1)
+        word = m.group(1).lstrip(OPENERS).lower() if m else ""
+        if word in lex.abbreviations:
+            return False
+        if word in lex.abbreviations_before_numbers and first.isdigit():
+            return False
+        bare = word[:-1]
+        if len(bare) == 1 and bare.isalpha():
+            return False  # an initial: George W. Bush
+        if "." in bare and all(len(part) <= 2 for part in bare.split(".")):
+            # U.S., a.m., D.C.: an abbreviation at a sentence end is followed by a plain
+            # sentence opener more often than by a capitalised name.
+            return _opener_word(text, n) in _SENTENCE_OPENERS
+    return True
+
+
+def _opener_word(text: str, n: int) -> str:
+    m = regex.match(r"[A-Za-z]+", text[n:n + 20])
+    return m.group(0) if m else ""
+
+
+_SENTENCE_OPENERS = frozenset(
+    "The A An He She It They We I In On At But And Yet So This That These Those His Her Its Their "
+    "There Some Many Most After Before When While If As Since For Meanwhile However Still Also "
+    "Asked One Two Three Four Five Six Seven Eight Nine Ten".split()
+)

@@ -1,0 +1,94 @@
+"""Attributions: a source joined to a reporting cue, found in the writer's own words.
+
+Quoted words are blanked before matching (a cue inside a quotation is the speaker's, not
+the writer's). A cue with no source ("reportedly", "it is believed", "is said to") is not an
+attribution; nor is a reporting verb used as an adjective ("the reported toll") or a noun
+("in five states").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import regex
+
+from attrlint.lexicon import Lexicon
+
+_DETERMINERS = frozenset("the a an this these those its their his her our my your such no every each".split())
+_SUBJECT_PRONOUNS = frozenset("he she it they we who which that i you".split())
+# Verbs whose object, when it is a number, is a quantity and not speech: "the economy added
+# 156,000 jobs", "the company posted a loss".
+_QUANTITY_OBJECT_VERBS = frozenset("added adds adding posted posts projects".split())
+_NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|another\s+|a\s+)?[$£€\d]")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
+
+
+@dataclass
+class Attribution:
+    start: int  # offsets relative to the sentence
+    end: int
+    cue: str
+    source: str  # the words naming the source, where they can be told; may be empty
+
+
+class AttributionFinder:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        flags = regex.V1 | regex.IGNORECASE
+        self.verbs = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{lexicon.alternation('reporting_verbs')})(?![\p{{L}}\p{{N}}-])", flags)
+        self.ambiguous = lexicon.word_set("reporting_verbs_ambiguous")
+        self.phrases = regex.compile(lexicon.alternation("attribution_phrases"), flags)
+        self.not_attribution = regex.compile(lexicon.alternation("not_attribution"), flags)
+        self.source_nouns = lexicon.word_set("source_nouns")
+
+    def find(self, text: str) -> list[Attribution]:
+        """Attributions in `text` (a sentence with its quotations blanked)."""
+        out: list[Attribution] = []
+        blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
+        for m in self.phrases.finditer(text):
+            if not _inside(m.start(), m.end(), blocked):
+                out.append(Attribution(m.start(), m.end(), m.group(0).strip(), self._source_after(text, m.end())))
+        for m in self.verbs.finditer(text):
+            s, e = m.start(), m.end()
+            if _inside(s, e, blocked):
+                continue
+            verb = m.group(0).lower()
+            before = _words_before(text, s, 3)
+            prev = before[-1].lower() if before else ""
+            if prev in _DETERMINERS:
+                continue  # "the reported toll", "its findings"
+            if verb in _QUANTITY_OBJECT_VERBS and _NUMBER_AFTER.match(text, e):
+                continue
+            if verb in self.ambiguous and not self._subject_like(before, text, s):
+                continue
+            source = " ".join(before) if before else self._source_after(text, e)
+            out.append(Attribution(s, e, m.group(0), source))
+        out.sort(key=lambda a: a.start)
+        return out
+
+    def _subject_like(self, before: list[str], text: str, s: int) -> bool:
+        if not before:
+            return False
+        prev = before[-1]
+        low = prev.lower()
+        if low in _SUBJECT_PRONOUNS or low in self.source_nouns:
+            return True
+        if low in ("also", "now", "still", "later", "previously", "repeatedly") and len(before) > 1:
+            return self._subject_like(before[:-1], text, s)
+        # A capitalised word that does not open the sentence: a name ("Gallup shows").
+        return prev[:1].isupper() and text[:s].strip() != prev
+
+    def _source_after(self, text: str, end: int) -> str:
+        words = [w.group(0) for w in _WORD.finditer(text, end, min(len(text), end + 60))][:5]
+        return " ".join(words)
+
+
+def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _words_before(text: str, s: int, n: int) -> list[str]:
+    """Up to n words before offset s, within the same clause (stops at , ; : or a dash)."""
+    lo = s
+    while lo > 0 and text[lo - 1] not in ",;:—–()":
+        lo -= 1
+    return [w.group(0) for w in _WORD.finditer(text, lo, s)][-n:]

@@ -1,0 +1,310 @@
+"""Reported figures: the quantities a reader must take on trust.
+
+A number (in digits, in words, or vague: "dozens", "a third of") is a reported figure when
+it is money, a percentage, a vote tally, or a count of people or of the statistics the
+lexicon names; it is not when it is a date, a time, an age, a duration, a distance, a label,
+a count of places or documents, part of a hyphenated compound, or a small count that
+identifies people ("his two sons"). All the words that decide this are in the lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from attrlint.lexicon import Lexicon
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100, "thousand": 1000,
+}
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "trillions": 1e12, "tn": 1e12,
+}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_WORD_NUMBER = (
+    rf"(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    rf"seventeen|eighteen|nineteen|{_ONES}|a\s+dozen|a\s+hundred|a\s+thousand|one\s+hundred)"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+APPROXIMATORS = (
+    r"at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|over|under|nearly|almost|about|around|"
+    r"roughly|approximately|some|up\s+to|as\s+many\s+as|as\s+much\s+as|close\s+to|an\s+estimated|"
+    r"a\s+minimum\s+of|a\s+maximum\s+of|upwards\s+of|just\s+over|just\s+under|well\s+over|another"
+)
+_STOP = frozenset(
+    "of in on at to for from by with and or but as than that which who whom where when while is are was "
+    "were be been being has have had will would could should may might can do does did not no the a an "
+    "its their his her this these those per".split()
+)
+_WORD_AT = regex.compile(r"[\p{L}][\p{L}’'.-]*|[$£€%°]")
+
+
+@dataclass
+class Figure:
+    start: int  # offsets relative to the sentence text
+    end: int
+    text: str
+    kind: str  # money, percent, count, vote, vague, share
+    value: float | None
+    noun: str  # the thing counted, where one is named ("civilians", "percent", "dollars")
+    approx: str  # the approximator before it ("at least", "nearly"), lower case, or ""
+
+
+class FigureFinder:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        flags = regex.V1 | regex.IGNORECASE
+        currency = lexicon.alternation("currency_symbols")
+        scale = lexicon.alternation("scale_words")
+        self.number = regex.compile(
+            rf"(?:(?<![\p{{L}}\p{{N}}])(?P<cur>(?:{currency})\s?)|(?<![\p{{L}}\p{{N}}.,$£€¥-]|\d[.,]))(?P<num>{_DIGITS}|(?<![\p{{L}}-]){_WORD_NUMBER}(?![\p{{L}}]))"
+            rf"(?P<scale>\s?(?:{scale})(?![\p{{L}}\p{{N}}]))?"
+            rf"(?P<money>\s+(?:{lexicon.alternation('money_words')})(?![\p{{L}}]))?"
+            rf"(?P<pct>\s?(?:{lexicon.alternation('percent_words')})(?![\p{{L}}]))?",
+            flags,
+        )
+        self.vague = regex.compile(
+            rf"(?<![\p{{L}}-])(?:{lexicon.alternation('vague_quantities')})(?![\p{{L}}-])", flags)
+        self.fraction = regex.compile(
+            rf"(?<![\p{{L}}-])(?:{lexicon.alternation('fractions')})(?![\p{{L}}-])", flags)
+        self.approx = regex.compile(rf"(?:^|\s)({APPROXIMATORS})\s+$", flags)
+        self.contexts = [regex.compile(p, flags) for p in lexicon.words("not_figure_contexts")]
+        self.people = lexicon.word_set("people_nouns")
+        self.casualty = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('casualty_words')})(?![\p{{L}}])", flags)
+        self.votes = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('vote_words')})(?![\p{{L}}])", flags)
+        self.units = lexicon.word_set("not_figure_units")
+        self.before_labels = lexicon.word_set("not_figure_before")
+        self.months = lexicon.word_set("months")
+        self.reporting = regex.compile(
+            rf"^\s*(?:{lexicon.alternation('reporting_verbs')}|familiar|who\s+(?:spoke|asked|requested)|speaking|"
+            rf"with\s+knowledge|briefed|close\s+to|(?:have|has|had)\s+(?:said|told|confirmed))\b", flags)
+        self.tally = regex.compile(r"(?<![\d.,-])(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})(?![\d-])")
+
+    def find(self, text: str) -> list[Figure]:
+        """Reported figures in `text` (a sentence with quotations blanked), in order."""
+        out: list[Figure] = []
+        taken: list[tuple[int, int]] = []
+        has_vote_word = bool(self.votes.search(text))
+        if has_vote_word:
+            for m in self.tally.finditer(text):
+                if int(m.group(1)) < 1000 and not self._date_like(text, m.start(), m.end()):
+                    out.append(self._make(text, m.start(), m.end(), "vote", None, "votes"))
+                    taken.append((m.start(), m.end()))
+        for m in self.number.finditer(text):
+            s, e = m.span()
+            if any(a <= s < b for a, b in taken):
+                continue
+            fig = self._classify_number(text, m)
+            if fig:
+                out.append(fig)
+                taken.append((fig.start, fig.end))
+        for m in self.vague.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            fig = self._classify_vague(text, m.start(), m.end())
+            if fig:
+                out.append(fig)
+                taken.append((fig.start, fig.end))
+        for m in self.fraction.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            fig = self._classify_share(text, m.start(), m.end())
+            if fig:
+                out.append(fig)
+        out.sort(key=lambda f: f.start)
+        return out
+
+    # --- numbers ---------------------------------------------------------------------------
+
+    def _classify_number(self, text: str, m: regex.Match) -> Figure | None:
+        s, e = m.span()
+        num_s, num_e = m.span("num")
+        raw = m.group("num")
+        value = parse_number(raw)
+        if m.group("scale") and value is not None:
+            value *= _SCALES.get(m.group("scale").strip().lower(), 1)
+        after = text[e:e + 1]
+        if self._excluded_context(text, s, e):
+            return None
+        if m.group("cur") or m.group("money"):
+            if m.group("cur") and not m.group("cur").strip() in ("$", "£", "€", "¥", "₹", "₽", "₩") and not raw[0].isdigit():
+                return None  # "EUR one" is not how copy writes money
+            return self._make(text, s, e, "money", value, "dollars")
+        if m.group("pct"):
+            return self._make(text, s, e, "percent", value, "percent")
+        # Not figures: compounds, labels, ordinals, dates, times, ages, units.
+        if after in "-‑" and text[e + 1:e + 2].isalpha() and not m.group("scale"):
+            return None  # a 30-day toll, a 4,000-person agency
+        if regex.match(r"(?:st|nd|rd|th)\b", text[num_e:num_e + 3], regex.I):
+            return None
+        if after == ":" or regex.match(r"\s?(?:[ap]\.?m\.?|gmt|utc)\b", text[e:e + 6], regex.I):
+            return None
+        before_words = _words_before(text, num_s, 2)
+        prev = before_words[-1].lower() if before_words else ""
+        if prev in self.before_labels or prev.rstrip(".") + "." in self.before_labels:
+            return None
+        if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and not m.group("scale"):
+            return None  # a year
+        if self._date_like(text, num_s, num_e):
+            return None
+        if prev in ("aged", "age", "ages") or self._age_apposition(text, num_s, e):
+            return None
+        noun, noun_end, nxt = self._head_noun(text, e)
+        if nxt in self.units or (nxt.endswith("-old")):
+            return None
+        if value is None:
+            return None
+        casualty = self._casualty_near(text, s, e, noun_end)
+        if noun and self.reporting.match(text, noun_end):
+            return None  # the sources themselves: "two officials said", "three people familiar"
+        if value < 10 and not casualty:
+            return None  # "his two sons", "two SEC commissioners"
+        if noun:
+            return self._make(text, s, e, "count", value, noun)
+        if casualty:
+            return self._make(text, s, e, "count", value, casualty)
+        if m.group("scale") and nxt and nxt not in self.units:
+            return self._make(text, s, e, "count", value, nxt)
+        if regex.search(r"\b(?:toll|total|tally|count|number)\b[^.;]{0,60}\b(?:to|of|at|reached|hit|stood\s+at)\s+$", text[max(0, s - 90):s], regex.I):
+            return self._make(text, s, e, "count", value, "toll")
+        return None
+
+    def _head_noun(self, text: str, e: int) -> tuple[str, int, str]:
+        """The counted noun after a number: (noun if it is a people noun, its end, first word)."""
+        words = [(w.group(0), w.end()) for w in _WORD_AT.finditer(text, e, min(len(text), e + 60))]
+        first = words[0][0].lower().rstrip(".,") if words else ""
+        # The words must follow the number directly, with only spaces between.
+        pos = e
+        for idx, (word, end) in enumerate(words[:4]):
+            gap = text[pos:end - len(word)]
+            if gap.strip() not in ("",):
+                break
+            low = word.lower().rstrip(".,")
+            two = f"{low} {words[idx + 1][0].lower()}" if idx + 1 < len(words) else ""
+            if two in self.people:
+                return two, words[idx + 1][1], first
+            if low in self.people:
+                return low, end, first
+            if low in self.units or low in _STOP:
+                if low == "of" and idx == 0:
+                    # "42 of the prisoners", "57 of them"
+                    rest = text[end:end + 40].lower().split()
+                    if rest and rest[0] in ("them", "whom", "those", "these"):
+                        return "them", end + len(rest[0]) + 1, first
+                    for r in rest[:3]:
+                        if r.strip(".,") in self.people:
+                            return r.strip(".,"), end, first
+                break
+            pos = end
+        return "", e, first
+
+    def _casualty_near(self, text: str, s: int, e: int, noun_end: int) -> str:
+        """A casualty word governing the number: "57 were killed", "killing 12", "57 dead"."""
+        after = text[max(e, noun_end):max(e, noun_end) + 45]
+        m = self.casualty.match(after.lstrip()) or self.casualty.search(
+            regex.sub(r"^\s*(?:people|civilians|persons)?\s*(?:who\s+)?(?:were|have\s+been|had\s+been|was|are|has\s+been|have|had|were\s+reported|reportedly)?\s*", "", after))
+        if m and m.start() == 0:
+            return m.group(0).lower()
+        before = text[max(0, s - 45):s]
+        b = regex.search(rf"(?:{self.casualty.pattern})\s+(?:(?:{APPROXIMATORS})\s+)?$", before, regex.V1 | regex.I)
+        if b:
+            return b.group(0).split()[0].lower()
+        b = regex.search(rf"\b(?:left|leaving|kill|kills|killed|killing|wounded|wounding|injured|injuring|claimed\s+the\s+lives\s+of)\s+(?:(?:{APPROXIMATORS})\s+)?$", before, regex.V1 | regex.I)
+        if b:
+            return b.group(0).split()[0].lower()
+        return ""
+
+    def _excluded_context(self, text: str, s: int, e: int) -> bool:
+        window = text[max(0, s - 60):s] + "<FIG>" + text[e:e + 60]
+        return any(p.search(window) for p in self.contexts)
+
+    def _date_like(self, text: str, s: int, e: int) -> bool:
+        before = _words_before(text, s, 1)
+        after = _WORD_AT.match(text, e + 1) if text[e:e + 1] == " " else None
+        words = [w for w in (before[-1] if before else "", after.group(0) if after else "")]
+        return any(w[:1].isupper() and w.lower() in self.months for w in words)
+
+    def _age_apposition(self, text: str, s: int, e: int) -> bool:
+        # "Scott Slinker, 55, said" or "Slinker (55)"
+        return bool(regex.search(r"\p{Lu}[\p{L}.’'-]*,\s*$", text[max(0, s - 40):s])
+                    and regex.match(r",", text[e:e + 1])) or bool(
+            regex.search(r"\p{Lu}[\p{L}.’'-]*\s*\($", text[max(0, s - 40):s]) and text[e:e + 1] == ")")
+
+    # --- vague quantities and shares ----------------------------------------------------
+
+    def _classify_vague(self, text: str, s: int, e: int) -> Figure | None:
+        word = text[s:e]
+        if s > 0 and text[s - 1] == "-" or text[e:e + 1] == "-":
+            return None
+        prev = _words_before(text, s, 1)
+        if prev and prev[-1].lower() in ("the", "test", "their", "his", "her", "its", "our", "high", "low", "credit", "top"):
+            return None  # "test scores", "the hundreds"
+        rest = text[e:e + 80]
+        if self._excluded_context(text, s, e):
+            return None
+        of = regex.match(r"\s+of\s+((?:[\p{L}’'-]+\s+){0,3}?)([\p{L}’'-]+)", rest)
+        if of:
+            noun = of.group(2).lower()
+            if noun in self.people or noun in ("dollars", "pounds", "euros", "them", "whom"):
+                return self._make(text, s, e, "vague", None, noun)
+            return None
+        casualty = self._casualty_near(text, s, e, e)
+        if casualty:
+            return self._make(text, s, e, "vague", None, casualty)
+        return None
+
+    def _classify_share(self, text: str, s: int, e: int) -> Figure | None:
+        if self._excluded_context(text, s, e):
+            return None
+        word = text[s:e].lower()
+        if regex.match(r"(?:halved|doubled|tripled|trebled|quadrupled)", word):
+            return self._make(text, s, e, "share", None, word)
+        rest = text[e:e + 60]
+        m = regex.match(r"\s+((?:[\p{L}’'-]+\s+){0,3}?)([\p{L}’'-]+)", rest)
+        if m and (m.group(2).lower() in self.people or m.group(2).lower() in ("them", "all", "those", "voters")):
+            return self._make(text, s, e, "share", None, m.group(2).lower())
+        return None
+
+    def _make(self, text: str, s: int, e: int, kind: str, value: float | None, noun: str) -> Figure:
+        am = self.approx.search(text, max(0, s - 30), s)
+        return Figure(s, e, text[s:e], kind, value, noun, " ".join(am.group(1).lower().split()) if am else "")
+
+
+def _words_before(text: str, s: int, n: int) -> list[str]:
+    return [w.group(0) for w in _WORD_AT.finditer(text, max(0, s - 40), s)][-n:]
+
+
+def parse_number(raw: str) -> float | None:
+    """The value of a number in digits or in words ("1,953", "4.5", "Fifty-seven", "a dozen")."""
+    raw = raw.strip().lower()
+    if raw[:1].isdigit():
+        try:
+            return float(raw.replace(",", ""))
+        except ValueError:
+            return None
+    total = 0.0
+    current = 0.0
+    for part in regex.split(r"[\s-]+", raw):
+        if part in ("a", "and"):
+            current = current or 1
+            continue
+        v = _UNITS.get(part)
+        if v is None:
+            return None
+        if v == 100:
+            current = (current or 1) * 100
+        elif v == 1000:
+            total += (current or 1) * 1000
+            current = 0
+        elif v == 12 and part == "dozen":
+            current = (current or 1) * 12
+        else:
+            current += v
+    return total + current

@@ -1,0 +1,69 @@
+"""Kind `unattributed-figure`: reported figures that no attribution covers.
+
+A figure is covered by an attribution in its sentence, by an earlier attributed sentence of
+its paragraph, by a paragraph opening that explicitly carries on the previous paragraph's
+attributed statement ("Another 250 ...", "Of those, ..."), or by a pointer back to a source
+already attributed in the article ("the poll", "respondents"). Figures inside quotation marks
+are the speaker's and are never reported. Attribution given only later does not cover.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from attrlint.rules import Option, Rule, register
+
+_NAME = regex.compile(r"\p{Lu}[\p{L}&.-]+")
+
+
+@register
+class UnattributedFigure(Rule):
+    kind = "unattributed-figure"
+    options = {
+        "continuations": Option("patterns", [], "paragraph openings that carry on the previous paragraph's attributed statement"),
+        "back_references": Option("patterns", [], "pointers back to a source attributed earlier in the article"),
+        "named_source_nouns": Option("words", [], "when an attribution's source contains one of these nouns (poll, survey), its name points back to it later"),
+        "figure_kinds": Option("words", ["money", "percent", "count", "vote", "vague", "share"], "which kinds of figure the rule reports"),
+    }
+
+    def prepare(self) -> None:
+        flags = regex.V1 | regex.IGNORECASE
+        self._continuation = regex.compile(rf"^\W*(?:{'|'.join(f'(?:{p})' for p in self.opts['continuations']) or '(?!x)x'})", flags)
+        self._backref = regex.compile("|".join(f"(?:{p})" for p in self.opts["back_references"]) or r"(?!x)x", flags)
+        self._named_nouns = frozenset(w.lower() for w in self.opts["named_source_nouns"])
+        self._kinds = frozenset(self.opts["figure_kinds"])
+
+    def check(self, article, facts):
+        attributed_before = False  # any attribution earlier in the article
+        names: set[str] = set()  # names of attributed polls, studies and reports
+        prev_attributed = False
+        for para in article.paragraphs:
+            para_attributed = False
+            for sent in para.sentences:
+                atts = facts.attributions(sent)
+                if not atts and not para_attributed:
+                    figures = [f for f in facts.figures(sent) if f.kind in self._kinds]
+                    if figures and not self._covered(sent, prev_attributed, attributed_before, names):
+                        fig = figures[0]
+                        yield self.diagnostic(article, sent.start + fig.start, sent.start + fig.end,
+                                              figure=fig.text.strip(), noun=fig.noun)
+                if atts:
+                    para_attributed = attributed_before = True
+                    for a in atts:
+                        words = a.source.lower().split()
+                        if any(w.strip(".,") in self._named_nouns for w in words) or any(
+                                n in a.cue.lower() for n in self._named_nouns):
+                            names.update(m.group(0) for m in _NAME.finditer(a.source + " " + a.cue))
+            prev_attributed = para_attributed
+        return
+
+    def _covered(self, sent, prev_attributed: bool, attributed_before: bool, names: set[str]) -> bool:
+        text = sent.unquoted
+        if sent.index == 0 and prev_attributed and self._continuation.match(text):
+            return True
+        if attributed_before:
+            if self._backref.search(text):
+                return True
+            if names and any(regex.search(rf"(?<!\p{{L}}){regex.escape(n)}(?!\p{{L}})", text) for n in names):
+                return True
+        return False

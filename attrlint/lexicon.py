@@ -1,0 +1,105 @@
+"""The shared vocabulary of the rule packs: furniture, abbreviations, cues, figure words.
+
+Every pack may carry a top-level `lexicon:` mapping. The lists of all loaded packs are merged
+(a user's pack extends the shipped lists), then compiled once per run into the patterns the
+article model and the rule kinds read. Nothing here is a word list of its own: the words live
+in `rules/*.yaml`, with comments naming their sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from attrlint.errors import RuleFileError
+
+# key -> (kind, help). "words" are literal phrases matched on word boundaries, case-insensitively;
+# "patterns" are regular expressions (the `regex` module's syntax).
+LEXICON_KEYS: dict[str, tuple[str, str]] = {
+    "furniture_lines": ("patterns", "a whole line that is page chrome, not copy"),
+    "abbreviations": ("words", "words ending in a full stop that do not end a sentence"),
+    "abbreviations_before_numbers": ("words", "abbreviations that end a sentence unless a number follows (No., Dec.)"),
+    "elisions": ("words", "words that begin or end with an apostrophe (’n’, ’em, ’90s is automatic)"),
+    "reporting_verbs": ("words", "verb forms that report what a source said or found"),
+    "reporting_verbs_ambiguous": ("words", "reporting verb forms that are also nouns (states, reports, claims)"),
+    "attribution_phrases": ("patterns", "cues that carry their own source (according to X, citing X)"),
+    "not_attribution": ("patterns", "phrases that look like a cue but attribute nothing (is said to, it is believed)"),
+    "source_nouns": ("words", "nouns that describe a source (monitor, police, officials, poll, statement)"),
+    "people_nouns": ("words", "nouns whose counts are reported figures (people, civilians, voters, jobs)"),
+    "casualty_words": ("words", "words that make even a small count a reported figure (killed, dead, injured)"),
+    "vote_words": ("words", "words that make N-N or N to N a vote tally (vote, deadlocked, margin)"),
+    "money_words": ("words", "currency words that follow an amount (dollars, euros)"),
+    "currency_symbols": ("words", "currency signs and codes that precede an amount ($, US$, £)"),
+    "scale_words": ("words", "multipliers after a number (million, bn)"),
+    "vague_quantities": ("patterns", "quantities in words with no number (dozens, scores, hundreds of)"),
+    "fractions": ("patterns", "shares in words (a third of, half of)"),
+    "percent_words": ("patterns", "what makes a number a percentage or points"),
+    "not_figure_units": ("words", "units after a number that make it not a reported figure (days, km, pages)"),
+    "not_figure_before": ("words", "words before a number that make it a name or label (Article, Route, No.)"),
+    "not_figure_contexts": ("patterns", "contexts where an amount is fixed by law or an idiom"),
+    "months": ("words", "month names and abbreviations (a number beside one is a date)"),
+}
+
+
+def word_alternation(words: list[str]) -> str:
+    # Longest first so that "tens of thousands" wins over "thousands".
+    parts = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
+    return "|".join(regex.escape(p).replace("\\ ", r"\s+") for p in parts) or r"(?!x)x"
+
+
+@dataclass
+class Lexicon:
+    lists: dict[str, list[str]] = field(default_factory=dict)
+
+    def extend(self, data: dict, path: str) -> None:
+        """Merge a pack's `lexicon:` mapping, validating keys, types and patterns."""
+        key_lines = getattr(data, "key_lines", {})
+        for key, value in data.items():
+            line = key_lines.get(key)
+            if key not in LEXICON_KEYS:
+                known = ", ".join(sorted(LEXICON_KEYS))
+                raise RuleFileError(path, line, f"unknown lexicon key {key!r} (known: {known})")
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise RuleFileError(path, line, f"lexicon key {key!r} must be a list of strings")
+            if LEXICON_KEYS[key][0] == "patterns":
+                item_lines = getattr(value, "item_lines", [line] * len(value))
+                for item, item_line in zip(value, item_lines):
+                    try:
+                        regex.compile(item, regex.V1 | regex.IGNORECASE)
+                    except regex.error as exc:
+                        raise RuleFileError(path, item_line, f"pattern {item!r} does not compile: {exc}") from None
+            self.lists.setdefault(key, []).extend(value)
+        # Compiled views are cached on first use; a later extension must rebuild them.
+        for name in [k for k in self.__dict__ if k != "lists"]:
+            del self.__dict__[name]
+
+    def words(self, key: str) -> list[str]:
+        return self.lists.get(key, [])
+
+    def word_set(self, key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.lists.get(key, []))
+
+    def alternation(self, key: str) -> str:
+        """A regex alternation of a list: literal words escaped, patterns as written."""
+        items = self.lists.get(key, [])
+        if LEXICON_KEYS[key][0] == "patterns":
+            return "|".join(f"(?:{p})" for p in items) or r"(?!x)x"
+        return word_alternation(items)
+
+    @cached_property
+    def furniture_line(self) -> regex.Pattern:
+        return regex.compile(rf"^\s*(?:{self.alternation('furniture_lines')})\s*$", regex.V1 | regex.IGNORECASE)
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        return self.word_set("abbreviations")
+
+    @cached_property
+    def abbreviations_before_numbers(self) -> frozenset[str]:
+        return self.word_set("abbreviations_before_numbers")
+
+    @cached_property
+    def elisions(self) -> frozenset[str]:
+        return frozenset(w.replace("'", "’").lower() for w in self.lists.get("elisions", []))

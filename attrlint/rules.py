@@ -1,0 +1,225 @@
+"""Rule packs: YAML files of rule instances, validated against the kinds that run them.
+
+A rule *kind* is a Python class (attrlint/kinds/, one file each) that declares the options it
+takes. A rule *instance* is data: an entry of a pack's `rules:` list naming its kind. Loading
+checks every key, every type and every pattern, and names the file and line of any mistake.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, ClassVar, Iterable
+
+import regex
+
+from attrlint.diagnostic import SEVERITIES, Diagnostic, Fix
+from attrlint.errors import RuleFileError
+from attrlint.lexicon import Lexicon
+from attrlint.yamlload import load_yaml
+
+KINDS: dict[str, type["Rule"]] = {}
+
+# Keys every rule takes, whatever its kind: name -> (type, required, help)
+COMMON_KEYS: dict[str, tuple[str, bool, str]] = {
+    "id": ("str", True, "stable rule name, used by --select/--ignore and in every output"),
+    "kind": ("str", True, "which rule kind runs it"),
+    "severity": ("str", False, "error, warning or info (default warning)"),
+    "message": ("str", True, "what a finding says; {placeholders} are filled by the kind"),
+    "description": ("str", True, "one line: what the rule flags"),
+    "explanation": ("str", False, "why an editor cares (for `attrlint explain`)"),
+    "example": ("mapping", False, "bad: and good: copy for `attrlint explain`"),
+    "link": ("str", False, "a style-guide page or other reference"),
+    "enabled": ("bool", False, "false to ship the rule switched off"),
+}
+
+
+@dataclass
+class Option:
+    type: str  # str, int, float, bool, words, patterns, pattern, mapping
+    default: Any
+    help: str
+
+
+def register(cls: type["Rule"]) -> type["Rule"]:
+    KINDS[cls.kind] = cls
+    return cls
+
+
+@dataclass
+class Rule:
+    """Base of every kind: holds the instance's data; subclasses implement check()."""
+
+    kind: ClassVar[str] = ""
+    options: ClassVar[dict[str, Option]] = {}
+
+    id: str
+    severity: str
+    message: str
+    description: str
+    explanation: str = ""
+    example: dict = field(default_factory=dict)
+    link: str = ""
+    enabled: bool = True
+    pack: str = ""
+    path: str = ""
+    line: int = 0
+    opts: dict = field(default_factory=dict)
+    lexicon: Lexicon | None = None
+
+    def prepare(self) -> None:
+        """Compile what the rule needs once per run; called after the whole lexicon is loaded."""
+
+    def check(self, article, tools) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    def diagnostic(self, article, start: int, end: int, fix: Fix | None = None, **fields) -> Diagnostic:
+        try:
+            message = self.message.format(**fields)
+        except (KeyError, IndexError, ValueError) as exc:
+            message = self.message + f" (message template error: {exc})"
+        return Diagnostic(path=article.source.path, rule=self.id, severity=self.severity,
+                          message=message, start=start, end=end, fix=fix)
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    lexicon: Lexicon
+    files: list[str]
+
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+
+def builtin_pack_dir() -> Path:
+    try:
+        path = Path(str(resources.files("attrlint.packs")))
+        if path.is_dir() and any(path.glob("*.yaml")):
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def pack_files(path: str) -> list[str]:
+    if os.path.isdir(path):
+        return sorted(str(p) for p in Path(path).iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not os.path.exists(path):
+        raise RuleFileError(path, None, "no such rule file or folder")
+    return [path]
+
+
+def load_rules(extra: Iterable[str] = (), builtin: bool = True) -> RuleSet:
+    files: list[str] = []
+    if builtin:
+        files += pack_files(str(builtin_pack_dir()))
+    for p in extra:
+        files += pack_files(p)
+    lexicon = Lexicon()
+    docs = []
+    for f in files:
+        data = load_yaml(f)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            raise RuleFileError(f, getattr(data, "line", 1), "a rule file must be a mapping with `rules:` and/or `lexicon:`")
+        for key in data:
+            if key not in ("pack", "rules", "lexicon", "description"):
+                raise RuleFileError(f, data.key_lines.get(key), f"unknown top-level key {key!r} (expected pack, description, rules, lexicon)")
+        if "lexicon" in data:
+            if not isinstance(data["lexicon"], dict):
+                raise RuleFileError(f, data.key_lines.get("lexicon"), "`lexicon:` must be a mapping of lists")
+            lexicon.extend(data["lexicon"], f)
+        docs.append((f, data))
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for f, data in docs:
+        pack = data.get("pack") or Path(f).stem
+        items = data.get("rules") or []
+        if not isinstance(items, list):
+            raise RuleFileError(f, data.key_lines.get("rules"), "`rules:` must be a list")
+        for item in items:
+            rule = build_rule(item, f, pack, lexicon)
+            if rule.id in seen:
+                # A later file redefines a rule: a user's pack overrides the shipped one.
+                rules = [r for r in rules if r.id != rule.id]
+            seen[rule.id] = f
+            rules.append(rule)
+    for rule in rules:
+        rule.prepare()
+    return RuleSet(rules=rules, lexicon=lexicon, files=files)
+
+
+def _check_type(value: Any, typ: str) -> bool:
+    if typ == "str" or typ == "pattern":
+        return isinstance(value, str)
+    if typ == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if typ == "float":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if typ == "bool":
+        return isinstance(value, bool)
+    if typ in ("words", "patterns"):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if typ == "mapping":
+        return isinstance(value, dict)
+    return False
+
+
+_TYPE_NAMES = {"str": "a string", "pattern": "a regular expression string", "int": "an integer",
+               "float": "a number", "bool": "true or false", "words": "a list of strings",
+               "patterns": "a list of regular expression strings", "mapping": "a mapping"}
+
+
+def build_rule(item: Any, path: str, pack: str, lexicon: Lexicon) -> Rule:
+    line = getattr(item, "line", None)
+    if not isinstance(item, dict):
+        raise RuleFileError(path, line, "each entry of `rules:` must be a mapping")
+    lines = getattr(item, "key_lines", {})
+    for key, (typ, required, _) in COMMON_KEYS.items():
+        if required and key not in item:
+            raise RuleFileError(path, line, f"rule is missing required key {key!r}")
+    kind_name = item["kind"]
+    cls = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+    if cls is None:
+        raise RuleFileError(path, lines.get("kind"), f"unknown rule kind {kind_name!r} (known: {', '.join(sorted(KINDS))})")
+    opts: dict[str, Any] = {}
+    for key, value in item.items():
+        kl = lines.get(key, line)
+        if key in COMMON_KEYS:
+            typ = COMMON_KEYS[key][0]
+        elif key in cls.options:
+            typ = cls.options[key].type
+        else:
+            allowed = ", ".join(sorted(set(COMMON_KEYS) | set(cls.options)))
+            raise RuleFileError(path, kl, f"unknown key {key!r} for a rule of kind {kind_name!r} (allowed: {allowed})")
+        if not _check_type(value, typ):
+            raise RuleFileError(path, kl, f"{key!r} must be {_TYPE_NAMES[typ]}, not {type(value).__name__}")
+        if typ in ("pattern", "patterns"):
+            items = [value] if typ == "pattern" else value
+            item_lines = getattr(value, "item_lines", [kl] * len(items)) if typ == "patterns" else [kl]
+            for pat, pl in zip(items, item_lines):
+                try:
+                    regex.compile(pat, regex.V1)
+                except regex.error as exc:
+                    raise RuleFileError(path, pl, f"pattern {pat!r} in {key!r} does not compile: {exc}") from None
+        if key not in COMMON_KEYS:
+            opts[key] = value
+    rid = item["id"]
+    if not regex.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", rid):
+        raise RuleFileError(path, lines.get("id"), f"rule id {rid!r} must be lower-case words joined by hyphens")
+    severity = item.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise RuleFileError(path, lines.get("severity"), f"severity {severity!r} must be one of {', '.join(SEVERITIES)}")
+    for name, opt in cls.options.items():
+        opts.setdefault(name, opt.default)
+    example = item.get("example") or {}
+    for key in example:
+        if key not in ("bad", "good"):
+            raise RuleFileError(path, lines.get("example"), f"unknown key {key!r} in example (expected bad, good)")
+    return cls(id=rid, severity=severity, message=item["message"], description=item["description"],
+               explanation=item.get("explanation", ""), example=dict(example), link=item.get("link", ""),
+               enabled=item.get("enabled", True), pack=pack, path=path, line=line or 0, opts=opts, lexicon=lexicon)

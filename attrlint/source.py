@@ -1,0 +1,109 @@
+"""A draft as read from disk: its text and a line index for offset -> line:column.
+
+Line endings are normalised to "\\n" when the file is read. Lines and columns do not depend
+on the line terminator, so every offset into the normalised text maps to the same
+line:column of the original file. A UTF-8 byte-order mark is dropped; it is not a column.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import sys
+from dataclasses import dataclass, field
+
+from attrlint.errors import InputError
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt",)
+DRAFT_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES
+
+
+@dataclass
+class Source:
+    path: str
+    text: str
+    format: str = "text"  # "text" or "markdown"
+    line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.line_starts:
+            starts = [0]
+            find = self.text.find
+            i = find("\n")
+            while i >= 0:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self.line_starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end < 0 else self.text[start:end]
+
+
+def normalise(text: str) -> str:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def format_for(path: str) -> str:
+    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+
+
+def decode(data: bytes, path: str) -> str:
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "looks like a binary file, not a draft")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"is not valid UTF-16 ({exc.reason} at byte {exc.start})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"is not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+
+def read_source(path: str, fmt: str | None = None) -> Source:
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as f:
+                data = f.read()
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror})") from None
+    text = normalise(decode(data, path))
+    return Source(path=path, text=text, format=fmt or format_for(path))
+
+
+def from_string(text: str, path: str = "<string>", fmt: str | None = None) -> Source:
+    return Source(path=path, text=normalise(text), format=fmt or format_for(path))
+
+
+def walk(paths: list[str]) -> list[str]:
+    """Expand folders into the drafts below them, in a stable order; files pass as given."""
+    out: list[str] = []
+    for p in paths:
+        if p != "-" and os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.lower().endswith(DRAFT_SUFFIXES) and not name.startswith("."):
+                        out.append(os.path.join(root, name))
+        else:
+            out.append(p)
+    return out

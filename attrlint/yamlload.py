@@ -1,0 +1,79 @@
+"""YAML loading that remembers where each value came from.
+
+Rule files are untrusted input, so only the safe loader is used. Mappings and lists come back
+as dict/list subclasses that carry the line of each key or item, so validation errors can name
+the line a user has to fix.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from attrlint.errors import RuleFileError
+
+
+class LineDict(dict):
+    line: int = 0
+    key_lines: dict
+
+
+class LineList(list):
+    line: int = 0
+    item_lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    out = LineDict()
+    out.line = node.start_mark.line + 1
+    out.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise RuleFileError(loader.name, key_node.start_mark.line + 1, "a mapping key must be a plain value") from None
+        if key in out:
+            raise RuleFileError(loader.name, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.key_lines[key] = key_node.start_mark.line + 1
+    return out
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    out = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    out.line = node.start_mark.line + 1
+    out.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return out
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load_yaml(path: str, text: str | None = None):
+    """Parse one YAML document with line marks; errors name the file and line."""
+    try:
+        if text is None:
+            with open(path, encoding="utf-8-sig") as f:
+                text = f.read()
+    except OSError as exc:
+        raise RuleFileError(path, None, f"cannot be read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise RuleFileError(path, None, "is not UTF-8 text") from None
+    loader = _Loader(text)
+    loader.name = path
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise RuleFileError(path, line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise RuleFileError(path, None, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
