@@ -1,3 +1,7 @@
-"""Rule kinds: one module per kind. Importing this package registers them all."""
+"""Rule kinds: one module per kind. Importing this package registers every module in it."""
 
-from attrlint.kinds import existence, unattributed_figure  # noqa: F401
+import importlib
+import pkgutil
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
