@@ -13,6 +13,7 @@ import regex
 
 from attrlint.lexicon import Lexicon
 
+_BE = frozenset("is are was were be been being am".split())
 _DETERMINERS = frozenset("the a an this these those its their his her our my your such no every each".split())
 _SUBJECT_PRONOUNS = frozenset("he she it they we who which that i you".split())
 # Verbs whose object, when it is a number, is a quantity and not speech: "the economy added
@@ -54,8 +55,10 @@ class AttributionFinder:
             verb = m.group(0).lower()
             before = _words_before(text, s, 3)
             prev = before[-1].lower() if before else ""
-            if prev in _DETERMINERS:
+            if prev in _DETERMINERS or prev[:1].isdigit():
                 continue  # "the reported toll", "its findings"
+            if not verb.endswith("ing") and (prev in _BE or (prev in ("also", "widely", "now", "still", "not") and len(before) > 1 and before[-2].lower() in _BE)):
+                continue  # passive with no source: "the votes are counted", "is said"
             if verb in _QUANTITY_OBJECT_VERBS and _NUMBER_AFTER.match(text, e):
                 continue
             if verb in self.ambiguous and not self._subject_like(before, text, s):
@@ -70,10 +73,10 @@ class AttributionFinder:
             return False
         prev = before[-1]
         low = prev.lower()
+        if low in ("has", "have", "had", "also", "now", "still", "later", "previously", "repeatedly", "recently", "then", "again") and len(before) > 1:
+            return self._subject_like(before[:-1], text, s)
         if low in _SUBJECT_PRONOUNS or low in self.source_nouns:
             return True
-        if low in ("also", "now", "still", "later", "previously", "repeatedly") and len(before) > 1:
-            return self._subject_like(before[:-1], text, s)
         # A capitalised word that does not open the sentence: a name ("Gallup shows").
         return prev[:1].isupper() and text[:s].strip() != prev
 

@@ -64,7 +64,7 @@ class FigureFinder:
         currency = lexicon.alternation("currency_symbols")
         scale = lexicon.alternation("scale_words")
         self.number = regex.compile(
-            rf"(?:(?<![\p{{L}}\p{{N}}])(?P<cur>(?:{currency})\s?)|(?<![\p{{L}}\p{{N}}.,$£€¥-]|\d[.,]))(?P<num>{_DIGITS}|(?<![\p{{L}}-]){_WORD_NUMBER}(?![\p{{L}}]))"
+            rf"(?:(?<![\p{{L}}\p{{N}}])(?P<cur>(?:{currency})\s?)|(?<![\p{{L}}\p{{N}}.,/$£€¥-]|\d[.,]))(?P<num>{_DIGITS}|(?<![\p{{L}}-]){_WORD_NUMBER}(?![\p{{L}}]))"
             rf"(?P<scale>\s?(?:{scale})(?![\p{{L}}\p{{N}}]))?"
             rf"(?P<money>\s+(?:{lexicon.alternation('money_words')})(?![\p{{L}}]))?"
             rf"(?P<pct>\s?(?:{lexicon.alternation('percent_words')})(?![\p{{L}}]))?",
@@ -249,11 +249,15 @@ class FigureFinder:
         rest = text[e:e + 80]
         if self._excluded_context(text, s, e):
             return None
-        of = regex.match(r"\s+of\s+((?:[\p{L}’'-]+\s+){0,3}?)([\p{L}’'-]+)", rest)
+        of = regex.match(r"\s+of\s+", rest)
         if of:
-            noun = of.group(2).lower()
-            if noun in self.people or noun in ("dollars", "pounds", "euros", "them", "whom"):
-                return self._make(text, s, e, "vague", None, noun)
+            # "hundreds of millions of impoverished peasants": the counted noun is among the next words.
+            for w in list(_WORD_AT.finditer(text, e + of.end(), min(len(text), e + of.end() + 60)))[:4]:
+                noun = w.group(0).lower().rstrip(".,")
+                if noun in self.people or noun in ("dollars", "pounds", "euros", "them", "whom"):
+                    return self._make(text, s, e, "vague", None, noun)
+                if noun in self.units or noun in _STOP:
+                    break
             return None
         casualty = self._casualty_near(text, s, e, e)
         if casualty:
@@ -266,10 +270,13 @@ class FigureFinder:
         word = text[s:e].lower()
         if regex.match(r"(?:halved|doubled|tripled|trebled|quadrupled)", word):
             return self._make(text, s, e, "share", None, word)
-        rest = text[e:e + 60]
-        m = regex.match(r"\s+((?:[\p{L}’'-]+\s+){0,3}?)([\p{L}’'-]+)", rest)
-        if m and (m.group(2).lower() in self.people or m.group(2).lower() in ("them", "all", "those", "voters")):
-            return self._make(text, s, e, "share", None, m.group(2).lower())
+        # "a quarter of Kazakhstan's citizens": a people noun among the next few words.
+        for w in _WORD_AT.finditer(text, e, min(len(text), e + 50)):
+            low = w.group(0).lower().rstrip(".,")
+            if low in self.people or low in ("them", "those", "all"):
+                return self._make(text, s, e, "share", None, low)
+            if low in self.units or low in (",", ";"):
+                break
         return None
 
     def _make(self, text: str, s: int, e: int, kind: str, value: float | None, noun: str) -> Figure:
