@@ -224,7 +224,7 @@ def _scan_quotations(article: Article) -> None:
         if result.open_at_end is not None:
             mark = result.open_at_end
             nxt = paras[i + 1] if i + 1 < len(paras) else None
-            q = Quotation(open=mark.offset, close=None, start=mark.offset + 1, end=para.end,
+            q = Quotation(open=mark.offset, close=None, start=mark.offset + mark.length, end=para.end,
                           double=True, depth=0, paragraph=i)
             if nxt is not None and opens_with_quote(text, nxt.start, nxt.end):
                 q.continues = True

@@ -9,6 +9,7 @@ convention, and the quotation runs on into the next paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 DOUBLE_OPEN = "“„«"
@@ -26,7 +27,9 @@ class Mark:
     offset: int
     char: str
     double: bool
-    opening: bool
+    opening: bool | None
+    length: int = 1  # 2 for a doubled straight single ('') used as a double mark
+    tentative: bool = False  # an opening ’ or ' that may be an apostrophe: dropped if never closed
 
 
 @dataclass
@@ -53,6 +56,11 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
+# Markup tags left in plain-text copy (<tweet author="...">) are not copy: their attribute
+# quotes are not quotation marks.
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>]+))*\s*/?>")
+
+
 def classify(text: str, i: int, elisions: frozenset[str]) -> Mark | None:
     """Say what the mark at text[i] is, or None for an apostrophe."""
     ch = text[i]
@@ -63,10 +71,11 @@ def classify(text: str, i: int, elisions: frozenset[str]) -> Mark | None:
     if ch in DOUBLE_CLOSE:
         return Mark(i, ch, True, False)
     if ch == STRAIGHT_DOUBLE:
-        opening = before in OPENING_CONTEXT and not after.isspace()
-        if before.isspace() and after.isspace():
-            opening = None  # decided by the pairing state
-        return Mark(i, ch, True, opening)
+        return Mark(i, ch, True, _straight_side(before, after))
+    if ch == STRAIGHT_SINGLE and after == STRAIGHT_SINGLE:
+        # Two straight singles stand for a double mark in some wire and NYT archive copy.
+        after2 = text[i + 2] if i + 2 < len(text) else " "
+        return Mark(i, "''", True, _straight_side(before, after2), length=2)
     # Single marks double as apostrophes.
     if ch in "‚‹":
         return Mark(i, ch, False, True)
@@ -82,10 +91,21 @@ def classify(text: str, i: int, elisions: frozenset[str]) -> Mark | None:
             return None  # ’90s, '16 election
         if after.isspace():
             return None  # a lone mark between spaces
-        return Mark(i, ch, False, True)
+        # ‘ only ever opens; ’ and ' open a quotation only if a closing mark pairs with them.
+        return Mark(i, ch, False, True, tentative=ch != "‘")
     # After a letter or punctuation and before a space or punctuation: a closing single
     # quote, or the apostrophe of a plural possessive ("voters’"); pairing decides.
     return Mark(i, ch, False, False)
+
+
+def _straight_side(before: str, after: str) -> bool | None:
+    """Whether a straight double mark opens (True), closes (False) or is left to the pairing (None)."""
+    if before.isspace() or before in OPENING_CONTEXT:
+        return None if after.isspace() else True
+    if after.isspace() or after in ".,;:!?)]}—–" or after in ALL_MARKS:
+        return False
+    # Between punctuation and a letter ('authorities."We'): the pairing state decides.
+    return None
 
 
 def _word_at(text: str, i: int) -> str:
@@ -105,21 +125,42 @@ class ParagraphQuotes:
     open_at_end: Mark | None  # a double quotation left open as the paragraph ends
 
 
+def _marks(text: str, start: int, end: int, elisions: frozenset[str]):
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text, start, end)] if "<" in text[start:end] else []
+    t = 0
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch not in ALL_MARKS:
+            i += 1
+            continue
+        while t < len(tags) and tags[t][1] <= i:
+            t += 1
+        if t < len(tags) and tags[t][0] <= i:
+            i = tags[t][1]
+            continue
+        mark = classify(text, i, elisions)
+        i += mark.length if mark else 1
+        if mark is not None:
+            yield mark
+
+
 def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozenset[str]) -> ParagraphQuotes:
     """Pair the quote marks of text[start:end] into quotations."""
     stack: list[Mark] = []
     quotations: list[Quotation] = []
     unmatched: list[Mark] = []
-    for i in range(start, end):
-        if text[i] not in ALL_MARKS:
-            continue
-        mark = classify(text, i, elisions)
-        if mark is None:
-            continue
-        if mark.opening is None:  # a straight double between spaces
+
+    def drop(mark: Mark) -> None:
+        if not mark.tentative:
+            unmatched.append(mark)
+
+    for mark in _marks(text, start, end, elisions):
+        if mark.opening is None:  # a straight double the context cannot place
             mark.opening = not any(m.double for m in stack)
         if mark.opening:
-            if mark.double and mark.char == STRAIGHT_DOUBLE and stack and stack[-1].double and stack[-1].char == STRAIGHT_DOUBLE:
+            if mark.double and mark.char in (STRAIGHT_DOUBLE, "''") and any(
+                    m.double and m.char == mark.char for m in stack):
                 # "a" "b": a straight mark can't open inside a straight quotation; it closes it.
                 mark.opening = False
             else:
@@ -131,23 +172,24 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
                 unmatched.append(mark)
                 continue
             while not stack[-1].double:
-                unmatched.append(stack.pop())  # a single quote left open inside the double
+                drop(stack.pop())  # a single quote left open inside the double
             opener = stack.pop()
             quotations.append(_quotation(opener, mark, len(stack), index))
         else:
             if stack and not stack[-1].double:
                 opener = stack.pop()
                 quotations.append(_quotation(opener, mark, len(stack), index))
-            elif text[i] == STRAIGHT_SINGLE or text[i] == "’":
+            elif mark.char in (STRAIGHT_SINGLE, "’"):
                 continue  # the apostrophe of a plural possessive: voters’, Jesus'
             else:
                 unmatched.append(mark)
     open_at_end = None
+    doubles = [m for m in stack if m.double]
     for mark in stack:
-        if mark.double and open_at_end is None and mark is stack[0]:
+        if mark.double and open_at_end is None and mark is doubles[0]:
             open_at_end = mark
         else:
-            unmatched.append(mark)
+            drop(mark)
     quotations.sort(key=lambda q: q.open)
     unmatched.sort(key=lambda m: m.offset)
     return ParagraphQuotes(quotations, unmatched, open_at_end)
@@ -157,7 +199,7 @@ def _quotation(opener: Mark, closer: Mark, depth: int, paragraph: int) -> Quotat
     return Quotation(
         open=opener.offset,
         close=closer.offset,
-        start=opener.offset + 1,
+        start=opener.offset + opener.length,
         end=closer.offset,
         double=opener.double,
         depth=depth,
@@ -169,4 +211,4 @@ def opens_with_quote(text: str, start: int, end: int) -> bool:
     i = start
     while i < end and text[i].isspace():
         i += 1
-    return i < end and text[i] in DOUBLE_OPEN + STRAIGHT_DOUBLE
+    return i < end and (text[i] in DOUBLE_OPEN + STRAIGHT_DOUBLE or text.startswith("''", i))
