@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import regex
 
-from attrlint.lexicon import Lexicon
+from attrlint.lexicon import Lexicon, word_alternation
 
 _BE = frozenset("is are was were be been being am".split())
 _DETERMINERS = frozenset("the a an this these those its their his her our my your such no every each".split())
@@ -34,8 +34,9 @@ class Attribution:
 class AttributionFinder:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        flags = regex.V1 | regex.IGNORECASE
-        self.verbs = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{lexicon.alternation('reporting_verbs')})(?![\p{{L}}\p{{N}}-])", flags)
+        flags = regex.V0 | regex.IGNORECASE
+        verbs = word_alternation(lexicon.words("reporting_verbs") + lexicon.words("reporting_verbs_ambiguous"))
+        self.verbs = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{verbs})(?![\p{{L}}\p{{N}}-])", flags)
         self.ambiguous = lexicon.word_set("reporting_verbs_ambiguous")
         self.phrases = regex.compile(lexicon.alternation("attribution_phrases"), flags)
         self.not_attribution = regex.compile(lexicon.alternation("not_attribution"), flags)
@@ -52,6 +53,8 @@ class AttributionFinder:
             s, e = m.start(), m.end()
             if _inside(s, e, blocked):
                 continue
+            if m.group(0)[0].isupper() and text[:s].strip():
+                continue  # "the United States": a verb is not capitalised mid-sentence
             verb = m.group(0).lower()
             before = _words_before(text, s, 3)
             prev = before[-1].lower() if before else ""

@@ -60,7 +60,7 @@ class Figure:
 class FigureFinder:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
-        flags = regex.V1 | regex.IGNORECASE
+        flags = regex.V0 | regex.IGNORECASE
         currency = lexicon.alternation("currency_symbols")
         scale = lexicon.alternation("scale_words")
         self.number = regex.compile(
@@ -78,6 +78,9 @@ class FigureFinder:
         self.contexts = [regex.compile(p, flags) for p in lexicon.words("not_figure_contexts")]
         self.people = lexicon.word_set("people_nouns")
         self.casualty = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('casualty_words')})(?![\p{{L}}])", flags)
+        self.casualty_before = regex.compile(rf"(?:{self.casualty.pattern})\s+(?:(?:{APPROXIMATORS})\s+)?$", flags)
+        self.harm_before = regex.compile(
+            rf"\b(?:left|leaving|kill|kills|killed|killing|wounded|wounding|injured|injuring|claimed\s+the\s+lives\s+of)\s+(?:(?:{APPROXIMATORS})\s+)?$", flags)
         self.votes = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('vote_words')})(?![\p{{L}}])", flags)
         self.units = lexicon.word_set("not_figure_units")
         self.before_labels = lexicon.word_set("not_figure_before")
@@ -170,7 +173,7 @@ class FigureFinder:
             return self._make(text, s, e, "count", value, noun)
         if casualty:
             return self._make(text, s, e, "count", value, casualty)
-        if m.group("scale") and nxt and nxt not in self.units:
+        if m.group("scale") and nxt and nxt not in self.units and nxt not in _STOP:
             return self._make(text, s, e, "count", value, nxt)
         if regex.search(r"\b(?:toll|total|tally|count|number)\b[^.;]{0,60}\b(?:to|of|at|reached|hit|stood\s+at)\s+$", text[max(0, s - 90):s], regex.I):
             return self._make(text, s, e, "count", value, "toll")
@@ -213,10 +216,7 @@ class FigureFinder:
         if m and m.start() == 0:
             return m.group(0).lower()
         before = text[max(0, s - 45):s]
-        b = regex.search(rf"(?:{self.casualty.pattern})\s+(?:(?:{APPROXIMATORS})\s+)?$", before, regex.V1 | regex.I)
-        if b:
-            return b.group(0).split()[0].lower()
-        b = regex.search(rf"\b(?:left|leaving|kill|kills|killed|killing|wounded|wounding|injured|injuring|claimed\s+the\s+lives\s+of)\s+(?:(?:{APPROXIMATORS})\s+)?$", before, regex.V1 | regex.I)
+        b = self.casualty_before.search(before) or self.harm_before.search(before)
         if b:
             return b.group(0).split()[0].lower()
         return ""

@@ -67,7 +67,7 @@ class Lexicon:
                 item_lines = getattr(value, "item_lines", [line] * len(value))
                 for item, item_line in zip(value, item_lines):
                     try:
-                        regex.compile(item, regex.V1 | regex.IGNORECASE)
+                        regex.compile(item, regex.V0 | regex.IGNORECASE)
                     except regex.error as exc:
                         raise RuleFileError(path, item_line, f"pattern {item!r} does not compile: {exc}") from None
             self.lists.setdefault(key, []).extend(value)
@@ -90,7 +90,7 @@ class Lexicon:
 
     @cached_property
     def furniture_line(self) -> regex.Pattern:
-        return regex.compile(rf"^\s*(?:{self.alternation('furniture_lines')})\s*$", regex.V1 | regex.IGNORECASE)
+        return regex.compile(rf"^\s*(?:{self.alternation('furniture_lines')})\s*$", regex.V0 | regex.IGNORECASE)
 
     @cached_property
     def abbreviations(self) -> frozenset[str]:

@@ -203,7 +203,7 @@ def build_rule(item: Any, path: str, pack: str, lexicon: Lexicon) -> Rule:
             item_lines = getattr(value, "item_lines", [kl] * len(items)) if typ == "patterns" else [kl]
             for pat, pl in zip(items, item_lines):
                 try:
-                    regex.compile(pat, regex.V1)
+                    regex.compile(pat, regex.V0)
                 except regex.error as exc:
                     raise RuleFileError(path, pl, f"pattern {pat!r} in {key!r} does not compile: {exc}") from None
         if key not in COMMON_KEYS:

@@ -34,7 +34,7 @@ class Existence(Rule):
         if not self.opts["tokens"] and not self.opts["patterns"]:
             from attrlint.errors import RuleFileError
             raise RuleFileError(self.path, self.line, f"rule {self.id}: an existence rule needs tokens or patterns")
-        flags = regex.V1 | (regex.IGNORECASE if self.opts["ignore_case"] else 0)
+        flags = regex.V0 | (regex.IGNORECASE if self.opts["ignore_case"] else 0)
         parts = [rf"(?<![\p{{L}}\p{{N}}])(?:{word_alternation(self.opts['tokens'])})(?![\p{{L}}\p{{N}}])"] if self.opts["tokens"] else []
         parts += [f"(?:{p})" for p in self.opts["patterns"]]
         self._pattern = regex.compile("|".join(parts), flags)
