@@ -27,7 +27,7 @@ class UnattributedFigure(Rule):
     }
 
     def prepare(self) -> None:
-        flags = regex.V1 | regex.IGNORECASE
+        flags = regex.V0 | regex.IGNORECASE
         self._continuation = regex.compile(rf"^\W*(?:{'|'.join(f'(?:{p})' for p in self.opts['continuations']) or '(?!x)x'})", flags)
         self._backref = regex.compile("|".join(f"(?:{p})" for p in self.opts["back_references"]) or r"(?!x)x", flags)
         self._named_nouns = frozenset(w.lower() for w in self.opts["named_source_nouns"])
