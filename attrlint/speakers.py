@@ -1,0 +1,210 @@
+"""Who said each quotation: the speaker slot of `attrlint.quotes.Quotation`.
+
+A quotation's speaker is looked for where news copy puts it, in this order:
+1. its own sentence(s), in the writer's words around the quote ("..., Scrocca said",
+   "said X, who ...", "He added: ..."): an attribution, or a speech cue such as "asked";
+2. the sentence right after it ("“...” That was how the colonel put it. He said so twice.");
+3. the sentence right before it when that sentence introduces it (ends in a colon, or is an
+   attributed sentence of the same paragraph: the same speaker going on);
+4. for a quotation that carries on from the previous paragraph (the continuing-quote
+   convention) or that opens a paragraph right after a paragraph ending in an attributed
+   quotation: the speaker of that earlier quotation.
+A pronoun ("he said") names the last named speaker before it, when there is one.
+
+Speakers are found once per article and memoised in `article.cache`; the quote rules share them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_PRONOUNS = frozenset("he she they it we i you".split())
+_NAME = regex.compile(r"(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+")
+
+
+@dataclass
+class Speaker:
+    name: str  # the words naming the speaker, as the copy gives them ("Colonel Joe Scrocca", "he")
+    cue: str  # the reporting verb or phrase ("said", "according to")
+    start: int  # absolute offsets of the cue
+    end: int
+    how: str  # sentence, after, before, carried
+    resolved: str = ""  # for a pronoun, the last named speaker before it
+
+
+class SpeakerFinder:
+    def __init__(self, speech_cues: regex.Pattern):
+        self.speech_cues = speech_cues
+
+    def assign(self, article, facts) -> None:
+        """Fill the speaker slot of every quotation of the article (once)."""
+        if article.cache.get("speakers_done"):
+            return
+        article.cache["speakers_done"] = True
+        sentences = article.sentences
+        position = {(s.start, s.end): k for k, s in enumerate(sentences)}
+        last_named = ""
+        previous = None  # the last top-level quotation seen
+        for q in article.quotations:
+            if q.depth:
+                continue
+            own = [s for s in (article.paragraphs[q.paragraph].sentences if q.paragraph >= 0 else [])
+                   if s.start < q.end and s.end > q.start]
+            speaker = None
+            if own:
+                first = position[(own[0].start, own[0].end)]
+                last = position[(own[-1].start, own[-1].end)]
+                for s in own:
+                    speaker = self._in_sentence(s, facts, "sentence")
+                    if speaker:
+                        break
+                if speaker is None and last + 1 < len(sentences):
+                    nxt = sentences[last + 1]
+                    # Only the writer's words right after count: not a sentence that opens
+                    # with a quotation of its own, which would have its own speaker.
+                    if not (nxt.quotations and nxt.quotations[0].start <= nxt.start + 1):
+                        speaker = self._in_sentence(nxt, facts, "after")
+                if speaker is None and first > 0:
+                    prev = sentences[first - 1]
+                    if prev.text.rstrip().endswith(":"):
+                        speaker = self._in_sentence(prev, facts, "before")
+                    elif prev.paragraph == own[0].paragraph:
+                        # The same speaker going on: the sentence before quotes someone, or
+                        # reports what a speaker said ("..., he said. ... “the truth is ...”").
+                        # A study that "found" something is no speaker going on.
+                        said = [p for p in prev.quotations if p.depth == 0 and p.speaker is not None]
+                        if said:
+                            s0 = said[-1].speaker
+                            speaker = Speaker(s0.name, s0.cue, s0.start, s0.end, "before", s0.resolved)
+                        else:
+                            for a in facts.attributions(prev):
+                                if self.speech_cues.fullmatch(a.cue) or _SAID.fullmatch(a.cue):
+                                    speaker = Speaker(a.source, a.cue, prev.start + a.start, prev.start + a.end, "before")
+                                    break
+                if speaker is None:
+                    speaker = _credit_line(article.text, q)
+            if speaker is None and previous is not None and previous.speaker is not None:
+                if q.continued or (q.paragraph == previous.paragraph + 1 and _opens_paragraph(article, q)
+                                   and _ends_paragraph(article, previous)):
+                    p = previous.speaker
+                    speaker = Speaker(p.name, p.cue, p.start, p.end, "carried", p.resolved)
+            if speaker is not None:
+                low = speaker.name.lower()
+                if low in _PRONOUNS or low.split()[:1] and low.split()[0] in _PRONOUNS:
+                    speaker.resolved = speaker.resolved or last_named
+                elif speaker.name and _NAME.search(speaker.name):
+                    last_named = _NAME.search(speaker.name).group(0)
+            q.speaker = speaker
+            previous = q
+
+    def _in_sentence(self, sent, facts, how: str) -> Speaker | None:
+        atts = [a for a in facts.attributions(sent) if not _noun_use(sent.unquoted, a)]
+        if atts:
+            a = atts[0]
+            return Speaker(a.source, a.cue, sent.start + a.start, sent.start + a.end, how)
+        m = self.speech_cues.search(sent.unquoted)
+        if m:
+            name = m.group("who") if "who" in m.groupdict() and m.group("who") else ""
+            return Speaker(name, m.group(0).strip(), sent.start + m.start(), sent.start + m.end(), how)
+        return _frame(sent, how)
+
+
+_SAID = regex.compile(r"(?:said|says|say|told|tells|added|adds|stated|explained|argued|insisted|noted|wrote|writes)", regex.I)
+_CREDIT = regex.compile(r"\n[ \t]*(?:[—–-]+\s*)?(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}),[^\n]{0,80}$")
+
+
+_GERUND_BEFORE = regex.compile(r"(?:^|[,;:—–(]|\b(?:as|by|while|after|before|without|kept|keeps|began|started|and|also|was|were|is|are|been|be))\s*$", regex.I)
+
+
+def _noun_use(text: str, a) -> bool:
+    """A cue in -ing used as a noun ("one common saying"), not a participle ("..., saying")."""
+    if not a.cue.lower().endswith("ing"):
+        return False
+    return not _GERUND_BEFORE.search(text[:a.start])
+
+
+def _credit_line(text: str, q) -> Speaker | None:
+    """A block quotation whose last line credits its speaker: "...\nDean Baker, CEPR." """
+    m = _CREDIT.search(text, q.start, q.end)
+    if m:
+        return Speaker(m.group(1), "", q.start + 0 + m.start(1) - q.start, m.end(1), "credit")
+    return None
+
+
+_FRAME_WORD = regex.compile(r"[\p{L}][\p{L}.’'-]*")
+_DETERMINERS = frozenset("the a an one another his her their its".split())
+
+
+def _frame(sent, how: str) -> Speaker | None:
+    """The speaker of a quotation framed by a short clause of its own: "“...,” Oliver barked.",
+    "“...,” he continued, “...", "Silverman interjected, “...". The quotation's comma (or
+    question or exclamation mark) against a clause of a few words is the attribution frame,
+    whatever the verb."""
+    text = sent.article.text
+    for q in sent.quotations:
+        if q.depth or q.close is None:
+            continue
+        inner = text[q.start:q.end].rstrip()
+        if inner.endswith((",", "?", "!", "—", "-")) or text[q.close + 1:q.close + 2] == ",":
+            lo = q.close + 1
+            hi = _next_quote_or_end(sent, lo)
+            clause = text[lo:hi]
+            if clause.strip() and clause.strip()[-1:] in ".,;!?" or hi < sent.end:
+                # "“...,” Trump assured Jones, after Jones ...": the frame ends at its comma.
+                who = _speaker_words(clause.strip(" ,.;!?").split(",")[0])
+                if who:
+                    return Speaker(who, "", lo, hi, how)
+        lo = _previous_quote_or_start(sent, q.open)
+        clause = text[lo:q.open].rstrip()
+        if clause.endswith((",", ":")) and (lo == sent.start or text[lo - 1] in "”\"'"):
+            who = _speaker_words(clause.strip(" ,:"))
+            if who:
+                return Speaker(who, "", lo, q.open, how)
+    return None
+
+
+def _speaker_words(clause: str) -> str:
+    """The clause if it reads as "subject + verb" of a few words: "an angry Hollande retaliated"."""
+    words = _FRAME_WORD.findall(clause)
+    if not 1 <= len(words) <= 7 or len(clause) > 80:
+        return ""
+    first = words[0]
+    if first.lower() in _PRONOUNS and len(words) >= 2:
+        return clause
+    if any(w[0].isupper() for w in words) and (len(words) >= 2 or words[0][0].isupper()):
+        if words[0].lower() not in ("in", "on", "at", "for", "as", "but", "and", "is", "was", "it"):
+            return clause
+    if first.lower() in _DETERMINERS and len(words) >= 3 and (words[-1].endswith("ed") or words[-1].endswith("s")):
+        return clause
+    return ""
+
+
+def _next_quote_or_end(sent, lo: int) -> int:
+    for q in sent.quotations:
+        if q.open >= lo:
+            return q.open
+    return sent.end
+
+
+def _previous_quote_or_start(sent, hi: int) -> int:
+    lo = sent.start
+    for q in sent.quotations:
+        if q.close is not None and q.close < hi:
+            lo = max(lo, q.close + 1)
+    return lo
+
+
+def _opens_paragraph(article, q) -> bool:
+    para = article.paragraphs[q.paragraph]
+    return article.text[para.start:q.open].strip() == ""
+
+
+def _ends_paragraph(article, q) -> bool:
+    if q.close is None:
+        return True
+    para = article.paragraphs[q.paragraph]
+    # Only the attribution and full stop may follow: "“...,” she said."
+    tail = article.text[q.close + 1:para.end]
+    return len(tail) < 80 and "“" not in tail and '"' not in tail
