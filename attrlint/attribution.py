@@ -20,6 +20,7 @@ _SUBJECT_PRONOUNS = frozenset("he she it they we who which that i you".split())
 # 156,000 jobs", "the company posted a loss".
 _QUANTITY_OBJECT_VERBS = frozenset("added adds adding posted posts projects".split())
 _NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|another\s+|a\s+)?[$£€\d]")
+_CLAUSE_AFTER = regex.compile(r"\s+(?:that|it|he|she|they|the|its|their|his|her|there|about|nearly|more|at\s+least|[$£€\d])\b|:", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
 
 
@@ -64,7 +65,7 @@ class AttributionFinder:
                 continue  # passive with no source: "the votes are counted", "is said"
             if verb in _QUANTITY_OBJECT_VERBS and _NUMBER_AFTER.match(text, e):
                 continue
-            if verb in self.ambiguous and not self._subject_like(before, text, s):
+            if verb in self.ambiguous and not (self._subject_like(before, text, s) or self._clause_follows(text, s, e, before)):
                 continue
             source = " ".join(before) if before else self._source_after(text, e)
             out.append(Attribution(s, e, m.group(0), source))
@@ -76,12 +77,21 @@ class AttributionFinder:
             return False
         prev = before[-1]
         low = prev.lower()
-        if low in ("has", "have", "had", "also", "now", "still", "later", "previously", "repeatedly", "recently", "then", "again") and len(before) > 1:
+        if low in ("has", "have", "had", "is", "are", "was", "were", "also", "now", "still", "later", "previously", "repeatedly", "recently", "then", "again") and len(before) > 1:
             return self._subject_like(before[:-1], text, s)
         if low in _SUBJECT_PRONOUNS or low in self.source_nouns:
             return True
         # A capitalised word that does not open the sentence: a name ("Gallup shows").
         return prev[:1].isupper() and text[:s].strip() != prev
+
+    def _clause_follows(self, text: str, s: int, e: int, before: list[str]) -> bool:
+        """A verb form that is also a noun reads as a verb when a reported clause follows it
+        ("estimates that", "says it raised"), after a subject or an appositive's comma."""
+        if not _CLAUSE_AFTER.match(text, e):
+            return False
+        if before:
+            return before[-1].lower() not in _DETERMINERS
+        return text[:s].rstrip().endswith(",")
 
     def _source_after(self, text: str, end: int) -> str:
         words = [w.group(0) for w in _WORD.finditer(text, end, min(len(text), end + 60))][:5]

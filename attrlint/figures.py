@@ -66,7 +66,7 @@ class FigureFinder:
         self.number = regex.compile(
             rf"(?:(?<![\p{{L}}\p{{N}}])(?P<cur>(?:{currency})\s?)|(?<![\p{{L}}\p{{N}}.,/$£€¥-]|\d[.,]))(?P<num>{_DIGITS}|(?<![\p{{L}}-]){_WORD_NUMBER}(?![\p{{L}}]))"
             rf"(?P<scale>\s?(?:{scale})(?![\p{{L}}\p{{N}}]))?"
-            rf"(?P<money>\s+(?:{lexicon.alternation('money_words')})(?![\p{{L}}]))?"
+            rf"(?P<money>\s+(?-i:{lexicon.alternation('money_words')})(?![\p{{L}}]))?"
             rf"(?P<pct>\s?(?:{lexicon.alternation('percent_words')})(?![\p{{L}}]))?",
             flags,
         )

@@ -174,6 +174,20 @@ _TYPE_NAMES = {"str": "a string", "pattern": "a regular expression string", "int
                "patterns": "a list of regular expression strings", "mapping": "a mapping"}
 
 
+def _yaml_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    return "a string"
+
+
 def build_rule(item: Any, path: str, pack: str, lexicon: Lexicon) -> Rule:
     line = getattr(item, "line", None)
     if not isinstance(item, dict):
@@ -197,7 +211,11 @@ def build_rule(item: Any, path: str, pack: str, lexicon: Lexicon) -> Rule:
             allowed = ", ".join(sorted(set(COMMON_KEYS) | set(cls.options)))
             raise RuleFileError(path, kl, f"unknown key {key!r} for a rule of kind {kind_name!r} (allowed: {allowed})")
         if not _check_type(value, typ):
-            raise RuleFileError(path, kl, f"{key!r} must be {_TYPE_NAMES[typ]}, not {type(value).__name__}")
+            if typ in ("words", "patterns") and isinstance(value, list):
+                bad = next(i for i, v in enumerate(value) if not isinstance(v, str))
+                bad_line = getattr(value, "item_lines", [kl] * len(value))[bad]
+                raise RuleFileError(path, bad_line, f"{key!r} must be {_TYPE_NAMES[typ]}; item {bad + 1} is {_yaml_type(value[bad])} (quote it if it should be text)")
+            raise RuleFileError(path, kl, f"{key!r} must be {_TYPE_NAMES[typ]}, not {_yaml_type(value)}")
         if typ in ("pattern", "patterns"):
             items = [value] if typ == "pattern" else value
             item_lines = getattr(value, "item_lines", [kl] * len(items)) if typ == "patterns" else [kl]

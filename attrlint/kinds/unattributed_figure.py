@@ -43,10 +43,15 @@ class UnattributedFigure(Rule):
                 atts = facts.attributions(sent)
                 if not atts and not para_attributed:
                     figures = [f for f in facts.figures(sent) if f.kind in self._kinds]
-                    if figures and not self._covered(sent, prev_attributed, attributed_before, names):
-                        fig = figures[0]
-                        yield self.diagnostic(article, sent.start + fig.start, sent.start + fig.end,
-                                              figure=fig.text.strip(), noun=fig.noun)
+                    if figures:
+                        if self._covered(sent, prev_attributed, attributed_before, names):
+                            # A sentence that points back to its source ("The October report
+                            # showed ...") sources the rest of its paragraph too.
+                            para_attributed = True
+                        else:
+                            fig = figures[0]
+                            yield self.diagnostic(article, sent.start + fig.start, sent.start + fig.end,
+                                                  figure=fig.text.strip(), noun=fig.noun)
                 if atts:
                     para_attributed = attributed_before = True
                     for a in atts:
