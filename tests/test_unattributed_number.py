@@ -1,0 +1,141 @@
+"""unattributed-number: what is a reported figure, and the five ways a figure is covered."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found
+
+RULE = "unattributed-number"
+
+
+def flagged(body: str) -> list[str]:
+    return [text for _, text in found("Headline\n\n" + body + "\n", RULE)]
+
+
+# --- reported figures with no source: findings ---------------------------------------
+
+@pytest.mark.parametrize("body, figure", [
+    ("At least 57 people were killed when the strike hit the jail.", "57"),
+    ("Fifty-seven people died in the fire.", "Fifty-seven"),
+    ("The council spent $4.5m on the bridge.", "$4.5m"),
+    ("Turnout fell to 52% this year.", "52%"),
+    ("Sales fell 7.1 percent in the quarter.", "7.1 percent"),
+    ("Dozens were killed in the shelling.", "Dozens"),
+    ("Scores of people were injured in the crush.", "Scores"),
+    ("Hundreds of millions of farmers left the land.", "Hundreds of millions"),
+    ("About a third of voters stayed at home.", "a third of"),
+    ("The board deadlocked 4 to 4, and the ban stood.", "4 to 4"),
+    ("The campaign raised over $6 million in a day.", "$6 million"),
+    ("Three people were killed and two injured.", "Three"),
+    ("The plant employs 1,200 workers.", "1,200"),
+    ("The economy added 156,000 jobs in May.", "156,000"),
+    ("Sales have been halved since the war began.", "halved"),
+])
+def test_unattributed_figures_are_flagged(body, figure):
+    assert flagged(body) == [figure]
+
+
+def test_one_finding_per_sentence_at_the_first_figure():
+    assert flagged("The flood killed 12 people and left 400 families homeless.") == ["12"]
+
+
+def test_attribution_given_only_later_does_not_cover():
+    body = ("The strikes killed at least 12 civilians on Monday.\n\n"
+            "Local activists said the jets returned on Tuesday.")
+    assert flagged(body) == ["12"]
+
+
+def test_attribution_in_the_next_sentence_of_the_paragraph_does_not_cover():
+    assert flagged("The donor gave $250 last summer. He said he regrets it.") == ["$250"]
+
+
+# --- not reported figures: no findings -----------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "The strike came on June 23, 2017, after talks collapsed in May.",
+    "The war began in 2011 and the siege on 5 March.",
+    "The meeting starts at 9 a.m. and ends at 10:30.",
+    "Ana Ruiz, 55, runs the shelter with her 19-year-old son.",
+    "The girl, aged 12, was rescued.",
+    "Commanders were given 30 days to draw up a plan for a two-year term.",
+    "The jail lies some 45 kilometres (28 miles) southeast of the capital.",
+    "He became the 45th president after the G20 summit and invoked Article 5.",
+    "The candidate made stops in five states and needs 30 seats to win.",
+    "The party needs the 270 electoral votes needed to win the presidency.",
+    "His two sons and two SEC commissioners attended.",
+    "A 4,000-person agency runs the 30-day programme.",
+    "The law sets a fine of up to $10,000 for each offence.",
+    "That is the billion-dollar question for the club.",
+    "The lawyers filed thousands of pages of documents.",
+    "It was one of the worst days of his life.",
+])
+def test_things_that_are_not_reported_figures(body):
+    assert flagged(body) == []
+
+
+def test_counts_of_the_sources_themselves_are_not_figures():
+    assert flagged("Two US intelligence officials have said the leader moved.") == []
+
+
+def test_figures_inside_quotations_are_the_speakers():
+    body = "“We lost 57 men that night,” the commander said.\n\n“Another 40 are missing.”"
+    assert flagged(body) == []
+
+
+def test_furniture_is_never_reported():
+    assert flagged("2 min read\nThe protest drew 5,000 people, organisers said.") == []
+
+
+def test_apostrophes_do_not_hide_a_figure_from_the_rule():
+    assert flagged("The group’s raids killed 40 people in the ’90s.") == ["40"]
+
+
+# --- coverage ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "At least 57 people were killed, the monitor said.",
+    "The monitor said at least 57 people were killed.",
+    "At least 57 people were killed, according to the Syrian Observatory.",
+    "Police estimated the crowd at 5,000 people.",
+    "At least 15 fighters were also killed in the raid, said the UK-based monitor.",
+    "A Gallup poll found 52% of adults approve.",
+    "Rescuers have so far pulled 23 bodies from the rubble, the civil defence told AFP.",
+])
+def test_attribution_in_the_sentence_covers(body):
+    assert flagged(body) == []
+
+
+def test_an_earlier_attributed_sentence_of_the_paragraph_covers():
+    body = "The ministry released its figures on Friday. It said 260 civilians were killed. Of those, 82 were children."
+    assert flagged(body) == []
+
+
+def test_explicit_continuation_of_the_previous_paragraph_covers():
+    body = ("Observatory head Rami Abdel Rahman said 260 civilians were killed in Deir al-Zour.\n\n"
+            "Another 250 civilians were killed in Raqqa province.\n\n"
+            "Of those, 53 were children.")
+    assert flagged(body) == []
+
+
+def test_continuation_needs_an_attributed_previous_paragraph():
+    body = "The river burst its banks on Sunday.\n\nAnother 250 people were evacuated."
+    assert flagged(body) == ["250"]
+
+
+def test_pointing_back_to_an_attributed_poll_covers():
+    body = ("A new Harvard poll of young voters found Sanders far ahead.\n\n"
+            "Among Republican respondents, Trump had 22 percent.\n\n"
+            "In the poll, 41 percent chose Sanders.")
+    assert flagged(body) == []
+
+
+def test_cues_without_a_source_do_not_cover():
+    assert flagged("The strike reportedly killed 40 people.") == ["40"]
+    assert flagged("It is believed that 40 people died.") == ["40"]
+    assert flagged("The group is said to have 3,000 fighters.") == ["3,000"]
+
+
+def test_a_reporting_verb_used_as_an_adjective_or_noun_does_not_cover():
+    assert flagged("The reported toll of 300 people is low.") == ["300"]
+    assert flagged("Clinton won 52 percent of the vote in five states.") == ["52 percent"]
