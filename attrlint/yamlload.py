@@ -72,7 +72,10 @@ def load_yaml(path: str, text: str | None = None):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise RuleFileError(path, line, f"invalid YAML: {exc.problem or exc.context}") from None
+        reason = f"invalid YAML: {exc.problem or exc.context}"
+        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            reason += f" ({exc.context} on line {exc.context_mark.line + 1})"
+        raise RuleFileError(path, line, reason) from None
     except yaml.YAMLError as exc:
         raise RuleFileError(path, None, f"invalid YAML: {exc}") from None
     finally:
