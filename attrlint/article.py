@@ -225,11 +225,11 @@ def _scan_quotations(article: Article) -> None:
             mark = result.open_at_end
             nxt = paras[i + 1] if i + 1 < len(paras) else None
             q = Quotation(open=mark.offset, close=None, start=mark.offset + mark.length, end=para.end,
-                          double=True, depth=0, paragraph=i)
-            if nxt is not None and opens_with_quote(text, nxt.start, nxt.end):
+                          double=mark.double, depth=0, paragraph=i)
+            if nxt is not None and opens_with_quote(text, nxt.start, nxt.end, mark.double):
                 q.continues = True
                 carried = True
-            else:
+            elif not mark.tentative:
                 article.unmatched_marks.append(mark)
             article.quotations.append(q)
     article.quotations.sort(key=lambda q: q.open)

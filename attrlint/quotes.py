@@ -185,8 +185,14 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
                 unmatched.append(mark)
     open_at_end = None
     doubles = [m for m in stack if m.double]
+    first = start
+    while first < end and text[first].isspace():
+        first += 1
     for mark in stack:
-        if mark.double and open_at_end is None and mark is doubles[0]:
+        if open_at_end is None and (mark.double and mark is doubles[0] or
+                                    not doubles and mark is stack[0] and mark.offset == first):
+            # A paragraph left inside a quotation: the continuing-quote convention if the
+            # next paragraph reopens (single marks too, in British copy: 'They put ...).
             open_at_end = mark
         else:
             drop(mark)
@@ -207,8 +213,12 @@ def _quotation(opener: Mark, closer: Mark, depth: int, paragraph: int) -> Quotat
     )
 
 
-def opens_with_quote(text: str, start: int, end: int) -> bool:
+def opens_with_quote(text: str, start: int, end: int, double: bool = True) -> bool:
     i = start
     while i < end and text[i].isspace():
         i += 1
-    return i < end and (text[i] in DOUBLE_OPEN + STRAIGHT_DOUBLE or text.startswith("''", i))
+    if i >= end:
+        return False
+    if not double:
+        return text[i] in SINGLE_OPEN + "'’" and not text.startswith("''", i)
+    return text[i] in DOUBLE_OPEN + STRAIGHT_DOUBLE or text.startswith("''", i)

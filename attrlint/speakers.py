@@ -158,6 +158,10 @@ def _frame(sent, how: str) -> Speaker | None:
                     return Speaker(who, "", lo, hi, how)
         lo = _previous_quote_or_start(sent, q.open)
         clause = text[lo:q.open].rstrip()
+        if clause.endswith(":") and len(_FRAME_WORD.findall(clause)) >= 2:
+            # "Republican pollster Daron Shaw: “...”", "Trump swiped at Ryan in a tweet: “...”":
+            # a colon before a quotation introduces its speaker.
+            return Speaker(clause.strip(" :"), ":", lo, q.open, how)
         if clause.endswith((",", ":")) and (lo == sent.start or text[lo - 1] in "”\"'"):
             who = _speaker_words(clause.strip(" ,:"))
             if who:
@@ -202,9 +206,8 @@ def _opens_paragraph(article, q) -> bool:
 
 
 def _ends_paragraph(article, q) -> bool:
+    """Whether the quotation is in the last sentence of its paragraph: "“...,” she said."."""
     if q.close is None:
         return True
     para = article.paragraphs[q.paragraph]
-    # Only the attribution and full stop may follow: "“...,” she said."
-    tail = article.text[q.close + 1:para.end]
-    return len(tail) < 80 and "“" not in tail and '"' not in tail
+    return bool(para.sentences) and q.end > para.sentences[-1].start

@@ -35,6 +35,7 @@ class QuoteUnattributed(Rule):
         "min_words": Option("int", 4, "quotations shorter than this are terms or scare quotes, not statements"),
         "speech_cues": Option("patterns", [], "speech cues beyond the lexicon's reporting verbs (asked, shouted); a group named `who` captures the speaker"),
         "name_cues": Option("patterns", [], "words right before a quotation that make it a title, name, motto or slogan (book, titled, slogan)"),
+        "name_cues_after": Option("patterns", [], "words right after a quotation that make it a name (the “don't ask, don't tell” policy)"),
         "not_speakers": Option("patterns", [], "sources that are no speaker: a crowd's chant, cries with no one named"),
         "title_case_share": Option("float", 0.8, "a quotation whose capitalised share of words reaches this is a title or a name"),
     }
@@ -43,6 +44,7 @@ class QuoteUnattributed(Rule):
         flags = regex.V0 | regex.IGNORECASE
         self._finder = speaker_finder(self)
         self._name_cue = regex.compile(rf"(?:{_alternation(self.opts['name_cues'])})\W*$", flags)
+        self._name_after = regex.compile(rf"^[\s’'”\"]*(?:{_alternation(self.opts['name_cues_after'])})(?!\p{{L}})", flags)
         self._not_speaker = regex.compile(_alternation(self.opts["not_speakers"]), flags)
 
     def check(self, article, facts):
@@ -63,9 +65,10 @@ class QuoteUnattributed(Rule):
             yield self.diagnostic(article, q.open, close, quotation=excerpt, words=len(words))
 
     def _is_name(self, text: str, q, words: list[str]) -> bool:
-        para = article_para_start = q.start - 60
-        before = text[max(0, article_para_start):q.open]
+        before = text[max(0, q.start - 60):q.open]
         if self._name_cue.search(before):
+            return True
+        if q.close is not None and self._name_after.match(text, q.close + 1, q.close + 60):
             return True
         # Titles of works and slogans are set in title case: "The Late Show With Stephen Colbert".
         content = [w for w in words if w.lower() not in _SMALL_WORDS]
