@@ -1,19 +1,239 @@
-"""Reference copy (wire stories, transcripts) that the quote rules compare quotations with."""
+"""Reference copy (wire stories, transcripts, earlier drafts) that quote-drift compares with.
+
+Every quotation is turned into a *rendering*: its words, normalised so that what the contract
+says is not drift compares equal (case, punctuation, quote-mark style, white space, curly
+against straight apostrophes, numerals against number words), plus the places where the
+writer marked a change: an ellipsis (words left out) or a bracketed insertion ("[you]",
+"(Libyan leader Moammar)"). Renderings of the reference texts are indexed once per run by
+word pairs, so a quotation is compared only with the few reference renderings that share
+words with it, whatever the size of the reference folder.
+"""
 
 from __future__ import annotations
 
+import difflib
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import regex
+
 from attrlint.source import read_source, walk
+
+_TOKEN = regex.compile(r"\d[\d,.]*\d|\d|%|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\.\.\.|…|[\[\]()]")
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# A word pair shared by more renderings than this says nothing about which remark it is.
+_COMMON_PAIR = 400
+
+
+@dataclass
+class Rendering:
+    """One quotation's words, normalised, with where the writer marked a change."""
+
+    words: list[str]
+    spans: list[tuple[int, int]]  # absolute offsets of each word in its text
+    elided: set[int] = field(default_factory=set)  # an ellipsis stands before words[i]
+    inserted: set[int] = field(default_factory=set)  # a bracketed insertion stands before words[i]
+    path: str = ""
+    line: int = 0
+    text: str = ""  # the quotation as written, for messages
+    owner: object = None  # the Quotation it renders
+
+    def pairs(self) -> set[tuple[str, str]]:
+        return set(zip(self.words, self.words[1:]))
+
+
+def render(text: str, start: int, end: int) -> Rendering:
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    elided: set[int] = set()
+    inserted: set[int] = set()
+    depth = 0
+    pending_number: list[tuple[str, int, int]] = []
+
+    def flush_number() -> None:
+        if pending_number:
+            words.append(str(_number_value([w for w, _, _ in pending_number])))
+            spans.append((pending_number[0][1], pending_number[-1][2]))
+            pending_number.clear()
+
+    for m in _TOKEN.finditer(text, start, end):
+        tok = m.group(0)
+        if tok in "[(":
+            flush_number()
+            depth += 1
+            inserted.add(len(words))
+            continue
+        if tok in "])":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue  # the writer's insertion
+        if tok in ("...", "…"):
+            flush_number()
+            elided.add(len(words))
+            continue
+        low = tok.lower().replace("’", "'")
+        if low in _UNITS or low in _TENS or (low in _SCALES and pending_number):
+            pending_number.append((low, m.start(), m.end()))
+            continue
+        flush_number()
+        if low[0].isdigit():
+            low = low.replace(",", "").rstrip(".")
+        elif low == "%":
+            low = "percent"
+        words.append(low)
+        spans.append((m.start(), m.end()))
+    flush_number()
+    return Rendering(words, spans, elided, inserted)
+
+
+def _number_value(parts: list[str]) -> int:
+    total = current = 0
+    for p in parts:
+        if p in _UNITS:
+            current += _UNITS[p]
+        elif p in _TENS:
+            current += _TENS[p]
+        elif p in _SCALES:
+            current = max(current, 1) * _SCALES[p]
+            if _SCALES[p] >= 1000:
+                total += current
+                current = 0
+    return total + current
+
+
+@dataclass
+class Comparison:
+    """How a quotation compares with one other rendering of what may be the same remark."""
+
+    other: Rendering
+    matched: int  # words the two share, in order
+    drift: tuple[int, int] | None  # the quotation's words (index range) that drift, or None
+    ours: str = ""  # the drifted words, ours and theirs, for the message
+    theirs: str = ""
+
+
+def compare(a: Rendering, b: Rendering, min_run: int, min_share: float) -> Comparison | None:
+    """Compare quotation `a` with rendering `b`; None when they are not the same remark."""
+    sm = difflib.SequenceMatcher(None, a.words, b.words, autojunk=False)
+    blocks = [blk for blk in sm.get_matching_blocks() if blk.size]
+    if not blocks:
+        return None
+    matched = sum(blk.size for blk in blocks)
+    longest = max(blk.size for blk in blocks)
+    shorter = min(len(a.words), len(b.words))
+    if not (longest >= min_run or (matched >= 4 and matched >= min_share * shorter)):
+        return None
+    ops = sm.get_opcodes()
+    middle = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal" or k == 0 or k == len(ops) - 1:
+            continue
+        if _excused(a, b, i1, i2, j1, j2):
+            continue
+        middle.append((i1, i2, j1, j2))
+    # The ends: one side may quote more of the remark than the other, but not both.
+    a_more = b_more = False
+    ends = []
+    for k in {0, len(ops) - 1}:
+        tag, i1, i2, j1, j2 = ops[k]
+        if tag == "equal" or _excused(a, b, i1, i2, j1, j2):
+            continue
+        ends.append((i1, i2, j1, j2))
+        a_more |= i2 > i1
+        b_more |= j2 > j1
+    if a_more and b_more:
+        middle.extend(ends)
+    if not middle:
+        return Comparison(b, matched, None)
+    middle.sort()
+    i1, i2, j1, j2 = middle[0]
+    lo, hi = (i1, i2) if i2 > i1 else (max(0, i1 - 1), min(len(a.words), i1 + 1))
+    ours = " ".join(a.words[i1:i2]) or "(nothing)"
+    theirs = " ".join(b.words[j1:j2]) or "(nothing)"
+    return Comparison(b, matched, (lo, hi), ours, theirs)
+
+
+def _excused(a: Rendering, b: Rendering, i1: int, i2: int, j1: int, j2: int) -> bool:
+    """Whether a difference lies where one side marked a change: an ellipsis (words left
+    out) or a bracketed insertion (words replaced), or is only a joined or split word."""
+    if i2 == i1 and any(i1 == g for g in a.elided):
+        return True  # our ellipsis stands for their words
+    if j2 == j1 and any(j1 == g for g in b.elided):
+        return True  # their ellipsis stands for our words
+    if any(g in a.inserted for g in range(i1, i2 + 1)):
+        return True
+    if any(g in b.inserted for g in range(j1, j2 + 1)):
+        return True
+    if i2 > i1 and j2 > j1 and "".join(a.words[i1:i2]) == "".join(b.words[j1:j2]):
+        return True  # re-confirmed / reconfirmed: a hyphen is punctuation
+    return False
+
+
+class RenderingIndex:
+    """Renderings indexed by the word pairs they contain."""
+
+    def __init__(self) -> None:
+        self.renderings: list[Rendering] = []
+        self.postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def add(self, r: Rendering) -> None:
+        k = len(self.renderings)
+        self.renderings.append(r)
+        for pair in r.pairs():
+            self.postings[pair].append(k)
+
+    def candidates(self, r: Rendering, limit: int = 12) -> list[Rendering]:
+        counts: Counter[int] = Counter()
+        for pair in r.pairs():
+            posting = self.postings.get(pair)
+            if posting and len(posting) <= _COMMON_PAIR:
+                counts.update(posting)
+        return [self.renderings[k] for k, n in counts.most_common(limit) if n >= 1]
+
+
+def renderings_of(article, min_words: int = 1) -> list[Rendering]:
+    """Renderings of an article's top-level quotations; the article itself when it has
+    none (a transcript), one per paragraph."""
+    out: list[Rendering] = []
+    text = article.text
+    for q in article.quotations:
+        if q.depth:
+            continue
+        r = render(text, q.start, q.end)
+        if len(r.words) < min_words:
+            continue
+        r.path = article.source.path
+        r.line = article.position(q.open)[0]
+        r.text = " ".join(text[q.start:q.end].split())
+        r.owner = q
+        out.append(r)
+    if not article.quotations:
+        for para in article.paragraphs:
+            r = render(text, para.start, para.end)
+            if len(r.words) >= min_words:
+                r.path = article.source.path
+                r.line = article.position(para.start)[0]
+                r.text = " ".join(text[para.start:para.end].split())
+                out.append(r)
+    return out
 
 
 @dataclass
 class ReferenceIndex:
     articles: list = field(default_factory=list)
+    index: RenderingIndex = field(default_factory=RenderingIndex)
 
     @classmethod
     def build(cls, paths: list[str], linter) -> "ReferenceIndex":
         index = cls()
         for path in walk(paths):
-            index.articles.append(linter.article(read_source(path)))
+            article = linter.article(read_source(path))
+            index.articles.append(article)
+            for r in renderings_of(article, min_words=2):
+                index.index.add(r)
         return index

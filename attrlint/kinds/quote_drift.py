@@ -1,0 +1,74 @@
+"""Kind `quote-drift`: two renderings of the same quotation that differ in wording.
+
+Each quotation of the article is compared with its renderings in the reference texts
+(`--reference`, indexed once per run in attrlint/references.py) and with the quotations
+before it in the same article. Two renderings are the same remark when they share a run of
+`min_run` words or `min_share` of the shorter one's words. They agree when one is a stretch
+of the other (one side quotes more of the remark) once case, punctuation, quote marks,
+white space, numerals and the writer's marked changes (an ellipsis, a bracketed insertion)
+are set aside. A quotation that agrees with any rendering of the reference is not drift;
+otherwise the closest rendering is named, with its path:line.
+"""
+
+from __future__ import annotations
+
+import os
+
+from attrlint.diagnostic import Related
+from attrlint.references import RenderingIndex, compare, renderings_of
+from attrlint.rules import Option, Rule, register
+
+
+def _short(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
+
+
+@register
+class QuoteDrift(Rule):
+    kind = "quote-drift"
+    options = {
+        "min_words": Option("int", 4, "quotations shorter than this (terms, scare quotes) are not compared"),
+        "min_run": Option("int", 7, "a shared run of this many words makes two renderings the same remark"),
+        "min_share": Option("float", 0.5, "or a share of the shorter rendering's words, in order"),
+        "within_article": Option("bool", True, "also compare a quotation with the article's earlier quotations"),
+    }
+
+    def check(self, article, facts):
+        mine = renderings_of(article, self.opts["min_words"])
+        mine = [r for r in mine if r.owner is not None]
+        if not mine:
+            return
+        here = os.path.abspath(article.source.path)
+        refs = facts.references.index if facts.references is not None else None
+        earlier = RenderingIndex()
+        for r in mine:
+            found = None
+            if refs is not None:
+                others = [o for o in refs.candidates(r) if os.path.abspath(o.path) != here]
+                found = self._judge(r, others)
+            if found is None and self.opts["within_article"]:
+                found = self._judge(r, earlier.candidates(r))
+            earlier.add(r)
+            if found is None or found.drift is None:
+                continue
+            lo, hi = found.drift
+            start, end = r.spans[lo][0], r.spans[hi - 1][1]
+            other = found.other
+            d = self.diagnostic(article, start, end, quotation=_short(r.text), reference=_short(other.text),
+                                where=f"{other.path}:{other.line}", ours=found.ours, theirs=found.theirs)
+            d.related.append(Related(other.path, other.line, 1, f"the other rendering: “{_short(other.text)}”"))
+            yield d
+
+    def _judge(self, r, others):
+        """The verdict against the closest rendering: None when no rendering is the same
+        remark, a Comparison without drift when any rendering agrees."""
+        best = None
+        for o in others:
+            c = compare(r, o, self.opts["min_run"], self.opts["min_share"])
+            if c is None:
+                continue
+            if c.drift is None:
+                return c
+            if best is None or c.matched > best.matched:
+                best = c
+        return best
