@@ -1,0 +1,246 @@
+"""Kind `headline-hedge`: the headline and the body disagree on how sure the claim is.
+
+The headline is read for its stance: plain (the paper's own voice), hedged (a hedge word,
+claim quotes), attributed (a source before a colon or after a dash, "X says"), or reported
+speech ("Aide calls visit 'destructive'"), which states a speech event and is neither. The
+body's first mention of the claim (attrlint.headline) is read the same way: hedged,
+attributed, plain, or sourced to an authoritative release ("data showed", "confirmed",
+"was declared the winner"), which headlines conventionally state as fact.
+
+(a) a plain headline over a hedged or attributed first mention is a finding; (b) a hedged
+or attributed headline over a plain first mention is one too, unless the body sentence
+names the headline's own speaker (then it reports that speaker's stance: "Clinton: I
+support statehood" over "Clinton wants to see D.C. become a state").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from attrlint.headline import (HEADLINE_QUOTE, RangeReader, content_stems, lede_sentences, overlaps,
+                               shared)
+from attrlint.lexicon import word_alternation
+from attrlint.rules import Option, Rule, register
+
+_FLAGS = regex.V1 | regex.IGNORECASE
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
+
+
+@dataclass
+class Stance:
+    way: str  # plain, hedged, attributed, speech, skip
+    cue: str = ""
+    speaker: str = ""  # the headline's source, when it names one
+    claim: str = ""  # the headline's claim, without its source, label or second clause
+
+
+@register
+class HeadlineHedge(Rule):
+    kind = "headline-hedge"
+    options = {
+        "hedges": Option("patterns", [], "hedge cues, in headline or body, that make a claim less than certain"),
+        "headline_hedges": Option("patterns", [], "further hedge cues that count only in a headline (claims, reports)"),
+        "belief_cues": Option("patterns", [], "cues that credit a claim to someone's belief or account (he believes), besides the lexicon's reporting verbs"),
+        "authoritative": Option("patterns", [], "a body sentence matching one of these sources an authoritative release or result: not a distancing attribution"),
+        "speech_verbs": Option("words", [], "headline verbs that report what someone said (calls, urges, accuses): the headline states a speech event"),
+        "source_words": Option("words", [], "words that make a colon or dash phrase in a headline a source (monitor, police, report)"),
+        "labels": Option("words", [], "headline labels before a colon that are not sources (BREAKING, WATCH)"),
+        "first_person": Option("words", [], "words that make a headline's claim the speaker's own words (I, we, my)"),
+        "subordinators": Option("words", [], "words that open a subordinate clause: a cue after one does not qualify the main claim"),
+        "stopwords": Option("words", [], "words that are not key content words"),
+        "standfirst_markers": Option("patterns", [], "page-header furniture (reading time, date) below which a leading paragraph is a standfirst"),
+        "word_forms": Option("mapping", {}, "irregular word forms and their base form, so that 'stung' matches 'stings'"),
+        "subject_words": Option("int", 2, "a body sentence must share one of the headline claim's first this many key words (its subject)"),
+        "first_paragraphs": Option("int", 4, "how many body paragraphs are searched for the headline's claim"),
+        "min_headline_words": Option("int", 3, "headlines with fewer key content words make no checkable claim"),
+        "min_shared": Option("int", 2, "key content words a body sentence must share with the headline"),
+        "min_fraction": Option("float", 0.34, "share of the headline's key content words a body sentence must carry"),
+        "vague_ranges": Option("mapping", {}, "vague quantities and the counts they allow, [low, high]"),
+        "approximators": Option("mapping", {}, "approximators and the factors of the stated figure they allow, [low, high]"),
+        "tolerance": Option("float", 0.1, "how far a bare figure may be rounded"),
+    }
+
+    def prepare(self) -> None:
+        o = self.opts
+        self._hedge = regex.compile(_alternation(o["hedges"]), _FLAGS)
+        self._headline_hedge = regex.compile(_alternation(o["hedges"] + o["headline_hedges"]), _FLAGS)
+        self._belief = regex.compile(_alternation(o["belief_cues"]), _FLAGS)
+        self._authoritative = regex.compile(_alternation(o["authoritative"]), _FLAGS)
+        self._speech = regex.compile(rf"(?<![\p{{L}}'’-])(?:{word_alternation(o['speech_verbs'])})(?![\p{{L}}'’-])", _FLAGS)
+        self._source_words = frozenset(w.lower() for w in o["source_words"])
+        self._labels = frozenset(w.lower() for w in o["labels"])
+        self._first_person = frozenset(w.lower() for w in o["first_person"])
+        self._subordinators = regex.compile(rf"(?<![\p{{L}}])(?:{word_alternation(o['subordinators'])})(?![\p{{L}}])", _FLAGS)
+        self._stop = frozenset(w.lower() for w in o["stopwords"])
+        self._forms = {str(k).lower(): str(v).lower() for k, v in o["word_forms"].items()}
+        self._markers = regex.compile(_alternation(o["standfirst_markers"]), _FLAGS)
+        self._ranges = RangeReader(o["vague_ranges"], o["approximators"], o["tolerance"], 1.5)
+
+    # --- the rule ----------------------------------------------------------------------
+
+    def check(self, article, facts):
+        head = article.headline
+        if head is None or not article.paragraphs:
+            return
+        stance = self.read_headline(article, facts, head)
+        if stance.way == "skip":
+            return
+        words = content_stems(stance.claim, self._stop, self._forms)
+        if len(words) < self.opts["min_headline_words"]:
+            return
+        sent = self.claim_sentence(article, facts, head, words)
+        if sent is None:
+            return
+        body_way, body_cue = self.read_body(sent, facts)
+        line = article.position(sent.start)[0]
+        if stance.way == "speech" and body_way == "hedged" and not stance.speaker:
+            # A headline that reports what someone said still drops a hedge the body keeps:
+            # "ambassador reveals ISIS organ trade" over "ISIS might be harvesting organs".
+            yield self.diagnostic(article, head.start, head.end, direction="a",
+                                  headline_way="states the claim without the body's hedge",
+                                  body_way=f"hedges it ('{body_cue}')", line=line)
+        elif stance.way == "plain" and body_way in ("hedged", "attributed"):
+            yield self.diagnostic(article, head.start, head.end, direction="a",
+                                  headline_way="states the claim in the paper's own voice",
+                                  body_way=f"{'hedges' if body_way == 'hedged' else 'attributes'} it ('{body_cue}')",
+                                  line=line)
+        elif stance.way in ("hedged", "attributed") and body_way == "plain":
+            if stance.speaker and self._names(sent.unquoted, stance.speaker):
+                return
+            yield self.diagnostic(article, head.start, head.end, direction="b",
+                                  headline_way=f"{stance.way} the claim ('{stance.cue}')".replace("hedged", "hedges").replace("attributed", "attributes"),
+                                  body_way="states it as plain fact with no source",
+                                  line=line)
+
+    # --- the headline ------------------------------------------------------------------
+
+    def read_headline(self, article, facts, head) -> Stance:
+        text = head.text.strip()
+        if text.rstrip(" .\"'”’").endswith("?"):
+            return Stance("skip")
+        claim, speaker, attributed_by = text, "", ""
+        # A label or a source before a colon; a kicker before a colon is dropped.
+        m = regex.match(r"^\s*([^:]{1,60}?)\s*:\s+(.+)$", claim)
+        if m:
+            pre, post = m.group(1), m.group(2)
+            pre_words = pre.split()
+            if pre.lower().strip() in self._labels:
+                claim = post
+            elif self._is_byline(article, pre):
+                return Stance("skip")
+            elif len(pre_words) <= 6 and self._is_source(article, facts, pre):
+                speaker, attributed_by, claim = pre, f"{pre}:", post
+            elif len(pre_words) <= 4 and not self._speech.search(pre):
+                claim = post  # a kicker: "Tail of survival: ..."
+        # A source after a final colon or dash: "...: Report", "... - officials", "...-CNN".
+        m = regex.search(r"(?:\s*:\s+|\s+[-–—]\s*|\s*[-–—]\s*(?=\p{Lu}{2,}\s*$))([^:–—-]{1,40})$", claim)
+        if m and not attributed_by:
+            tail = m.group(1).strip(" .")
+            if len(tail.split()) <= 4 and self._is_source(article, facts, tail):
+                speaker, attributed_by, claim = tail, tail, claim[:m.start()]
+        if not attributed_by:
+            # A second clause after a dash is another claim; the first is the headline's.
+            parts = regex.split(r"\s+[–—-]\s+", claim, maxsplit=1)
+            if len(parts) == 2 and len(parts[0].split()) >= 3:
+                claim = parts[0]
+        quotes = list(HEADLINE_QUOTE.finditer(claim))
+        # Only cues of the main clause attribute the claim: "... after ambassador reveals" does not.
+        speech = next((m for m in self._speech.finditer(claim) if self._main_clause(claim, m.start())), None)
+        offset = text.find(claim)
+        says = [a for a in facts.attributions(head)
+                if (offset < 0 or self._main_clause(claim, a.start - offset)) and regex.fullmatch(r"(?i)says?|said|tells?|told|claims?|claimed|reports?|reported|reveals?|revealed|admits?|admitted|warns?|warned|insists?|insisted", a.cue.strip())]
+        first_person = any(w.lower().strip(".,!'’\"“”‘") in self._first_person for w in claim.split())
+        hedge = self._headline_hedge.search(HEADLINE_QUOTE.sub(lambda q: " " * len(q.group(0)), claim))
+        if hedge:
+            return Stance("hedged", hedge.group(0), speaker, claim)
+        if quotes and not (speaker or speech or says or first_person):
+            return Stance("hedged", quotes[0].group(0), speaker, claim)
+        if attributed_by:
+            if first_person or (quotes and claim.lstrip()[:1] in "'‘\"“"):
+                return Stance("speech", attributed_by, speaker, claim)
+            return Stance("attributed", attributed_by, speaker, claim)
+        if says:
+            a = says[0]
+            return Stance("attributed", head.unquoted[a.start:a.end], a.source, claim)
+        if speech:
+            # "Source suggests ...", "officials warn ...": a described source, so attributed.
+            before = claim[:speech.start()].split()
+            passive = regex.match(r"\s+to\s", claim[speech.end():]) and speech.group(0).lower().endswith("ed")
+            if before and not passive and before[-1].lower().strip(",") in self._source_words:
+                return Stance("attributed", f"{before[-1]} {speech.group(0)}", before[-1], claim)
+            return Stance("speech", speech.group(0), "", claim)
+        return Stance("plain", "", "", claim)
+
+    def _is_source(self, article, facts, phrase: str) -> bool:
+        """Whether a colon or dash phrase names a source: a source word, or a name the body
+        quotes as a source ("Clinton:" over "Clinton wrote")."""
+        words = [w.strip(".,'’\"") for w in phrase.split()]
+        if not words or any(w.lower() in self._labels for w in words):
+            return False
+        if any(w.lower() in self._source_words for w in words):
+            return True
+        names = [w for w in words if w[:1].isupper() and w.lower() not in self._stop]
+        if not names or len(names) < len(words) - 1:
+            return False
+        last = names[-1]
+        for sent in article.sentences[:60]:
+            for a in facts.attributions(sent):
+                if regex.search(rf"(?<!\p{{L}}){regex.escape(last)}(?!\p{{L}})", a.source):
+                    return True
+        return False
+
+    def _is_byline(self, article, phrase: str) -> bool:
+        low = phrase.lower().strip()
+        for s, e in article.furniture:
+            line = article.text[s:e].strip().lower()
+            if line.startswith("by ") and low in line:
+                return True
+        return False
+
+    def _names(self, text: str, speaker: str) -> bool:
+        names = [w.strip(".,'’\"") for w in speaker.split()]
+        names = [w for w in names if len(w) > 2 and w.lower() not in self._stop]
+        return any(regex.search(rf"(?<!\p{{L}}){regex.escape(n)}(?!\p{{L}})", text, regex.I) for n in names)
+
+    # --- the body's first mention ------------------------------------------------------
+
+    def claim_sentence(self, article, facts, head, words: list[str]):
+        head_ranges = [r for r in (self._ranges.range(f, stated=True) for f in facts.figures(head)) if r]
+        need = max(self.opts["min_shared"], self.opts["min_fraction"] * len(words))
+        subject = words[:self.opts["subject_words"]]
+        for sent in lede_sentences(article, self.opts["first_paragraphs"], self._markers):
+            if head_ranges:
+                body_ranges = [r for r in (self._ranges.range(f) for f in facts.figures(sent)) if r]
+                if any(overlaps(h, b) for h in head_ranges for b in body_ranges):
+                    return sent
+            common = shared(words, content_stems(sent.unquoted, self._stop, self._forms))
+            if len(common) >= need and (not subject or any(w in common for w in subject)):
+                return sent
+        return None
+
+    def read_body(self, sent, facts) -> tuple[str, str]:
+        text = sent.unquoted
+        if self._authoritative.search(text):
+            return "authoritative", ""
+        for m in self._hedge.finditer(text):
+            if self._main_clause(text, m.start()):
+                return "hedged", m.group(0).strip()
+        for a in facts.attributions(sent):
+            if self._main_clause(text, a.start):
+                return "attributed", f"{a.source} {a.cue}".strip() if a.source and text.find(a.source) < a.start else a.cue
+        for m in self._belief.finditer(text):
+            if self._main_clause(text, m.start()):
+                return "attributed", m.group(0).strip()
+        return "plain", ""
+
+    def _main_clause(self, text: str, pos: int) -> bool:
+        """Whether a cue at `pos` qualifies the sentence's main claim: not inside a clause
+        opened by a subordinator or relative pronoun ("even though X have said")."""
+        lo = max(text.rfind(c, 0, pos) for c in ",;:—–()")
+        clause = text[lo + 1:pos]
+        return not self._subordinators.search(clause)
