@@ -1,0 +1,179 @@
+"""Kind `vague-source`: attributions whose source is unnamed and undescribed.
+
+Two shapes. A vague source joined to a cue is flagged wherever it stands, even beside a named
+one ("The campaign and some experts have alleged ..."): "sources said", "local sources told",
+"experts agree", "some Democrats think", "according to analysts", "..., say observers", and
+"they argue" when "they" goes back to such a group. An agentless cue ("it is believed that",
+"is said to", "reportedly", "by all accounts" is always vague) is flagged only when the
+sentence names no source at all: "ISIL is believed to have moved, US officials said" is
+attributed. Described sources ("officials said", "police said", "a spokesman said") are not
+vague, and neither is a group pinned to an institution ("analysts at Goldman Sachs said").
+One finding per sentence; quotations are the speaker's and are skipped.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from attrlint.lexicon import word_alternation
+from attrlint.rules import Option, Rule, register
+
+
+def _alt(words) -> str:
+    return word_alternation(list(words))
+
+
+@register
+class VagueSource(Rule):
+    kind = "vague-source"
+    options = {
+        "vague_nouns": Option("words", [], "sources that are vague even bare (sources, experts, observers, critics)"),
+        "quantifiers": Option("words", [], "words that make any group vague (some, many, a wide array of)"),
+        "described_nouns": Option("words", [], "groups that are described sources even after a quantifier (officials, police)"),
+        "group_modifiers": Option("words", [], "capitalised words that may describe a vague group (Democratic, Western)"),
+        "not_modifiers": Option("words", [], "words that end a group's modifiers (the, and, he, said)"),
+        "owners": Option("words", [], "words that count or own a group, making it particular (two, his, these)"),
+        "pronoun_antecedents": Option("words", [], "vague groups that a later 'they argue' can go back to (economists, experts)"),
+        "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
+        "auxiliaries": Option("words", [], "words allowed between a source and its cue (have, are, now, also)"),
+        "pinned_after": Option("patterns", [], "what after a group ties it to a named body (at Goldman Sachs)"),
+        "always_vague": Option("patterns", [], "phrases that are a vague source by themselves (by all accounts)"),
+        "agentless": Option("patterns", [], "cues with no source, flagged when the sentence names none"),
+    }
+
+    def prepare(self) -> None:
+        o = self.opts
+        flags = regex.V1 | regex.IGNORECASE
+        self._described = frozenset(w.lower() for w in o["described_nouns"])
+        self._group_mods = frozenset(w.lower() for w in o["group_modifiers"])
+        self._not_mods = frozenset(w.lower() for w in o["not_modifiers"])
+        self._owners = frozenset(w.lower() for w in o["owners"])
+        vague, quant, cue, aux = _alt(o["vague_nouns"]), _alt(o["quantifiers"]), _alt(o["cues"]), _alt(o["auxiliaries"])
+        word = r"[\p{L}][\p{L}-]*"
+        mods = rf"(?P<mods>(?:{word}\s+){{0,3}}?)"
+        tail = r"(?:\s+(?:close\s+to|familiar\s+with)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)?"
+        of_phrase = r"(?:\s+of\s+(?:[^,.;:—–()]|\.(?=\S|\s+\p{Ll})){1,60}?)?"
+        auxes = rf"(?:\s+(?:{aux}|\p{{L}}+ly)){{0,3}}"
+        # A vague group: bare vague nouns, or any plural group after a quantifier.
+        group = (rf"(?:(?P<quant>{quant})\s+{mods}(?P<head>{word})"
+                 rf"|{mods.replace('mods', 'mods2')}(?P<head2>{vague})){tail}")
+        b = r"(?<![\p{L}\p{N}’'-])"
+        e = r"(?![\p{L}\p{N}-])"
+        self._subject_cue = regex.compile(rf"{b}(?P<np>{group}){of_phrase}{auxes}\s+(?P<cue>{cue}){e}", flags)
+        self._quantifier_alone = regex.compile(
+            rf"{b}(?P<np>some|many|others|most|few)(?:\s+(?:{aux})){{0,2}}\s+(?P<cue>say|says|said|believe|believes|"
+            rf"think|thinks|argue|argues|contend|contends|suggest|suggest|insist|claim|fear|worry){e}", flags)
+        self._inverted = regex.compile(rf"(?:,|^)\s*(?P<cue>{cue})\s+(?P<np>{group}){e}", flags)
+        self._according = regex.compile(rf"{b}(?:according\s+to|citing|per)\s+(?P<np>{group}){e}", flags)
+        self._they = regex.compile(rf"{b}they{auxes}\s+(?P<cue>{cue}){e}", flags)
+        self._group_word = regex.compile(
+            rf"{b}(?:(?P<vague>{_alt(o['pronoun_antecedents'])})|(?P<described>{_alt(o['described_nouns'])})){e}", flags)
+        self._pinned = regex.compile("|".join(f"(?:{p})" for p in o["pinned_after"]) or r"(?!x)x", flags)
+        self._always = regex.compile("|".join(f"(?:{p})" for p in o["always_vague"]) or r"(?!x)x", flags)
+        self._agentless = regex.compile("|".join(f"(?:{p})" for p in o["agentless"]) or r"(?!x)x", flags)
+
+    def check(self, article, facts):
+        for para in article.paragraphs:
+            for sent in para.sentences:
+                hit = self._find(sent, para, facts)
+                if hit is not None:
+                    s, e, phrase = hit
+                    yield self.diagnostic(article, sent.start + s, sent.start + e, source=phrase)
+
+    def _find(self, sent, para, facts):
+        text = sent.unquoted
+        candidates = []
+        for pattern in (self._subject_cue, self._inverted, self._according):
+            for m in pattern.finditer(text):
+                if self._vague_group(text, m):
+                    candidates.append((m.start("np"), m.end(), m.group(0).strip(" ,")))
+                    break
+        for m in self._quantifier_alone.finditer(text):
+            if not _word_before(text, m.start()).lower() in self._owners:
+                candidates.append((m.start(), m.end(), m.group(0)))
+                break
+        m = self._always.search(text)
+        if m:
+            candidates.append((m.start(), m.end(), m.group(0)))
+        m = self._they.search(text)
+        if m and self._they_vague(sent, para, m.start()):
+            candidates.append((m.start(), m.end(), m.group(0)))
+        if not candidates:
+            m = self._agentless.search(text)
+            if m and not self._names_source(sent, facts, m.start(), m.end()):
+                candidates.append((m.start(), m.end(), m.group(0)))
+        if not candidates:
+            return None
+        return min(candidates)
+
+    def _vague_group(self, text: str, m) -> bool:
+        """Whether a matched group is really unnamed: not counted, owned or pinned to a body."""
+        if m.group("quant"):
+            head = m.group("head").lower()
+            if head in self._described or head in self._not_mods or not head.endswith("s"):
+                return False  # "some officials said" is described; "some say" is matched elsewhere
+            before = _word_before(text, m.start("np")).lower()
+            if before in self._owners or before.endswith(("’s", "'s")):
+                return False
+            for w in m.group("mods").split():
+                low = w.lower()
+                if low in self._not_mods or low in self._described or low in self._owners:
+                    return False
+        else:
+            # Walk back from the noun over its modifiers; the word that stops the walk decides.
+            words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, m.start("np"), m.start("head2"))]
+            stop = _word_before(text, m.start("np"))
+            stop_at = m.start("np")
+            while words:
+                at, w = words.pop()
+                if not self._modifier(text, at, w, words):
+                    stop, stop_at = w, at
+                    break
+            low = stop.lower()
+            sentence_start = not text[:stop_at].strip()
+            if low in self._owners or low.endswith(("’s", "'s")):
+                return False  # "his friends say", "two analysts said", "Trump's critics"
+            if stop[:1].isupper() and not sentence_start and low not in self._group_mods and low not in self._not_mods:
+                return False  # "Goldman Sachs analysts said": a named firm's analysts
+        if self._pinned.match(text, m.end("np")):
+            return False
+        return True
+
+    def _modifier(self, text: str, at: int, w: str, rest: list) -> bool:
+        low = w.lower()
+        if low == "and":
+            return bool(rest) and self._modifier(text, rest[-1][0], rest[-1][1], [])
+        if low in self._not_mods or low in self._owners or low in self._described or low.endswith(("’s", "'s")):
+            return False
+        if w[:1].isupper():
+            return low in self._group_mods or (not text[:at].strip() and low in self._group_mods)
+        return True
+
+    def _they_vague(self, sent, para, at: int) -> bool:
+        """Whether 'they' goes back to a vague group: the nearest group noun before it is vague."""
+        earlier = [s for s in para.sentences if s.index < sent.index][-2:]
+        context = " ".join(s.unquoted for s in earlier) + " " + sent.unquoted[:at]
+        last = None
+        for g in self._group_word.finditer(context):
+            last = g
+        if last is None or not last.group("vague"):
+            return False
+        if self._pinned.match(context, last.end()):
+            return False
+        before = _word_before(context, last.start()).lower()
+        return before not in self._owners and not before.endswith(("’s", "'s"))
+
+    def _names_source(self, sent, facts, s: int, e: int) -> bool:
+        for a in facts.attributions(sent):
+            if a.end <= s or a.start >= e:
+                return True
+        return False
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'-]*")
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}’'-]+)[\s]*$")
+
+
+def _word_before(text: str, i: int) -> str:
+    m = _WORD_BEFORE.search(text[max(0, i - 40):i])
+    return m.group(1) if m else ""
