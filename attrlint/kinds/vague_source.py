@@ -32,6 +32,7 @@ class VagueSource(Rule):
         "described_nouns": Option("words", [], "groups that are described sources even after a quantifier (officials, police)"),
         "group_modifiers": Option("words", [], "capitalised words that may describe a vague group (Democratic, Western)"),
         "not_modifiers": Option("words", [], "words that end a group's modifiers (the, and, he, said)"),
+        "particular_after_the": Option("words", [], "vague nouns that 'the' makes a back reference (the people)"),
         "owners": Option("words", [], "words that count or own a group, making it particular (two, his, these)"),
         "pronoun_antecedents": Option("words", [], "vague groups that a later 'they argue' can go back to (economists, experts)"),
         "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
@@ -48,6 +49,7 @@ class VagueSource(Rule):
         self._group_mods = frozenset(w.lower() for w in o["group_modifiers"])
         self._not_mods = frozenset(w.lower() for w in o["not_modifiers"])
         self._owners = frozenset(w.lower() for w in o["owners"])
+        self._particular_after_the = frozenset(w.lower() for w in o["particular_after_the"])
         vague, quant, cue, aux = _alt(o["vague_nouns"]), _alt(o["quantifiers"]), _alt(o["cues"]), _alt(o["auxiliaries"])
         word = r"[\p{L}][\p{L}-]*"
         mods = rf"(?P<mods>(?:{word}\s+){{0,3}}?)"
@@ -130,6 +132,8 @@ class VagueSource(Rule):
                     stop, stop_at = w, at
                     break
             low = stop.lower()
+            if low == "the" and m.group("head2").lower() in self._particular_after_the:
+                return False  # "the restaurant that the people said": people already in view
             sentence_start = not text[:stop_at].strip()
             if low in self._owners or low.endswith(("’s", "'s")):
                 return False  # "his friends say", "two analysts said", "Trump's critics"
