@@ -1,20 +1,22 @@
-"""The `attrlint` command: check, rules, explain.
+"""The `attrlint` command: check, rules, explain, lsp.
 
-Exit codes follow ruff: 0 no findings, 1 findings, 2 an error (bad input, bad rules, bad
-options). A draft that cannot be read is reported on stderr with its name and the run goes
-on; the exit code is then 2.
+Exit codes follow ruff: 0 no findings (at or above --fail-level), 1 findings, 2 an error (bad
+input, bad rules or config, bad options). A draft that cannot be read is reported on stderr
+with its name and the run goes on; the exit code is then 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
+import os
 import sys
 import textwrap
 
 from attrlint import __version__
+from attrlint.diagnostic import SEVERITIES, SEVERITY_RANK
 from attrlint.errors import AttrlintError, InputError
-from attrlint.lint import Linter
-from attrlint.report import FORMATS
+from attrlint.report import FORMATS, reporter_class
 from attrlint.source import read_source, walk
 
 
@@ -29,19 +31,30 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check drafts and report findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (walked for .txt/.md/.markdown) or - for standard input")
-    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=list(FORMATS), default="text", help="output format (default: text)")
+    check.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", type=_csv, action="extend", metavar="RULES", help="run only these rules or packs (comma-separated)")
     check.add_argument("--ignore", type=_csv, action="extend", metavar="RULES", help="skip these rules or packs (comma-separated)")
     check.add_argument("--rules", action="append", default=[], metavar="FILE_OR_DIR", help="add a rule file or a folder of them")
     check.add_argument("--reference", action="append", default=[], metavar="PATH", help="trusted text (wire copy, transcript) for the quote rules")
+    check.add_argument("--config", metavar="FILE", help="use this config file for every draft (.attrlint.yaml or pyproject.toml)")
+    check.add_argument("--isolated", action="store_true", help="ignore every config file")
+    check.add_argument("--statistics", action="store_true", help="print a count of findings per rule instead of the findings")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--fail-level", choices=SEVERITIES, default="info",
+                       help="lowest severity that makes the exit code 1 (default: info, i.e. any finding)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
 
-    rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--rules", action="append", default=[], metavar="FILE_OR_DIR")
+    for name, helptext in (("rules", "list every rule"), ("explain", "explain what a rule flags and why")):
+        p = sub.add_parser(name, help=helptext)
+        if name == "explain":
+            p.add_argument("rule")
+        p.add_argument("--rules", action="append", default=[], metavar="FILE_OR_DIR", help="add a rule file or a folder of them")
+        p.add_argument("--config", metavar="FILE", help="config file to read (default: the one above the current folder)")
+        p.add_argument("--isolated", action="store_true", help="ignore every config file")
 
-    explain = sub.add_parser("explain", help="explain what a rule flags and why")
-    explain.add_argument("rule")
-    explain.add_argument("--rules", action="append", default=[], metavar="FILE_OR_DIR")
+    sub.add_parser("lsp", help="run the language server on standard input/output (for editors)")
     return ap
 
 
@@ -55,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "lsp":
+            from attrlint.lsp import serve
+            serve()
+            return 0
         ap.print_help()
         return 2
     except AttrlintError as exc:
@@ -62,50 +79,95 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _workspace(args):
+    from attrlint.lint import Workspace
+
+    if getattr(args, "config", None) and not os.path.isfile(args.config):
+        raise AttrlintError(f"{args.config}: no such config file")
+    return Workspace(rules=args.rules, select=getattr(args, "select", None), ignore=getattr(args, "ignore", None),
+                     references=getattr(args, "reference", []), config_file=args.config, isolated=args.isolated)
 
 
 def _check(args) -> int:
     if not args.paths:
         raise AttrlintError("no paths given (use - to read standard input)")
-    from attrlint.references import ReferenceIndex
-
-    linter = Linter.create(args.rules, args.select, args.ignore)
-    if args.reference:
-        linter.references = ReferenceIndex.build(args.reference, linter)
-    reporter = FORMATS[args.format](sys.stdout, linter.ruleset.by_id())
-    reporter.start()
-    found = failed = 0
-    for path in walk(args.paths):
-        try:
-            source = read_source(path)
-        except InputError as exc:
-            print(f"attrlint: error: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        if path == "-" and args.stdin_filename:
-            source.path = args.stdin_filename
-        diagnostics = linter.lint(source)
-        found += len(diagnostics)
-        reporter.file(source.path, diagnostics)
-    reporter.finish()
-    sys.stdout.flush()
+    workspace = _workspace(args)
+    paths = walk(args.paths)
+    # Load rules and config before any output, so a bad rule file fails cleanly.
+    first = workspace.linter_for(paths[0] if paths else ".")
+    out = open(args.output_file, "w", encoding="utf-8", newline="\n") if args.output_file else sys.stdout
+    try:
+        color = args.color == "always" or (args.color == "auto" and out is sys.stdout and sys.stdout.isatty()
+                                           and "NO_COLOR" not in os.environ)
+        reporter = None if args.statistics else reporter_class(args.format)(out, first.ruleset.by_id(), color=color)
+        counts: collections.Counter = collections.Counter()
+        failed = 0
+        worst = -1
+        if reporter:
+            reporter.start()
+        for path in paths:
+            try:
+                source = read_source(path)
+            except InputError as exc:
+                print(f"attrlint: error: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            if path == "-" and args.stdin_filename:
+                source.path = args.stdin_filename
+            linter = workspace.linter_for(source.path if path != "-" else "-")
+            diagnostics, article, facts = linter.lint_article(source)
+            for d in diagnostics:
+                counts[(d.rule, d.severity)] += 1
+                worst = max(worst, SEVERITY_RANK[d.severity])
+            if reporter:
+                if getattr(reporter, "needs_article", False):
+                    reporter.file(source.path, diagnostics, source=source, article=article, facts=facts)
+                else:
+                    reporter.file(source.path, diagnostics, source=source if reporter.needs_source else None)
+        if reporter:
+            reporter.finish()
+        else:
+            _statistics(out, counts)
+        out.flush()
+    finally:
+        if out is not sys.stdout:
+            out.close()
     if failed:
         return 2
-    return 1 if found else 0
+    if args.exit_zero:
+        return 0
+    return 1 if worst >= SEVERITY_RANK[args.fail_level] else 0
+
+
+def _statistics(out, counts) -> None:
+    by_rule: collections.Counter = collections.Counter()
+    severity = {}
+    for (rule, sev), n in counts.items():
+        by_rule[rule] += n
+        severity[rule] = sev
+    for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.write(f"{n:5}  {rule:28} {severity[rule]}\n")
+    out.write(f"{sum(by_rule.values()):5}  findings\n")
 
 
 def _rules(args) -> int:
-    linter = Linter.create(args.rules)
+    linter = _workspace(args).linter_for(os.getcwd())
     active = {r.id for r in linter.rules}
-    width = max((len(r.id) for r in linter.ruleset.rules), default=10)
-    for r in linter.ruleset.rules:
+    rules = linter.ruleset.rules
+    w_id = max((len(r.id) for r in rules), default=10)
+    w_pack = max((len(r.pack) for r in rules), default=8)
+    for r in rules:
         state = "on" if r.id in active else "off"
-        print(f"{r.id:{width}}  {r.pack:10} {r.severity:8} {state:3}  {r.description}")
+        print(f"{r.id:{w_id}}  {r.pack:{w_pack}}  {r.severity:7}  {state:3}  {r.description}")
     return 0
 
 
 def _explain(args) -> int:
-    linter = Linter.create(args.rules)
+    linter = _workspace(args).linter_for(os.getcwd())
     rule = linter.ruleset.by_id().get(args.rule)
     if rule is None:
         raise AttrlintError(f"unknown rule {args.rule!r} (see `attrlint rules`)")

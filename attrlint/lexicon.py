@@ -40,6 +40,7 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "not_figure_before": ("words", "words before a number that make it a name or label (Article, Route, No.)"),
     "not_figure_contexts": ("patterns", "contexts where an amount is fixed by law or an idiom"),
     "months": ("words", "month names and abbreviations (a number beside one is a date)"),
+    "well_known_acronyms": ("words", "acronyms readers know without expansion (UN, NATO, FBI)"),
 }
 
 

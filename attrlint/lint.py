@@ -1,24 +1,33 @@
-"""The one entry point every front end calls: lint(source) -> diagnostics."""
+"""The one entry point every front end calls: lint(source) -> diagnostics.
+
+`Linter` runs one set of compiled rules. `Workspace` picks the linter for each file from the
+project configuration found above it, so the command line and the language server share the
+same behaviour.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 import attrlint.kinds  # noqa: F401  (registers the rule kinds)
 from attrlint.analysis import Facts, Tools
 from attrlint.article import Article, read_article
+from attrlint.config import Config, find_config, load_config
 from attrlint.diagnostic import Diagnostic
-from attrlint.errors import AttrlintError
-from attrlint.rules import Rule, RuleSet, load_rules
+from attrlint.errors import AttrlintError, RuleFileError
+from attrlint.rules import Rule, RuleSet, load_rules, override_rule
 from attrlint.source import Source
+from attrlint.suppress import find_suppressions
 
 
-def select_rules(ruleset: RuleSet, select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
+def select_rules(ruleset: RuleSet, select: list[str] | None, ignore: list[str] | None,
+                 where: str = "") -> list[Rule]:
     """Rules to run: enabled ones, or exactly those selected (by id or pack), minus ignored."""
     known = {r.id for r in ruleset.rules} | {r.pack for r in ruleset.rules} | {"ALL"}
     for name in (select or []) + (ignore or []):
         if name not in known:
-            raise AttrlintError(f"unknown rule or pack {name!r} (see `attrlint rules`)")
+            raise AttrlintError(f"{where}unknown rule or pack {name!r} (see `attrlint rules`)")
     if select:
         chosen = [r for r in ruleset.rules if "ALL" in select or r.id in select or r.pack in select]
     else:
@@ -37,6 +46,10 @@ class Linter:
 
     def __post_init__(self) -> None:
         self.tools = Tools(self.ruleset.lexicon)
+        self.known = {r.id for r in self.ruleset.rules} | {r.pack for r in self.ruleset.rules}
+        self.audits = [r for r in self.rules if r.kind == "suppression-audit"]
+        self.checks = [r for r in self.rules if r.kind != "suppression-audit"]
+        self.packs = {r.id: r.pack for r in self.ruleset.rules}
 
     @classmethod
     def create(cls, extra_rules=(), select=None, ignore=None, references=None) -> "Linter":
@@ -47,16 +60,118 @@ class Linter:
         return read_article(source, self.ruleset.lexicon)
 
     def lint(self, source: Source) -> list[Diagnostic]:
+        return self.lint_article(source)[0]
+
+    def lint_article(self, source: Source) -> tuple[list[Diagnostic], Article, Facts]:
+        """Findings, plus the article and facts they were found in (for reports that show copy)."""
         article = self.article(source)
         facts = Facts(article, self.tools, self.references)
-        out: list[Diagnostic] = []
-        for rule in self.rules:
-            out.extend(rule.check(article, facts))
-        for d in out:
-            d.line, d.column = source.position(d.start)
-            d.end_line, d.end_column = source.position(max(d.start, d.end))
-            if d.fix:
-                d.fix.line, d.fix.column = source.position(d.fix.start)
-                d.fix.end_line, d.fix.end_column = source.position(d.fix.end)
-        out.sort(key=Diagnostic.sort_key)
-        return out
+        found: list[Diagnostic] = []
+        for rule in self.checks:
+            found.extend(rule.check(article, facts))
+        for d in found:
+            _place(d, source)
+        suppressions = find_suppressions(source, self.known)
+        if suppressions.directives:
+            found = [d for d in found if not suppressions.suppresses(d.rule, self.packs.get(d.rule, ""), d.line)]
+        for rule in self.audits:
+            for d in rule.audit(article, suppressions):
+                _place(d, source)
+                found.append(d)
+        found.sort(key=Diagnostic.sort_key)
+        return found, article, facts
+
+
+def _place(d: Diagnostic, source: Source) -> None:
+    d.line, d.column = source.position(d.start)
+    d.end_line, d.end_column = source.position(max(d.start, d.end))
+    if d.fix:
+        d.fix.line, d.fix.column = source.position(d.fix.start)
+        d.fix.end_line, d.fix.end_column = source.position(d.fix.end)
+
+
+@dataclass
+class Workspace:
+    """Linters by configuration. Command-line choices win over a config file's."""
+
+    rules: list[str] = field(default_factory=list)
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    references: list[str] = field(default_factory=list)
+    config_file: str | None = None  # --config: use this one file for every draft
+    isolated: bool = False  # --isolated: no config files at all
+    _configs: dict = field(default_factory=dict, repr=False)
+    _linters: dict = field(default_factory=dict, repr=False)
+    _refs: dict = field(default_factory=dict, repr=False)
+
+    def config_for(self, path: str) -> Config:
+        if self.isolated:
+            return Config()
+        cfg_path = self.config_file or find_config(path if path != "-" else os.getcwd())
+        if cfg_path is None:
+            return Config()
+        cfg = self._configs.get(cfg_path)
+        if cfg is None:
+            cfg = self._configs[cfg_path] = load_config(cfg_path)
+        return cfg
+
+    def linter_for(self, path: str) -> Linter:
+        cfg = self.config_for(path)
+        override = cfg.override_for(path) if path != "-" else None
+        key = (cfg.path, repr(override))
+        linter = self._linters.get(key)
+        if linter is None:
+            linter = self._linters[key] = self._build(cfg, override)
+        return linter
+
+    def lint(self, source: Source) -> list[Diagnostic]:
+        return self.linter_for(source.path).lint(source)
+
+    def reload(self) -> None:
+        """Forget loaded configs and rules (the language server calls this when they change)."""
+        self._configs.clear()
+        self._linters.clear()
+        self._refs.clear()
+
+    def _build(self, cfg: Config, override: dict | None) -> Linter:
+        ruleset = load_rules(list(cfg.rules) + list(self.rules))
+        where = f"{cfg.path}: " if cfg.path else ""
+        extra_lexicon = {}
+        if cfg.furniture:
+            extra_lexicon["furniture_lines"] = cfg.furniture
+        if cfg.acronyms:
+            extra_lexicon["well_known_acronyms"] = cfg.acronyms
+        if extra_lexicon:
+            ruleset.lexicon.extend(extra_lexicon, cfg.path or "config")
+        severity = dict(cfg.severity)
+        options = {k: dict(v) for k, v in cfg.options.items()}
+        if override:
+            severity.update(override.get("severity", {}))
+            for rid, opts in override.get("options", {}).items():
+                options.setdefault(rid, {}).update(opts)
+        by_id = ruleset.by_id()
+        for rid in set(severity) | set(options):
+            if rid not in by_id:
+                line = cfg.lines.get("severity" if rid in severity else "options")
+                raise RuleFileError(cfg.path or "config", line, f"unknown rule {rid!r} in config")
+        if severity or options or extra_lexicon:
+            ruleset.rules = [override_rule(r, severity.get(r.id), options.get(r.id), cfg.path or "config",
+                                           cfg.lines.get("options")) if (r.id in severity or r.id in options) else r
+                             for r in ruleset.rules]
+            if extra_lexicon:
+                for r in ruleset.rules:
+                    r.prepare()
+        select = self.select if self.select is not None else (override or {}).get("select", cfg.select)
+        ignore = list(self.ignore or []) + list(cfg.ignore) + list((override or {}).get("ignore", []))
+        linter = Linter(ruleset, select_rules(ruleset, select, ignore, where))
+        refs = list(self.references) + list(cfg.references)
+        if refs:
+            linter.references = self._references(tuple(refs), linter)
+        return linter
+
+    def _references(self, paths: tuple[str, ...], linter: Linter):
+        got = self._refs.get(paths)
+        if got is None:
+            from attrlint.references import ReferenceIndex
+            got = self._refs[paths] = ReferenceIndex.build(list(paths), linter)
+        return got

@@ -174,6 +174,24 @@ _TYPE_NAMES = {"str": "a string", "pattern": "a regular expression string", "int
                "patterns": "a list of regular expression strings", "mapping": "a mapping"}
 
 
+def validate_value(key: str, value: Any, typ: str, path: str, kl: int | None) -> None:
+    """Check one option's value against its declared type; patterns must compile."""
+    if not _check_type(value, typ):
+        if typ in ("words", "patterns") and isinstance(value, list):
+            bad = next(i for i, v in enumerate(value) if not isinstance(v, str))
+            bad_line = getattr(value, "item_lines", [kl] * len(value))[bad]
+            raise RuleFileError(path, bad_line, f"{key!r} must be {_TYPE_NAMES[typ]}; item {bad + 1} is {_yaml_type(value[bad])} (quote it if it should be text)")
+        raise RuleFileError(path, kl, f"{key!r} must be {_TYPE_NAMES[typ]}, not {_yaml_type(value)}")
+    if typ in ("pattern", "patterns"):
+        items = [value] if typ == "pattern" else value
+        item_lines = getattr(value, "item_lines", [kl] * len(items)) if typ == "patterns" else [kl]
+        for pat, pl in zip(items, item_lines):
+            try:
+                regex.compile(pat, regex.V0)
+            except regex.error as exc:
+                raise RuleFileError(path, pl, f"pattern {pat!r} in {key!r} does not compile: {exc}") from None
+
+
 def _yaml_type(value: Any) -> str:
     if isinstance(value, bool):
         return "a boolean"
@@ -210,20 +228,7 @@ def build_rule(item: Any, path: str, pack: str, lexicon: Lexicon) -> Rule:
         else:
             allowed = ", ".join(sorted(set(COMMON_KEYS) | set(cls.options)))
             raise RuleFileError(path, kl, f"unknown key {key!r} for a rule of kind {kind_name!r} (allowed: {allowed})")
-        if not _check_type(value, typ):
-            if typ in ("words", "patterns") and isinstance(value, list):
-                bad = next(i for i, v in enumerate(value) if not isinstance(v, str))
-                bad_line = getattr(value, "item_lines", [kl] * len(value))[bad]
-                raise RuleFileError(path, bad_line, f"{key!r} must be {_TYPE_NAMES[typ]}; item {bad + 1} is {_yaml_type(value[bad])} (quote it if it should be text)")
-            raise RuleFileError(path, kl, f"{key!r} must be {_TYPE_NAMES[typ]}, not {_yaml_type(value)}")
-        if typ in ("pattern", "patterns"):
-            items = [value] if typ == "pattern" else value
-            item_lines = getattr(value, "item_lines", [kl] * len(items)) if typ == "patterns" else [kl]
-            for pat, pl in zip(items, item_lines):
-                try:
-                    regex.compile(pat, regex.V0)
-                except regex.error as exc:
-                    raise RuleFileError(path, pl, f"pattern {pat!r} in {key!r} does not compile: {exc}") from None
+        validate_value(key, value, typ, path, kl)
         if key not in COMMON_KEYS:
             opts[key] = value
     rid = item["id"]
@@ -241,3 +246,25 @@ def build_rule(item: Any, path: str, pack: str, lexicon: Lexicon) -> Rule:
     return cls(id=rid, severity=severity, message=item["message"], description=item["description"],
                explanation=item.get("explanation", ""), example=dict(example), link=item.get("link", ""),
                enabled=item.get("enabled", True), pack=pack, path=path, line=line or 0, opts=opts, lexicon=lexicon)
+
+
+def override_rule(rule: Rule, severity: str | None, options: dict | None, path: str, line: int | None) -> Rule:
+    """A copy of `rule` with a config's severity and options applied, validated like a rule file."""
+    import copy
+
+    new = copy.copy(rule)
+    new.opts = dict(rule.opts)
+    if severity is not None:
+        if severity not in SEVERITIES:
+            raise RuleFileError(path, line, f"severity {severity!r} for {rule.id} must be one of {', '.join(SEVERITIES)}")
+        new.severity = severity
+    for key, value in (options or {}).items():
+        opt = type(rule).options.get(key)
+        if opt is None:
+            allowed = ", ".join(sorted(type(rule).options)) or "none"
+            raise RuleFileError(path, line, f"options.{rule.id}: unknown option {key!r} (allowed: {allowed})")
+        validate_value(f"options.{rule.id}.{key}", value, opt.type, path, line)
+        new.opts[key] = value
+    if options:
+        new.prepare()
+    return new

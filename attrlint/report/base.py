@@ -6,16 +6,24 @@ from attrlint.diagnostic import Diagnostic
 
 
 class Reporter:
-    """Receives diagnostics file by file, so formats that can stream do not hold them all."""
+    """Receives diagnostics file by file, so formats that can stream do not hold them all.
 
-    def __init__(self, out: TextIO, rules: dict | None = None):
+    `rules` maps rule id -> Rule (for formats that describe the rules, such as SARIF);
+    `sources` is filled with each file's Source by the runner when the format asks for it
+    (`needs_source`), for formats that show the copy.
+    """
+
+    needs_source = False
+
+    def __init__(self, out: TextIO, rules: dict | None = None, color: bool = False):
         self.out = out
         self.rules = rules or {}
+        self.color = color
 
     def start(self) -> None:
         pass
 
-    def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
+    def file(self, path: str, diagnostics: list[Diagnostic], source=None) -> None:
         raise NotImplementedError
 
     def finish(self) -> None:

@@ -12,10 +12,18 @@ class JsonReporter(Reporter):
         self.first = True
         self.out.write("[")
 
-    def file(self, path, diagnostics):
+    def file(self, path, diagnostics, source=None):
         for d in diagnostics:
             self.out.write(("\n  " if self.first else ",\n  ") + json.dumps(d.as_dict(), ensure_ascii=False))
             self.first = False
 
     def finish(self):
         self.out.write("\n]\n" if not self.first else "]\n")
+
+
+class JsonLinesReporter(Reporter):
+    """One JSON object a line: streams, and concatenates across runs and machines."""
+
+    def file(self, path, diagnostics, source=None):
+        for d in diagnostics:
+            self.out.write(json.dumps(d.as_dict(), ensure_ascii=False) + "\n")

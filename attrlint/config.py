@@ -1,0 +1,179 @@
+"""Project configuration: `.attrlint.yaml` or `[tool.attrlint]` in `pyproject.toml`.
+
+Found by walking up from each checked file, so one run over several projects uses each
+project's own settings. Every key is validated; a mistake names the file, the key and (for
+YAML) the line, and ends the run with exit code 2.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from attrlint.diagnostic import SEVERITIES
+from attrlint.errors import RuleFileError
+from attrlint.yamlload import load_yaml
+
+CONFIG_NAMES = (".attrlint.yaml", ".attrlint.yml")
+
+# key -> (type, help)
+CONFIG_KEYS: dict[str, tuple[str, str]] = {
+    "select": ("words", "run only these rules or packs"),
+    "ignore": ("words", "skip these rules or packs"),
+    "rules": ("words", "extra rule files or folders (relative to the config file)"),
+    "severity": ("mapping", "rule id -> error, warning or info"),
+    "options": ("mapping", "rule id -> {option: value}, the rule kind's own options"),
+    "furniture": ("words", "extra furniture line patterns"),
+    "acronyms": ("words", "extra well-known acronyms that need no expansion"),
+    "references": ("words", "reference copy for quote-drift (files or folders, relative to the config file)"),
+    "overrides": ("list", "per-path settings: [{files: [globs], select, ignore, severity, options}]"),
+}
+OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "options"}
+
+
+@dataclass
+class Config:
+    path: str | None = None  # None: no config file (defaults)
+    root: str = "."
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict] = field(default_factory=dict)
+    furniture: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    overrides: list[dict] = field(default_factory=list)
+    lines: dict = field(default_factory=dict, repr=False)  # key -> line, for error messages
+
+    def override_for(self, path: str) -> dict | None:
+        """The merged per-path overrides matching `path` (relative to the config's folder)."""
+        if not self.overrides:
+            return None
+        try:
+            rel = Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+        except ValueError:
+            rel = Path(path).as_posix()
+        merged: dict = {}
+        for ov in self.overrides:
+            if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(os.path.basename(rel), g) for g in ov["files"]):
+                for key in ("select", "ignore"):
+                    if key in ov:
+                        merged[key] = ov[key]
+                for key in ("severity", "options"):
+                    if key in ov:
+                        merged.setdefault(key, {}).update(ov[key])
+        return merged or None
+
+    def key(self) -> tuple:
+        return (self.path,)
+
+
+def find_config(start: str) -> str | None:
+    """The nearest `.attrlint.yaml` (or pyproject.toml with [tool.attrlint]) above `start`."""
+    here = Path(os.path.abspath(start))
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return str(candidate)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            return str(pyproject)
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return "attrlint" in tomllib.load(f).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: str) -> Config:
+    if path.endswith(".toml"):
+        try:
+            with open(path, "rb") as f:
+                data = tomllib.load(f).get("tool", {}).get("attrlint")
+        except OSError as exc:
+            raise RuleFileError(path, None, f"cannot be read ({exc.strerror})") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise RuleFileError(path, getattr(exc, "lineno", None), f"invalid TOML: {exc}") from None
+        if data is None:
+            raise RuleFileError(path, None, "has no [tool.attrlint] table")
+        lines: dict = {}
+    else:
+        data = load_yaml(path)
+        if data is None:
+            data = {}
+        lines = getattr(data, "key_lines", {})
+    if not isinstance(data, dict):
+        raise RuleFileError(path, getattr(data, "line", None), "a config file must be a mapping of settings")
+    root = os.path.dirname(os.path.abspath(path))
+    cfg = Config(path=path, root=root, lines=lines)
+    for key, value in data.items():
+        line = lines.get(key)
+        if key not in CONFIG_KEYS:
+            raise RuleFileError(path, line, f"unknown config key {key!r} (known: {', '.join(CONFIG_KEYS)})")
+        _check(path, line, key, value, CONFIG_KEYS[key][0])
+        if key in ("rules", "references"):
+            value = [v if os.path.isabs(v) else os.path.join(root, v) for v in value]
+        if key == "severity":
+            _check_severity(path, line, value)
+        if key == "options":
+            _check_options(path, line, value)
+        if key == "overrides":
+            value = [_check_override(path, getattr(value, "item_lines", [line] * len(value))[i], ov) for i, ov in enumerate(value)]
+        setattr(cfg, key, list(value) if isinstance(value, list) else dict(value))
+    return cfg
+
+
+def _check(path: str, line, key: str, value: Any, typ: str) -> None:
+    ok = {
+        "words": isinstance(value, list) and all(isinstance(v, str) for v in value),
+        "mapping": isinstance(value, dict),
+        "list": isinstance(value, list),
+    }[typ]
+    if not ok:
+        what = {"words": "a list of strings", "mapping": "a mapping", "list": "a list"}[typ]
+        raise RuleFileError(path, line, f"config key {key!r} must be {what}")
+
+
+def _check_severity(path: str, line, value: dict) -> None:
+    for rule, sev in value.items():
+        if sev not in SEVERITIES:
+            raise RuleFileError(path, getattr(value, "key_lines", {}).get(rule, line),
+                                f"severity.{rule}: {sev!r} must be one of {', '.join(SEVERITIES)}")
+
+
+def _check_options(path: str, line, value: dict) -> None:
+    for rule, opts in value.items():
+        if not isinstance(opts, dict):
+            raise RuleFileError(path, getattr(value, "key_lines", {}).get(rule, line),
+                                f"options.{rule} must be a mapping of option: value")
+
+
+def _check_override(path: str, line, ov: Any) -> dict:
+    if not isinstance(ov, dict):
+        raise RuleFileError(path, line, "each entry of `overrides` must be a mapping")
+    for key in ov:
+        if key not in OVERRIDE_KEYS:
+            raise RuleFileError(path, getattr(ov, "key_lines", {}).get(key, line),
+                                f"unknown key {key!r} in overrides (known: {', '.join(sorted(OVERRIDE_KEYS))})")
+    if "files" not in ov:
+        raise RuleFileError(path, line, "an override needs `files:` (a list of globs)")
+    for key, typ in (("files", "words"), ("select", "words"), ("ignore", "words"), ("severity", "mapping"), ("options", "mapping")):
+        if key in ov:
+            _check(path, getattr(ov, "key_lines", {}).get(key, line), f"overrides.{key}", ov[key], typ)
+    if "severity" in ov:
+        _check_severity(path, line, ov["severity"])
+    if "options" in ov:
+        _check_options(path, line, ov["options"])
+    return dict(ov)
