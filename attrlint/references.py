@@ -25,6 +25,9 @@ _UNITS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_LITTLE_WORDS = frozenset(
+    "a an the and or but of to in on at for by with from as is are was were be been it its this that "
+    "these those i we you he she they me us him her them my our your his their not no so do did has have had".split())
 # A word pair shared by more renderings than this says nothing about which remark it is.
 _COMMON_PAIR = 400
 
@@ -117,45 +120,66 @@ class Comparison:
     theirs: str = ""
 
 
-def compare(a: Rendering, b: Rendering, min_run: int, min_share: float) -> Comparison | None:
-    """Compare quotation `a` with rendering `b`; None when they are not the same remark."""
+def compare(a: Rendering, b: Rendering, min_run: int, min_share: float, min_share_run: int = 4) -> Comparison | None:
+    """Compare quotation `a` with rendering `b`; None when they are not the same remark.
+
+    The same remark: a shared run of `min_run` words, or a run of `min_share_run` words
+    with `min_share` of the shorter rendering's words (at least five) shared in order."""
     sm = difflib.SequenceMatcher(None, a.words, b.words, autojunk=False)
     blocks = [blk for blk in sm.get_matching_blocks() if blk.size]
     if not blocks:
         return None
     matched = sum(blk.size for blk in blocks)
     longest = max(blk.size for blk in blocks)
-    shorter = min(len(a.words), len(b.words))
-    if not (longest >= min_run or (matched >= 4 and matched >= min_share * shorter)):
-        return None
+    if longest < min_run:
+        # Else the shared words must be many, dense on both sides of the shared stretch,
+        # and not only little words: "used money that shouldn't have been used" against
+        # "used money I shouldn't have used".
+        a_window = blocks[-1].a + blocks[-1].size - blocks[0].a
+        b_window = blocks[-1].b + blocks[-1].size - blocks[0].b
+        content = sum(1 for blk in blocks for w in a.words[blk.a:blk.a + blk.size] if w not in _LITTLE_WORDS)
+        if (longest < min_share_run or matched < 5 or content < 3
+                or matched < min_share * a_window or matched < min_share * b_window):
+            return None
     ops = sm.get_opcodes()
-    middle = []
+    drifts = []
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal" or k == 0 or k == len(ops) - 1:
             continue
-        if _excused(a, b, i1, i2, j1, j2):
-            continue
-        middle.append((i1, i2, j1, j2))
-    # The ends: one side may quote more of the remark than the other, but not both.
+        if not _excused(a, b, i1, i2, j1, j2):
+            drifts.append((i1, i2, j1, j2))
+    # The ends: one side may quote more of the remark than the other, but not both. An
+    # ellipsis at an end stands for the other side's extra words there.
     a_more = b_more = False
     ends = []
-    for k in {0, len(ops) - 1}:
+    for k in sorted({0, len(ops) - 1}):
         tag, i1, i2, j1, j2 = ops[k]
         if tag == "equal" or _excused(a, b, i1, i2, j1, j2):
             continue
-        ends.append((i1, i2, j1, j2))
-        a_more |= i2 > i1
-        b_more |= j2 > j1
+        # An ellipsis (either side's) between an end's extra words and the shared stretch
+        # makes them separate stretches of the remark: quoting more, not changing it.
+        ai, bj = (i2, j2) if k == 0 and i1 == 0 and j1 == 0 else (i1, j1)
+        marked = ai in a.elided or bj in b.elided
+        ours = i2 > i1 and not marked
+        theirs = j2 > j1 and not marked
+        if ours or theirs:
+            ends.append((i1, i2, j1, j2))
+        a_more |= ours
+        b_more |= theirs
     if a_more and b_more:
-        middle.extend(ends)
-    if not middle:
+        drifts.extend(ends)
+    if not drifts:
         return Comparison(b, matched, None)
-    middle.sort()
-    i1, i2, j1, j2 = middle[0]
-    lo, hi = (i1, i2) if i2 > i1 else (max(0, i1 - 1), min(len(a.words), i1 + 1))
+    drifts.sort()
+    # Report the stretch of our words from the first drift to the last; name the first
+    # change within the remark (else the first edge) in the message.
+    lo = min(i1 if i2 > i1 else max(0, i1 - 1) for i1, i2, _, _ in drifts)
+    hi = max(i2 if i2 > i1 else min(len(a.words), i1 + 1) for i1, i2, _, _ in drifts)
+    inner = [d for d in drifts if d not in ends] or drifts
+    i1, i2, j1, j2 = inner[0]
     ours = " ".join(a.words[i1:i2]) or "(nothing)"
     theirs = " ".join(b.words[j1:j2]) or "(nothing)"
-    return Comparison(b, matched, (lo, hi), ours, theirs)
+    return Comparison(b, matched, (lo, max(hi, lo + 1)), ours, theirs)
 
 
 def _excused(a: Rendering, b: Rendering, i1: int, i2: int, j1: int, j2: int) -> bool:

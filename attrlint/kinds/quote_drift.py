@@ -29,7 +29,8 @@ class QuoteDrift(Rule):
     options = {
         "min_words": Option("int", 4, "quotations shorter than this (terms, scare quotes) are not compared"),
         "min_run": Option("int", 7, "a shared run of this many words makes two renderings the same remark"),
-        "min_share": Option("float", 0.5, "or a share of the shorter rendering's words, in order"),
+        "min_share": Option("float", 0.6, "or this share of the words of the shared stretch on both sides (five or more, three not little words)"),
+        "min_share_run": Option("int", 2, "with a shared run of at least this many words"),
         "within_article": Option("bool", True, "also compare a quotation with the article's earlier quotations"),
     }
 
@@ -60,15 +61,19 @@ class QuoteDrift(Rule):
             yield d
 
     def _judge(self, r, others):
-        """The verdict against the closest rendering: None when no rendering is the same
-        remark, a Comparison without drift when any rendering agrees."""
-        best = None
+        """The verdict against the closest rendering (the most words shared in order): None
+        when no rendering is the same remark. Among near-equally close renderings, one that
+        agrees wins: the article may quote a remark that the reference gives twice."""
+        found = []
         for o in others:
-            c = compare(r, o, self.opts["min_run"], self.opts["min_share"])
-            if c is None:
-                continue
-            if c.drift is None:
-                return c
-            if best is None or c.matched > best.matched:
-                best = c
-        return best
+            c = compare(r, o, self.opts["min_run"], self.opts["min_share"], self.opts["min_share_run"])
+            if c is not None:
+                found.append(c)
+        if not found:
+            return None
+        top = max(c.matched for c in found)
+        close = [c for c in found if c.matched >= 0.9 * top]
+        agree = [c for c in close if c.drift is None]
+        if agree:
+            return agree[0]
+        return max(close, key=lambda c: c.matched)
