@@ -84,15 +84,19 @@ class FigureRange:
 class RangeReader:
     """Turns a Figure (value, approximator, vague word) into the range of values it allows."""
 
-    def __init__(self, vague: dict, approximators: dict, tolerance: float, open_ended: float):
+    def __init__(self, vague: dict, approximators: dict, tolerance: float, open_ended: float,
+                 points: float = 1.0):
         self.vague = {k.lower(): (float(v[0]), float(v[1])) for k, v in vague.items()}
         self.approx = {" ".join(k.lower().split()): (float(v[0]), float(v[1])) for k, v in approximators.items()}
         self.tolerance = tolerance
         self.open_ended = open_ended
+        self.points = points
 
     def range(self, fig, stated: bool = False) -> FigureRange | None:
-        """The values `fig` allows; `stated` widens "at least"/"more than" to no upper bound
-        (a headline that says "more than 100" is satisfied by any larger count)."""
+        """The values `fig` allows. A `stated` figure is the headline's: it may be rounded
+        (by `tolerance`, or by `points` for a percentage), and "at least"/"more than" has no
+        upper bound (a headline's "more than 100" is satisfied by any larger count). A body
+        figure without an approximator means what it says."""
         if fig.kind in ("share", "vote"):
             return None
         if fig.value is None:
@@ -103,7 +107,11 @@ class RangeReader:
             return FigureRange(lo, hi, fig.text, fig.noun)
         v = fig.value
         factors = self.approx.get(fig.approx)
-        if factors is None:
+        if factors is None and not stated:
+            lo, hi = v, v
+        elif factors is None and fig.kind == "percent":
+            lo, hi = v - self.points, v + self.points
+        elif factors is None:
             lo, hi = v * (1 - self.tolerance), v * (1 + self.tolerance)
         else:
             lo, hi = v * factors[0], v * factors[1]

@@ -37,11 +37,13 @@ class Stance:
     cue: str = ""
     speaker: str = ""  # the headline's source, when it names one
     claim: str = ""  # the headline's claim, without its source, label or second clause
+    quoted: str = ""  # the words of claim quotes, when they are the headline's only hedge
 
 
 @register
 class HeadlineHedge(Rule):
     kind = "headline-hedge"
+    _PRONOUNS = frozenset("he she it they we who i you".split())
     options = {
         "hedges": Option("patterns", [], "hedge cues, in headline or body, that make a claim less than certain"),
         "headline_hedges": Option("patterns", [], "further hedge cues that count only in a headline (claims, reports)"),
@@ -62,7 +64,7 @@ class HeadlineHedge(Rule):
         "min_fraction": Option("float", 0.34, "share of the headline's key content words a body sentence must carry"),
         "vague_ranges": Option("mapping", {}, "vague quantities and the counts they allow, [low, high]"),
         "approximators": Option("mapping", {}, "approximators and the factors of the stated figure they allow, [low, high]"),
-        "tolerance": Option("float", 0.1, "how far a bare figure may be rounded"),
+        "tolerance": Option("float", 0.1, "how far a headline figure may be rounded, as a share of it"),
     }
 
     def prepare(self) -> None:
@@ -72,7 +74,11 @@ class HeadlineHedge(Rule):
         self._belief = regex.compile(_alternation(o["belief_cues"]), _FLAGS)
         self._authoritative = regex.compile(_alternation(o["authoritative"]), _FLAGS)
         self._speech = regex.compile(rf"(?<![\p{{L}}'’-])(?:{word_alternation(o['speech_verbs'])})(?![\p{{L}}'’-])", _FLAGS)
-        self._source_words = frozenset(w.lower() for w in o["source_words"])
+        # The shared lexicon's described sources count too ("- union", "Police: ..."), but
+        # not its pronouns, which never stand alone as a headline's source.
+        lexicon_sources = self.lexicon.word_set("source_nouns") if self.lexicon else frozenset()
+        self._source_words = frozenset(w.lower() for w in o["source_words"]) | frozenset(
+            w for w in lexicon_sources if w not in self._PRONOUNS)
         self._labels = frozenset(w.lower() for w in o["labels"])
         self._first_person = frozenset(w.lower() for w in o["first_person"])
         self._subordinators = regex.compile(rf"(?<![\p{{L}}])(?:{word_alternation(o['subordinators'])})(?![\p{{L}}])", _FLAGS)
@@ -111,6 +117,8 @@ class HeadlineHedge(Rule):
                                   line=line)
         elif stance.way in ("hedged", "attributed") and body_way == "plain":
             if stance.speaker and self._names(sent.unquoted, stance.speaker):
+                return
+            if stance.quoted and not self._states_quoted(sent, stance.quoted):
                 return
             yield self.diagnostic(article, head.start, head.end, direction="b",
                                   headline_way=f"{stance.way} the claim ('{stance.cue}')".replace("hedged", "hedges").replace("attributed", "attributes"),
@@ -159,7 +167,7 @@ class HeadlineHedge(Rule):
         if hedge:
             return Stance("hedged", hedge.group(0), speaker, claim)
         if quotes and not (speaker or speech or says or first_person):
-            return Stance("hedged", quotes[0].group(0), speaker, claim)
+            return Stance("hedged", quotes[0].group(0), speaker, claim, quotes[0].group("words"))
         if attributed_by:
             if first_person or (quotes and claim.lstrip()[:1] in "'‘\"“"):
                 return Stance("speech", attributed_by, speaker, claim)
@@ -193,6 +201,14 @@ class HeadlineHedge(Rule):
                 if regex.search(rf"(?<!\p{{L}}){regex.escape(last)}(?!\p{{L}})", a.source):
                     return True
         return False
+
+    def _states_quoted(self, sent, quoted: str) -> bool:
+        """Whether the body sentence says the headline's quoted words in its own voice: scare
+        quotes around someone's word ("'Pervert' Weiner") are that person's, and only a body
+        that asserts the same words unquoted drops the headline's distance."""
+        words = content_stems(quoted, self._stop, self._forms)
+        body = content_stems(sent.unquoted, self._stop, self._forms)
+        return bool(words) and len(shared(words, body)) == len(words)
 
     def _is_byline(self, article, phrase: str) -> bool:
         low = phrase.lower().strip()

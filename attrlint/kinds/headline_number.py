@@ -25,7 +25,8 @@ class HeadlineNumber(Rule):
     options = {
         "vague_ranges": Option("mapping", {}, "vague quantities and the counts they allow, [low, high]"),
         "approximators": Option("mapping", {}, "approximators and the factors of the stated figure they allow, [low, high]"),
-        "tolerance": Option("float", 0.1, "how far a bare figure may be rounded (0.1: 472 fits 500? no; 480 does)"),
+        "tolerance": Option("float", 0.1, "how far a headline figure may be rounded, as a share of it (0.1: 500 fits 472)"),
+        "points": Option("float", 1.0, "how far a headline percentage may be rounded, in points"),
         "open_ended": Option("float", 1.5, "an approximator whose upper factor reaches this is open-ended in a headline (more than, at least)"),
         "same_thing": Option("mapping", {}, "kinds of count: name -> the nouns and verbs that count it"),
         "generic_nouns": Option("words", [], "counted nouns too general to tell two counts apart (people, persons)"),
@@ -34,7 +35,7 @@ class HeadlineNumber(Rule):
 
     def prepare(self) -> None:
         o = self.opts
-        self._ranges = RangeReader(o["vague_ranges"], o["approximators"], o["tolerance"], o["open_ended"])
+        self._ranges = RangeReader(o["vague_ranges"], o["approximators"], o["tolerance"], o["open_ended"], o["points"])
         self._family: dict[str, str] = {}
         for name, words in o["same_thing"].items():
             for w in words:
@@ -60,7 +61,9 @@ class HeadlineNumber(Rule):
         for hf, hr in head_figures:
             counts = self._counts(head.text, hf)
             same = [(s, f, r) for s, f, r, c in body if self._same(counts, c)]
-            if not same or any(overlaps(hr, r) for _, _, r in same):
+            # A count with a generic noun ("111,800 people") may be the headline's count too.
+            maybe = [r for _, f, r, c in body if not c[0] and not c[1]]
+            if not same or any(overlaps(hr, r) for _, _, r in same) or any(overlaps(hr, r) for r in maybe):
                 continue
             sent, fig, _ = min(same, key=lambda x: abs(_mid(x[2]) - _mid(hr)))
             line = article.position(sent.start + fig.start)[0]

@@ -1,0 +1,347 @@
+"""The headline rules: headline-hedge-mismatch and headline-number-mismatch.
+
+Every article here is written for its case. The headline is line 1; the body follows.
+"""
+
+from __future__ import annotations
+
+from conftest import found, lint
+
+HEDGE = "headline-hedge-mismatch"
+NUMBER = "headline-number-mismatch"
+
+
+def hedge(text: str) -> list[tuple[int, str]]:
+    return found(text, HEDGE)
+
+
+def number(text: str) -> list[tuple[int, str]]:
+    return found(text, NUMBER)
+
+
+# --- headline-hedge-mismatch: (a) a plain headline over a hedged or attributed body -----------
+
+def test_plain_headline_over_attributed_first_mention():
+    text = """
+        Airstrikes killed nearly 500 civilians in June
+
+        Coalition airstrikes on two provinces killed 472 civilians over the past month, a monitor said on Friday.
+
+        The toll is the highest since the campaign began.
+        """
+    assert hedge(text) == [(1, "Airstrikes killed nearly 500 civilians in June")]
+    (d,) = lint(text, select=[HEDGE])
+    assert "see line 3" in d.message and "a monitor said" in d.message
+
+
+def test_plain_headline_over_hedged_first_mention():
+    text = """
+        Scorpion stings passenger on Portland flight
+
+        A scorpion may have stung a passenger on a flight to Portland on Saturday.
+        """
+    assert hedge(text) == [(1, "Scorpion stings passenger on Portland flight")]
+
+
+def test_first_mention_is_the_first_sentence_sharing_the_claim():
+    # The first paragraph is background; the claim is first made, attributed, in the third.
+    text = """
+        Hospital director resigns over billing scandal
+
+        The hospital has been under scrutiny since the spring.
+
+        Auditors began work in May.
+
+        The hospital director resigned on Tuesday over the billing scandal, two board members said.
+        """
+    assert hedge(text) == [(1, "Hospital director resigns over billing scandal")]
+
+
+def test_plain_headline_over_plain_body_is_fine():
+    text = """
+        Flood waters close main bridge into town
+
+        Flood waters closed the main bridge into town on Sunday morning.
+
+        The county said it would reopen once engineers had inspected it.
+        """
+    assert hedge(text) == []
+
+
+def test_attribution_in_a_subordinate_clause_does_not_hedge_the_claim():
+    text = """
+        Ryan budget keeps the same Medicare savings
+
+        Paul Ryan's budget keeps the same Medicare savings as the health law, even though Ryan has said those cuts would be devastating.
+        """
+    assert hedge(text) == []
+
+
+# --- (b) a hedged or attributed headline over a plain body ----------------------------------
+
+def test_colon_source_headline_over_plain_body():
+    text = """
+        Monitor: 57 dead in strike on prison
+
+        At least 57 people were killed in an airstrike on the prison on Monday.
+        """
+    assert hedge(text) == [(1, "Monitor: 57 dead in strike on prison")]
+    (d,) = lint(text, select=[HEDGE])
+    assert "plain fact" in d.message and "see line 3" in d.message
+
+
+def test_hedge_word_headline_over_plain_body():
+    text = """
+        Warehouse fire may have been arson
+
+        The fire that destroyed the riverside warehouse was arson.
+        """
+    assert hedge(text) == [(1, "Warehouse fire may have been arson")]
+
+
+def test_claim_quotes_over_body_that_asserts_the_quoted_words():
+    text = """
+        Dozens dead in 'chemical attack' on village
+
+        Dozens of people died in a chemical attack on the village on Tuesday.
+        """
+    assert hedge(text) == [(1, "Dozens dead in 'chemical attack' on village")]
+
+
+# --- no finding: both hedged, both attributed, and the conventions -------------------------
+
+def test_both_hedged_and_attributed():
+    text = """
+        Scores dead in alleged airstrike on prison
+
+        Airstrikes on a prison have allegedly killed at least 57 people, a monitor has claimed.
+        """
+    assert hedge(text) == []
+
+
+def test_dash_attribution_over_attributed_body():
+    text = """
+        Factory to close with loss of 600 jobs - union
+
+        The plant will close next spring with the loss of about 600 jobs, the union said on Monday.
+        """
+    assert hedge(text) == []
+
+
+def test_claim_quotes_over_hedged_body():
+    text = """
+        Dozens dead in 'US-led strike' in Mayadeen
+
+        A suspected US-led raid killed at least 57 people in Mayadeen, according to a monitoring group.
+        """
+    assert hedge(text) == []
+
+
+def test_official_statistics_stated_as_fact():
+    text = """
+        U.S. adds 156,000 jobs in August
+
+        The U.S. economy added 156,000 jobs in August, new government data showed on Friday.
+        """
+    assert hedge(text) == []
+
+
+def test_election_result_stated_as_fact():
+    text = """
+        Cruz wins Wisconsin Republican primary
+
+        Ted Cruz was declared the winner of the Wisconsin Republican primary on Tuesday night.
+        """
+    assert hedge(text) == []
+
+
+def test_columnist_byline_colon_is_not_attribution():
+    text = """
+        Jane Ortiz: The tax plan fails working families
+
+        By Jane Ortiz
+
+        The tax plan fails working families in every state that needs them.
+        """
+    assert hedge(text) == []
+
+
+# --- traps named by the issue -------------------------------------------------------------
+
+def test_says_headline_over_attributed_body():
+    text = """
+        Farm bill unfair to small growers, senator says
+
+        The farm bill is unfair to small growers, Senator Jane Roe said on Monday.
+        """
+    assert hedge(text) == []
+
+
+def test_says_headline_over_body_about_the_same_speaker():
+    # The body reports the speaker's own stance, so it carries the headline's source.
+    text = """
+        Clinton: I support statehood for the District
+
+        Hillary Clinton wants to see statehood for the District.
+        """
+    assert hedge(text) == []
+
+
+def test_real_quotation_with_a_speaker_in_the_headline():
+    text = """
+        Roe calls farm bill 'a disaster for growers'
+
+        Senator Jane Roe attacked the farm bill on Monday as a disaster for growers.
+        """
+    assert hedge(text) == []
+
+
+def test_scare_quotes_around_a_word_the_body_never_asserts():
+    text = """
+        Candidate's 'pervert' ad targets former congressman
+
+        The campaign released a second ad on Thursday that features the former congressman.
+        """
+    assert hedge(text) == []
+
+
+def test_question_headline():
+    text = """
+        Was the mayor told about the contract?
+
+        The mayor may have been told about the contract in March, two aides said.
+        """
+    assert hedge(text) == []
+
+
+def test_kicker_before_colon_is_not_a_source():
+    text = """
+        Tail of survival: Buried cat claws back to life after five days
+
+        A buried cat reportedly clawed its way back to life after five days underground.
+        """
+    assert hedge(text) == [(1, "Tail of survival: Buried cat claws back to life after five days")]
+
+
+def test_standfirst_above_the_page_header_is_display_copy():
+    text = """
+        Airstrikes killed nearly 500 civilians over one month
+
+        Airstrikes have killed almost 500 civilians over the past month.
+        2 min read
+        23 June, 2017
+
+        Airstrikes on two provinces have killed 472 civilians over the past month, a monitor said on Friday.
+        """
+    assert hedge(text) == [(1, "Airstrikes killed nearly 500 civilians over one month")]
+
+
+def test_no_headline_no_finding():
+    assert lint("Airstrikes killed 472 civilians, a monitor said.\n", select=[HEDGE, NUMBER]) == []
+    markdown = "Airstrikes killed 472 civilians, a monitor said.\n\nThe toll was 1,953 overall.\n"
+    assert lint(markdown, select=[HEDGE, NUMBER], path="draft.md") == []
+
+
+def test_short_headline_makes_no_checkable_claim():
+    text = """
+        Giant crab
+
+        Does this photo of the harbour show a giant crab, as some claim?
+        """
+    assert hedge(text) == []
+
+
+# --- headline-number-mismatch ------------------------------------------------------------
+
+def test_headline_figure_the_body_does_not_support():
+    text = """
+        100 dead in Syria strike
+
+        At least 57 people were killed in the strike, a monitor said.
+        """
+    assert number(text) == [(1, "100")]
+    (d,) = lint(text, select=[NUMBER])
+    assert "57" in d.message and "see line 3" in d.message
+
+
+def test_approximators_are_ranges():
+    text = """
+        Airstrikes killed nearly 500 civilians in a month
+
+        Airstrikes killed 472 civilians over the past month, a monitor said.
+        """
+    assert number(text) == []
+
+
+def test_vague_quantities_are_ranges():
+    dozens = """
+        Dozens dead in strike on prison
+
+        At least 42 prisoners and 15 fighters were killed in the strike, a monitor said.
+        """
+    scores = """
+        Scores dead in strike on prison
+
+        At least 57 people were killed in the strike, a monitor said.
+        """
+    assert number(dozens) == []
+    assert number(scores) == []
+
+
+def test_vague_quantity_the_body_contradicts():
+    text = """
+        Hundreds arrested at climate protest
+
+        Police arrested 23 people at the climate protest on Saturday, a spokesman said.
+        """
+    assert number(text) == [(1, "Hundreds")]
+
+
+def test_more_than_is_open_ended():
+    fits = """
+        More than 100 arrested at protest
+
+        Police arrested 250 people at the protest, a spokesman said.
+        """
+    short = """
+        More than 100 arrested at protest
+
+        Police arrested 60 people at the protest, a spokesman said.
+        """
+    assert number(fits) == []
+    assert number(short) == [(1, "100")]
+
+
+def test_percentages_compare_with_percentages():
+    text = """
+        Clinton leads with 52 percent in new poll
+
+        Clinton had 46 percent and Trump 41 percent in the poll, which surveyed 1,000 voters.
+        """
+    assert number(text) == [(1, "52 percent")]
+
+
+def test_no_body_figure_for_the_same_thing_is_not_this_rule():
+    text = """
+        100 dead in Syria strike
+
+        The strike hit a prison in the east of the country, residents said.
+
+        Police arrested 12 people at a protest in the capital.
+        """
+    assert number(text) == []
+
+
+def test_headline_date_or_age_is_not_a_figure():
+    age = """
+        Playboy founder Hugh Hefner dies at 91
+
+        Hugh Hefner died on Wednesday, his company said. He was 91.
+        """
+    date = """
+        Strike on May 23 killed 57 people
+
+        At least 57 people were killed in the strike, a monitor said.
+        """
+    assert number(age) == []
+    assert number(date) == []
