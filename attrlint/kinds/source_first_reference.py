@@ -1,0 +1,265 @@
+"""Kind `source-first-reference`: a source named by a short form before its full form.
+
+Readers meet a source once in full ("observatory chief Rami Abdel Rahman", "the Syrian
+Observatory for Human Rights") and by short form after that ("Rahman said", "SOHR said",
+"the Observatory said"). The rule tracks the people and organisations that speak in the body
+(the subject of a cue, the name after "according to", the person a following "he said"
+quotes) and flags the first short reference that no earlier full form in the body introduces:
+
+- an acronym, unless the pack lists it as well known or its letters abbreviate an earlier
+  name ("US Central Command" ... "CENTCOM") or it was given in brackets after the name;
+- a surname alone or after a title ("Cruz said", "Gov. Kasich replied"), unless an earlier
+  name of two or more words ends in it ("Rami Abdel Rahman" ... "Rahman");
+- "the" plus an organisation's head word ("the Observatory said") with no earlier full name
+  containing it.
+
+A surname counts only when the article shows it is a person: a title before it, a full name
+elsewhere ending in it, or "he"/"she" speaking for it. The headline neither introduces nor
+is checked; one finding per source, at its first short reference.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from attrlint.rules import Option, Rule, register
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
+_ACRONYM = regex.compile(r"^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\p{N}&]{1,7}$")
+_NAME_RUN = regex.compile(
+    r"\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|for|the|and|on|de|del|der|van|von|al|bin|ibn|la|le|da|dos|du|el)\s+)*\p{Lu}[\p{L}’'.-]*)*")
+_SPACES = regex.compile(r"\s+")
+
+
+@register
+class SourceFirstReference(Rule):
+    kind = "source-first-reference"
+    options = {
+        "well_known": Option("words", [], "acronyms that need no spelling out (AP, UN, FBI)"),
+        "titles": Option("words", [], "titles before a surname (Mr., Gov., President)"),
+        "org_heads": Option("words", [], "head words of organisations referred to with 'the' (Observatory, Ministry)"),
+        "not_names": Option("words", [], "capitalised words that are not names (sentence openers, days, pronouns)"),
+        "adverbs": Option("words", [], "words allowed between a source and its cue (also, openly, later)"),
+        "pronouns": Option("words", [], "pronouns that speak for the last person named (he, she)"),
+    }
+
+    def prepare(self) -> None:
+        o = self.opts
+        self._well_known = frozenset(w.replace(".", "").upper() for w in o["well_known"])
+        self._titles = frozenset(w.lower() for w in o["titles"])
+        self._org_heads = frozenset(w.lower() for w in o["org_heads"])
+        self._not_names = frozenset(w.lower() for w in o["not_names"])
+        self._adverbs = frozenset(w.lower() for w in o["adverbs"])
+        self._pronouns = frozenset(w.lower() for w in o["pronouns"])
+
+    # --- finding the sources -----------------------------------------------------------
+
+    def check(self, article, facts):
+        text = article.text
+        body_start = article.paragraphs[0].start if article.paragraphs else len(text)
+        surnames = self._full_name_surnames(article)
+        reported: set[str] = set()
+        for para in article.paragraphs:
+            last_subject = None  # (sentence, tokens) of the last sentence opening with a name
+            for sent in para.sentences:
+                unq = sent.unquoted
+                tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(unq)]
+                opener = self._opening_name(unq, tokens)
+                refs = []
+                for a in facts.attributions(sent):
+                    ref = self._subject_of(unq, tokens, a)
+                    if ref is not None:
+                        refs.append(ref)
+                    elif last_subject is not None and self._pronoun_subject(unq, tokens, a):
+                        refs.append(last_subject + ("pronoun",))
+                if opener is not None:
+                    last_subject = (sent, opener)
+                for ref in refs:
+                    sent_of, span = ref[0], ref[1]
+                    by_pronoun = len(ref) > 2
+                    if sent_of is not None and sent_of is not sent:
+                        base, unq_of = sent_of.start, sent_of.unquoted
+                    else:
+                        base, unq_of = sent.start, unq
+                    found = self._short_form(article, unq_of, base, span, surnames, by_pronoun, body_start)
+                    if found is None:
+                        continue
+                    key, s, e, shown = found
+                    if key in reported:
+                        continue
+                    reported.add(key)
+                    yield self.diagnostic(article, base + s, base + e, name=shown)
+
+    def _subject_of(self, unq: str, tokens, a):
+        """The tokens naming an attribution's source: before its cue, or after it when inverted."""
+        if a.cue.lower().startswith(("according", "citing", "cited", "per ")):
+            after = [t for t in tokens if t[0] >= a.end - 1]
+            span = self._name_at(after, 0) if after else None
+            if span is None:
+                return None
+            skip = len(tokens) - len(after)
+            return (None, (span[0] + skip, span[1] + skip))
+        before = [t for t in tokens if t[0] + len(t[1]) <= a.start]
+        k = len(before) - 1
+        while k >= 0 and before[k][1].lower() in self._adverbs:
+            k -= 1
+        gap = unq[before[k][0] + len(before[k][1]):a.start] if k >= 0 else ","
+        if k >= 0 and not regex.search(r"[,;:—–()]", gap):
+            span = self._name_ending(before, k)
+            if span is not None:
+                return (None, span)
+            return None
+        # Inverted: "..., said Le Pen."
+        after = [t for t in tokens if t[0] >= a.end]
+        if after and not regex.search(r"[,;:]", unq[a.end:after[0][0]]):
+            span = self._name_at(after, 0)
+            if span is not None:
+                skip = len(tokens) - len(after)
+                return (None, (span[0] + skip, span[1] + skip))
+        return None
+
+    def _pronoun_subject(self, unq: str, tokens, a) -> bool:
+        before = [t for t in tokens if t[0] + len(t[1]) <= a.start]
+        k = len(before) - 1
+        while k >= 0 and before[k][1].lower() in self._adverbs:
+            k -= 1
+        return k >= 0 and before[k][1].lower() in self._pronouns
+
+    def _opening_name(self, unq: str, tokens):
+        """A name that opens the sentence as its subject ("Carson defied the question")."""
+        if not tokens:
+            return None
+        span = self._name_at(tokens, 0)
+        if span is None:
+            return None
+        i, j = span
+        if j < len(tokens) and tokens[j][1][:1].islower() and not regex.search(r"[,;:]", unq[tokens[j - 1][0]:tokens[j][0]]):
+            return span
+        return None
+
+    def _name_ending(self, tokens, k):
+        """The capitalised run that ends at token k (with a title before it), as (i, j)."""
+        if not _capitalised(tokens[k][1]) or tokens[k][1].lower() in self._not_names:
+            return None
+        i = k
+        while i > 0 and (_capitalised(tokens[i - 1][1]) or tokens[i - 1][1].lower() in _PARTICLES) \
+                and tokens[i - 1][1].lower() not in self._not_names:
+            i -= 1
+        while i < k and tokens[i][1].lower() in _PARTICLES:
+            i += 1
+        return (i, k + 1)
+
+    def _name_at(self, tokens, i):
+        if i >= len(tokens) or not _capitalised(tokens[i][1]) or tokens[i][1].lower() in self._not_names:
+            if i < len(tokens) and tokens[i][1].lower() == "the" and i + 1 < len(tokens):
+                span = self._name_at(tokens, i + 1)
+                return (i, span[1]) if span else None
+            return None
+        j = i
+        while j < len(tokens) and (_capitalised(tokens[j][1]) or (tokens[j][1].lower() in _PARTICLES and j > i)):
+            j += 1
+        return (i, j)
+
+    # --- deciding whether it is a short form that nothing introduced ---------------------
+
+    def _short_form(self, article, unq: str, base: int, span, surnames, by_pronoun: bool, body_start: int):
+        tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(unq)]
+        i, j = span
+        words = [t[1] for t in tokens[i:j]]
+        if not words:
+            return None
+        s, e = tokens[i][0], tokens[j - 1][0] + len(tokens[j - 1][1])
+        earlier = article.text[body_start:base + s]
+        has_the = words[0].lower() == "the"
+        core = words[1:] if has_the else words
+        if not core:
+            return None
+        titled = len(core) >= 2 and core[0].lower() in self._titles
+        names = core[1:] if titled else core
+        if len(names) == 1 and _ACRONYM.match(names[0]) and not titled:
+            acronym = names[0].replace(".", "")
+            if acronym in self._well_known or self._expanded(acronym, earlier):
+                return None
+            return ("acronym:" + acronym, s, e, names[0])
+        if has_the:
+            head = names[-1]
+            if len(names) == 1 and head.lower() in self._org_heads:
+                if regex.search(rf"\p{{Lu}}[\p{{L}}-]*\s+(?:[\p{{L}}-]+\s+){{0,3}}?{regex.escape(head)}|{regex.escape(head)}\s+(?:of|for)\s+\p{{Lu}}", earlier):
+                    return None
+                return ("org:" + head.lower(), s, e, " ".join(words))
+            return None
+        if len(names) != 1 and not (len(names) == 2 and names[0].lower() in _PARTICLES):
+            return None
+        surname = " ".join(names)
+        key = surname.replace("’", "'").lower()
+        if _ACRONYM.match(surname) or key in self._not_names:
+            return None
+        is_person = titled or by_pronoun or key in surnames
+        if not is_person:
+            return None
+        if self._introduced(surname, earlier):
+            return None
+        return ("person:" + key, s, e, " ".join(core))
+
+    def _full_name_surnames(self, article) -> set[str]:
+        """Surnames that end a full name somewhere in the body (the article shows they are people)."""
+        out = set()
+        for para in article.paragraphs:
+            for m in _NAME_RUN.finditer(article.text, para.start, para.end):
+                parts = _SPACES.split(m.group(0))
+                parts = [p for p in parts if p.lower() not in self._titles]
+                if len(parts) >= 2 and parts[0].lower() not in self._not_names and parts[0].lower() not in self._org_heads:
+                    out.add(parts[-1].rstrip(".,").replace("’", "'").lower())
+        return out
+
+    def _introduced(self, surname: str, earlier: str) -> bool:
+        for m in regex.finditer(rf"(?<![\p{{L}}’'-]){regex.escape(surname)}(?![\p{{L}}-])", earlier):
+            run = _NAME_RUN.search(earlier, max(0, m.start() - 80), m.end())
+            while run and run.end() < m.end():
+                run = _NAME_RUN.search(earlier, run.end(), m.end())
+            if run is None:
+                continue
+            parts = [p for p in _SPACES.split(earlier[run.start():m.start()].strip()) if p]
+            given = [p for p in parts if p.lower() not in self._titles and p.lower() not in self._not_names]
+            if given:
+                return True
+        return False
+
+    def _expanded(self, acronym: str, earlier: str) -> bool:
+        if regex.search(rf"\(\s*{regex.escape(acronym)}\s*\)", earlier.replace(".", "")):
+            return True
+        for m in _NAME_RUN.finditer(earlier):
+            words = [w for part in _SPACES.split(m.group(0)) for w in part.split("-") if w]
+            if len(words) >= 2 and _abbreviates(acronym.lower(), [w.lower().strip(".’'") for w in words]):
+                return True
+        return False
+
+
+_PARTICLES = frozenset("de del der van von al bin ibn la le da dos du el abu abdel abd".split())
+_FUNCTION = frozenset("of for the and on de del der van von al la le da dos du el".split())
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Whether the acronym's letters are prefixes of consecutive words of a name, in order
+    (skipping small words and words left out): SOHR, CENTCOM, ISIL."""
+    n, m = len(acronym), len(words)
+    frontier = [(0, 0, 0)]  # (letters used, next word, words used)
+    seen = set()
+    while frontier:
+        i, j, used = frontier.pop()
+        if i == n and used >= 2:
+            return True
+        if j >= m or (i, j, min(used, 2)) in seen:
+            continue
+        seen.add((i, j, min(used, 2)))
+        frontier.append((i, j + 1, used))  # leave this word out
+        w = words[j]
+        k = 0
+        while k < len(w) and i + k < n and w[k] == acronym[i + k]:
+            k += 1
+            frontier.append((i + k, j + 1, used + 1))
+    return False
