@@ -120,17 +120,22 @@ class Comparison:
     theirs: str = ""
 
 
-def compare(a: Rendering, b: Rendering, min_run: int, min_share: float, min_share_run: int = 4) -> Comparison | None:
+def compare(a: Rendering, b: Rendering, min_run: int, min_share: float, min_share_run: int = 4,
+            loose: bool = True) -> Comparison | None:
     """Compare quotation `a` with rendering `b`; None when they are not the same remark.
 
     The same remark: a shared run of `min_run` words, or a run of `min_share_run` words
-    with `min_share` of the shorter rendering's words (at least five) shared in order."""
+    with `min_share` of the shorter rendering's words (at least five) shared in order, densely.
+    `loose=False` asks for the long run only (two quotations of one article: a writer quotes
+    a remark twice nearly word for word, and different remarks share short phrases)."""
     sm = difflib.SequenceMatcher(None, a.words, b.words, autojunk=False)
     blocks = [blk for blk in sm.get_matching_blocks() if blk.size]
     if not blocks:
         return None
     matched = sum(blk.size for blk in blocks)
     longest = max(blk.size for blk in blocks)
+    if not loose and matched < min_share * min(len(a.words), len(b.words)):
+        return None  # two remarks of one article that share a phrase
     if longest < min_run:
         # Else the shared words must be many, dense on both sides of the shared stretch,
         # and not only little words: "used money that shouldn't have been used" against
@@ -138,7 +143,9 @@ def compare(a: Rendering, b: Rendering, min_run: int, min_share: float, min_shar
         a_window = blocks[-1].a + blocks[-1].size - blocks[0].a
         b_window = blocks[-1].b + blocks[-1].size - blocks[0].b
         content = sum(1 for blk in blocks for w in a.words[blk.a:blk.a + blk.size] if w not in _LITTLE_WORDS)
-        if (longest < min_share_run or matched < 5 or content < 3
+        shorter = min(len(a.words), len(b.words))
+        if (not loose or longest < min_share_run or matched < 5 or content < 2
+                or matched < min_share * shorter
                 or matched < min_share * a_window or matched < min_share * b_window):
             return None
     ops = sm.get_opcodes()

@@ -29,7 +29,7 @@ class QuoteDrift(Rule):
     options = {
         "min_words": Option("int", 4, "quotations shorter than this (terms, scare quotes) are not compared"),
         "min_run": Option("int", 7, "a shared run of this many words makes two renderings the same remark"),
-        "min_share": Option("float", 0.6, "or this share of the words of the shared stretch on both sides (five or more, three not little words)"),
+        "min_share": Option("float", 0.6, "or this share of the words of the shared stretch on both sides (five or more, two not little words)"),
         "min_share_run": Option("int", 2, "with a shared run of at least this many words"),
         "within_article": Option("bool", True, "also compare a quotation with the article's earlier quotations"),
     }
@@ -46,9 +46,9 @@ class QuoteDrift(Rule):
             found = None
             if refs is not None:
                 others = [o for o in refs.candidates(r) if os.path.abspath(o.path) != here]
-                found = self._judge(r, others)
+                found = self._judge(r, others, loose=True)
             if found is None and self.opts["within_article"]:
-                found = self._judge(r, earlier.candidates(r))
+                found = self._judge(r, earlier.candidates(r), loose=False)
             earlier.add(r)
             if found is None or found.drift is None:
                 continue
@@ -60,13 +60,13 @@ class QuoteDrift(Rule):
             d.related.append(Related(other.path, other.line, 1, f"the other rendering: “{_short(other.text)}”"))
             yield d
 
-    def _judge(self, r, others):
+    def _judge(self, r, others, loose: bool):
         """The verdict against the closest rendering (the most words shared in order): None
         when no rendering is the same remark. Among near-equally close renderings, one that
         agrees wins: the article may quote a remark that the reference gives twice."""
         found = []
         for o in others:
-            c = compare(r, o, self.opts["min_run"], self.opts["min_share"], self.opts["min_share_run"])
+            c = compare(r, o, self.opts["min_run"], self.opts["min_share"], self.opts["min_share_run"], loose)
             if c is not None:
                 found.append(c)
         if not found:
