@@ -45,7 +45,8 @@ class HeadlineHedge(Rule):
     kind = "headline-hedge"
     _PRONOUNS = frozenset("he she it they we who i you".split())
     options = {
-        "hedges": Option("patterns", [], "hedge cues, in headline or body, that make a claim less than certain"),
+        "hedges": Option("patterns", [], "hedge cues, in headline or body, that distance a claim wherever they stand (allegedly, so-called)"),
+        "modal_hedges": Option("patterns", [], "hedges that qualify only their own clause (may, could, appears to): in the body they count in the main clause"),
         "headline_hedges": Option("patterns", [], "further hedge cues that count only in a headline (claims, reports)"),
         "belief_cues": Option("patterns", [], "cues that credit a claim to someone's belief or account (he believes), besides the lexicon's reporting verbs"),
         "authoritative": Option("patterns", [], "a body sentence matching one of these sources an authoritative release or result: not a distancing attribution"),
@@ -61,6 +62,7 @@ class HeadlineHedge(Rule):
         "first_paragraphs": Option("int", 4, "how many body paragraphs are searched for the headline's claim"),
         "min_headline_words": Option("int", 3, "headlines with fewer key content words make no checkable claim"),
         "min_shared": Option("int", 2, "key content words a body sentence must share with the headline"),
+        "min_shared_plain": Option("int", 3, "key content words a plain body sentence must share with a hedged headline before it is called the same claim stated as fact (b)"),
         "min_fraction": Option("float", 0.34, "share of the headline's key content words a body sentence must carry"),
         "vague_ranges": Option("mapping", {}, "vague quantities and the counts they allow, [low, high]"),
         "approximators": Option("mapping", {}, "approximators and the factors of the stated figure they allow, [low, high]"),
@@ -70,7 +72,8 @@ class HeadlineHedge(Rule):
     def prepare(self) -> None:
         o = self.opts
         self._hedge = regex.compile(_alternation(o["hedges"]), _FLAGS)
-        self._headline_hedge = regex.compile(_alternation(o["hedges"] + o["headline_hedges"]), _FLAGS)
+        self._modal = regex.compile(_alternation(o["modal_hedges"]), _FLAGS)
+        self._headline_hedge = regex.compile(_alternation(o["hedges"] + o["modal_hedges"] + o["headline_hedges"]), _FLAGS)
         self._belief = regex.compile(_alternation(o["belief_cues"]), _FLAGS)
         self._authoritative = regex.compile(_alternation(o["authoritative"]), _FLAGS)
         self._speech = regex.compile(rf"(?<![\p{{L}}'’-])(?:{word_alternation(o['speech_verbs'])})(?![\p{{L}}'’-])", _FLAGS)
@@ -99,7 +102,7 @@ class HeadlineHedge(Rule):
         words = content_stems(stance.claim, self._stop, self._forms)
         if len(words) < self.opts["min_headline_words"]:
             return
-        sent = self.claim_sentence(article, facts, head, words)
+        sent, overlap = self.claim_sentence(article, facts, head, words)
         if sent is None:
             return
         body_way, body_cue = self.read_body(sent, facts)
@@ -116,6 +119,9 @@ class HeadlineHedge(Rule):
                                   body_way=f"{'hedges' if body_way == 'hedged' else 'attributes'} it ('{body_cue}')",
                                   line=line)
         elif stance.way in ("hedged", "attributed") and body_way == "plain":
+            # Saying the headline overstated its doubt needs a closer match than (a) does.
+            if overlap < self.opts["min_shared_plain"]:
+                return
             if stance.speaker and self._names(sent.unquoted, stance.speaker):
                 return
             if stance.quoted and not self._states_quoted(sent, stance.quoted):
@@ -226,6 +232,8 @@ class HeadlineHedge(Rule):
     # --- the body's first mention ------------------------------------------------------
 
     def claim_sentence(self, article, facts, head, words: list[str]):
+        """The body's first mention of the headline's claim, and how many key words it shares
+        (all of them when it shares the headline's figure)."""
         head_ranges = [r for r in (self._ranges.range(f, stated=True) for f in facts.figures(head)) if r]
         need = max(self.opts["min_shared"], self.opts["min_fraction"] * len(words))
         subject = words[:self.opts["subject_words"]]
@@ -233,17 +241,20 @@ class HeadlineHedge(Rule):
             if head_ranges:
                 body_ranges = [r for r in (self._ranges.range(f) for f in facts.figures(sent)) if r]
                 if any(overlaps(h, b) for h in head_ranges for b in body_ranges):
-                    return sent
+                    return sent, len(words)
             common = shared(words, content_stems(sent.unquoted, self._stop, self._forms))
             if len(common) >= need and (not subject or any(w in common for w in subject)):
-                return sent
-        return None
+                return sent, len(common)
+        return None, 0
 
     def read_body(self, sent, facts) -> tuple[str, str]:
         text = sent.unquoted
         if self._authoritative.search(text):
             return "authoritative", ""
-        for m in self._hedge.finditer(text):
+        m = self._hedge.search(text)
+        if m:
+            return "hedged", m.group(0).strip()
+        for m in self._modal.finditer(text):
             if self._main_clause(text, m.start()):
                 return "hedged", m.group(0).strip()
         for a in facts.attributions(sent):
