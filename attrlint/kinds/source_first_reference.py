@@ -71,12 +71,20 @@ class SourceFirstReference(Rule):
                     if ref is not None:
                         refs.append(ref)
                     elif last_subject is not None and self._pronoun_subject(unq, tokens, a):
-                        refs.append(last_subject + ("pronoun",))
-                if opener is not None:
+                        refs.append(last_subject + ("pronoun",))  # "Carson defied ... “...,” he said."
+                # A name opening this sentence can be the "he" of a later sentence, not of its own.
+                # The last person named as a source, or else opening a sentence, is the one a
+                # later "he said" speaks for.
+                named = [r for r in refs if r[0] is None]
+                if named:
+                    last_subject = (sent, named[-1][1])
+                elif opener is not None:
                     last_subject = (sent, opener)
+                elif refs:
+                    last_subject = None
                 for ref in refs:
                     sent_of, span = ref[0], ref[1]
-                    by_pronoun = len(ref) > 2
+                    by_pronoun = len(ref) > 2 or self._pronoun_follows(para, sent, facts)
                     if sent_of is not None and sent_of is not sent:
                         base, unq_of = sent_of.start, sent_of.unquoted
                     else:
@@ -106,6 +114,8 @@ class SourceFirstReference(Rule):
         gap = unq[before[k][0] + len(before[k][1]):a.start] if k >= 0 else ","
         if k >= 0 and not regex.search(r"[,;:—–()]", gap):
             span = self._name_ending(before, k)
+            if span is not None and span[0] > 0 and before[span[0] - 1][1].lower() in _PREPOSITIONS:
+                return None  # "the former CEO of Hewlett-Packard added": the source is the CEO
             if span is not None:
                 return (None, span)
             return None
@@ -117,6 +127,14 @@ class SourceFirstReference(Rule):
                 skip = len(tokens) - len(after)
                 return (None, (span[0] + skip, span[1] + skip))
         return None
+
+    def _pronoun_follows(self, para, sent, facts) -> bool:
+        """Whether "he"/"she" speaks later in the paragraph, so the name before it is a person."""
+        for later in para.sentences[sent.index:]:
+            toks = [(m.start(), m.group(0)) for m in _TOKEN.finditer(later.unquoted)]
+            if any(self._pronoun_subject(later.unquoted, toks, a) for a in facts.attributions(later)):
+                return True
+        return False
 
     def _pronoun_subject(self, unq: str, tokens, a) -> bool:
         before = [t for t in tokens if t[0] + len(t[1]) <= a.start]
@@ -133,7 +151,11 @@ class SourceFirstReference(Rule):
         if span is None:
             return None
         i, j = span
-        if j < len(tokens) and tokens[j][1][:1].islower() and not regex.search(r"[,;:]", unq[tokens[j - 1][0]:tokens[j][0]]):
+        if j - i > 2 or tokens[j - 1][1].endswith(("’s", "'s", "ly")):
+            return None
+        # The name must be the subject of a verb in the past or present ("Carson defied").
+        if j < len(tokens) and regex.fullmatch(r"\p{Ll}+(?:ed|[^s]s|d)", tokens[j][1]) \
+                and not regex.search(r"[,;:]", unq[tokens[j - 1][0]:tokens[j][0]]):
             return span
         return None
 
@@ -208,6 +230,8 @@ class SourceFirstReference(Rule):
             for m in _NAME_RUN.finditer(article.text, para.start, para.end):
                 parts = _SPACES.split(m.group(0))
                 parts = [p for p in parts if p.lower() not in self._titles]
+                if not parts or any(p.lower() in _FUNCTION for p in parts) or _ACRONYM.match(parts[0]):
+                    continue  # "CEO of Hewlett-Packard" is not a person's name
                 if len(parts) >= 2 and parts[0].lower() not in self._not_names and parts[0].lower() not in self._org_heads:
                     out.add(parts[-1].rstrip(".,").replace("’", "'").lower())
         return out
@@ -235,6 +259,7 @@ class SourceFirstReference(Rule):
         return False
 
 
+_PREPOSITIONS = frozenset("of for at from with by to in on about against".split())
 _PARTICLES = frozenset("de del der van von al bin ibn la le da dos du el abu abdel abd".split())
 _FUNCTION = frozenset("of for the and on de del der van von al la le da dos du el".split())
 
