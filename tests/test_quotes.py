@@ -1,0 +1,278 @@
+"""Quotation rules: balance, speakers and drift, on articles written for each case."""
+
+from __future__ import annotations
+
+import textwrap
+
+from attrlint.references import ReferenceIndex
+from attrlint.source import from_string
+from conftest import found, lint, linter_for
+
+
+# --- quote-unbalanced -------------------------------------------------------------------
+
+def test_unclosed_quote_is_reported_at_its_mark():
+    text = """
+    Bridge to reopen in spring
+
+    “We will rebuild the bridge by spring, the mayor said on Tuesday.
+    """
+    assert found(text, "quote-unbalanced") == [(3, "“")]
+
+
+def test_closing_mark_never_opened():
+    text = """
+    Bridge to reopen in spring
+
+    The work is on schedule and within budget.” the mayor said.
+    """
+    assert found(text, "quote-unbalanced") == [(3, "”")]
+
+
+def test_apostrophes_are_not_quotes():
+    text = """
+    Band plays on
+
+    ISIS’s fighters left in the ’90s, she said, and rock ’n’ roll returned at 8 o’clock.
+
+    The voters’ verdict was clear, said the pastor of St. James' church.
+    """
+    assert found(text, "quote-unbalanced") == []
+
+
+def test_continuing_quote_convention():
+    text = """
+    Mayor sets out plan
+
+    “We will rebuild the bridge,” the mayor said. “We will fix the roads.
+
+    “And we will do it without raising taxes.”
+    """
+    assert found(text, "quote-unbalanced") == []
+
+
+def test_open_paragraph_not_continued_is_unbalanced_and_so_is_the_stray_close():
+    text = """
+    Mayor sets out plan
+
+    “We will rebuild the bridge and we will fix the roads.
+
+    The council has not yet voted.”
+    """
+    assert found(text, "quote-unbalanced") == [(3, "“"), (5, "”")]
+
+
+def test_nested_single_quote_closed_inside_double_is_fine_but_unclosed_one_is_not():
+    good = """
+    Talks stall
+
+    “He told me ‘no way,’ and then he left,” the envoy said.
+    """
+    bad = """
+    Talks stall
+
+    The envoy said the plan was “‘unworkable.” Talks resume Monday.
+    """
+    assert found(good, "quote-unbalanced") == []
+    assert found(bad, "quote-unbalanced") == [(3, "‘")]
+
+
+def test_straight_pairs_with_curly_and_doubled_singles_are_double_marks():
+    text = """
+    Senator speaks
+
+    “We are ready," the senator said. ''The bill is fair,'' her aide added, ''and 'overdue.' ''
+    """
+    assert found(text, "quote-unbalanced") == []
+
+
+def test_markup_attributes_are_not_quotes():
+    text = """
+    Tweets fly
+
+    <tweet author="someone" id="1">The vote is rigged, folks!</tweet> he wrote.
+    """
+    assert found(text, "quote-unbalanced") == []
+
+
+def test_straight_mark_after_full_stop_opens_a_quote():
+    text = """
+    Market traders
+
+    "We came for work," said one trader, who asked not to be named."We stayed for the money."
+    """
+    assert found(text, "quote-unbalanced") == []
+
+
+# --- quote-unattributed ------------------------------------------------------------------
+
+def test_quote_without_speaker_is_reported():
+    text = """
+    Water protest
+
+    Protesters gathered outside the utility on Monday.
+
+    “We will not leave until the water is back on.” The protest continued into the night.
+    """
+    assert found(text, "quote-unattributed") == [(5, "“We will not leave until the water is back on.”")]
+
+
+def test_speaker_in_sentence_before_after_and_frame():
+    text = """
+    Water protest
+
+    “We will not leave until the water is back on,” said Amina Yusuf, who organised it.
+
+    She said: “This is the end of the line for us and our children.”
+
+    “Nobody has told us anything about the repairs.” That was the view of Omar Said, a resident.
+
+    “We have waited for three weeks now,” an angry Yusuf retorted.
+
+    Chief engineer Dana Cole: “The pumps will be running again by Friday morning.”
+    """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_continuing_quote_and_next_paragraph_take_the_opening_speaker():
+    text = """
+    Water protest
+
+    “We will not leave,” said Amina Yusuf. “We have children to feed and nothing to give them.
+
+    “The council has known about the pipes for years and did nothing at all.”
+
+    “We are tired of waiting for people who never come to see us.”
+    """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_terms_titles_slogans_are_not_quotations_to_attribute():
+    text = """
+    Campaign trail
+
+    The senator called the plan a “shameful cash grab” and left.
+
+    She appeared on “The Late Show With Stephen Colbert” on Monday.
+
+    Marchers made the “hands up, don't shoot” gesture outside the court.
+
+    The campaign slogan, “Putting Our Town First Again,” was everywhere.
+    """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_headline_quote_is_not_checked():
+    text = """
+    ‘We will never give up on this town,’ mayor vows
+
+    The mayor spoke to residents on Monday.
+    """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_a_study_that_found_is_not_a_speaker_going_on():
+    text = """
+    Views on migration
+
+    A survey by the institute found that residents fear rising rents. "We will all be priced out of the city," is one common saying here.
+    """
+    assert len(found(text, "quote-unattributed")) == 1
+
+
+def test_speaker_slot_and_pronoun_resolution():
+    text = textwrap.dedent("""
+    Water protest
+
+    “We will not leave until the water is back on,” said Amina Yusuf.
+
+    “We have waited for three weeks now,” she said.
+    """).lstrip("\\n")
+    linter = linter_for(["quote-unattributed"])
+    article = linter.article(from_string(text, "x.txt"))
+    from attrlint.analysis import Facts
+    rule = linter.rules[0]
+    list(rule.check(article, Facts(article, linter.tools)))
+    first, second = article.quotations
+    assert "Amina Yusuf" in first.speaker.name
+    assert second.speaker.name == "she" and second.speaker.resolved == "Amina Yusuf"
+
+
+# --- quote-drift --------------------------------------------------------------------------
+
+WIRE = """
+Colonel defends strike
+
+The coalition said the mission was "meticulously planned and executed to reduce the risk ... to non-combatants".
+
+"The removal of these facilities disrupts the group's ability to plan attacks against our partner forces," Colonel Dana Reyes said. "We will keep up the pressure."
+
+Reyes added: "Two in three of the targets were destroyed on the first night of the operation."
+"""
+
+
+def _refs(tmp_path):
+    ref = tmp_path / "wire.txt"
+    ref.write_text(textwrap.dedent(WIRE).lstrip("\n"), encoding="utf-8")
+    return ReferenceIndex.build([str(ref)], linter_for(["quote-drift"])), str(ref)
+
+
+def test_changed_words_are_drift_and_message_names_the_reference(tmp_path):
+    refs, ref_path = _refs(tmp_path)
+    text = """
+    Strike on prison
+
+    It said the mission was “meticulously planned as well as performed to reduce the danger … to non-combatants”.
+    """
+    diags = [d for d in lint(text, select=["quote-drift"], references=refs) if d.rule == "quote-drift"]
+    assert len(diags) == 1 and diags[0].line == 3
+    assert f"{ref_path}:3" in diags[0].message and "meticulously planned and executed" in diags[0].message
+    assert diags[0].related and diags[0].related[0].path == ref_path
+
+
+def test_not_drift_punctuation_case_numbers_ellipsis_brackets_partial(tmp_path):
+    refs, _ = _refs(tmp_path)
+    text = """
+    Strike on prison
+
+    “the removal of these facilities disrupts the group’s ability to plan attacks against [its] partner forces”, Reyes said.
+
+    He said “2-in-3 of the targets were destroyed on the first night”.
+
+    The mission was “meticulously planned and executed to reduce the risk … to non-combatants,” the coalition said.
+
+    The strike “disrupts the group's ability to plan attacks,” Reyes said. “We will keep up the pressure.”
+    """
+    assert found(text, "quote-drift", references=refs) == []
+
+
+def test_dropped_word_and_contraction_are_drift(tmp_path):
+    refs, _ = _refs(tmp_path)
+    text = """
+    Strike on prison
+
+    “The removal of these facilities disrupts the group's ability to plan attacks against partner forces,” Reyes said.
+    """
+    assert len(found(text, "quote-drift", references=refs)) == 1
+
+
+def test_same_quote_given_twice_in_one_article():
+    text = """
+    Council vote
+
+    “We are not going to raise taxes on working families this year,” the mayor said.
+
+    Later she repeated: “We are not going to raise taxes on families this year.”
+    """
+    assert [line for line, _ in found(text, "quote-drift")] == [5]
+
+
+def test_different_remarks_sharing_a_phrase_are_not_drift():
+    text = """
+    Council vote
+
+    “We will do the right thing and fix the roads,” the mayor said.
+
+    “The council must do the right thing and resign,” her rival said.
+    """
+    assert found(text, "quote-drift") == []
