@@ -345,3 +345,21 @@ def test_headline_date_or_age_is_not_a_figure():
         """
     assert number(age) == []
     assert number(date) == []
+
+
+def test_scene_setting_headline_makes_no_claim():
+    text = """
+        When commuters find the bridge closed without warning
+
+        Commuters might find the main bridge closed on Monday, the county said.
+        """
+    assert hedge(text) == []
+
+
+def test_headline_hedge_without_its_verb_to_be():
+    text = """
+        Apple reported to begin shipping watch in March
+
+        Apple may begin shipping its watch in March, an analyst said.
+        """
+    assert hedge(text) == []

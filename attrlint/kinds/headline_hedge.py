@@ -52,6 +52,7 @@ class HeadlineHedge(Rule):
         "authoritative": Option("patterns", [], "a body sentence matching one of these sources an authoritative release or result: not a distancing attribution"),
         "speech_verbs": Option("words", [], "headline verbs that report what someone said (calls, urges, accuses): the headline states a speech event"),
         "source_words": Option("words", [], "words that make a colon or dash phrase in a headline a source (monitor, police, report)"),
+        "not_claims": Option("patterns", [], "headlines matching one of these make no claim of their own (When ..., How to ..., Watch ...)"),
         "labels": Option("words", [], "headline labels before a colon that are not sources (BREAKING, WATCH)"),
         "first_person": Option("words", [], "words that make a headline's claim the speaker's own words (I, we, my)"),
         "subordinators": Option("words", [], "words that open a subordinate clause: a cue after one does not qualify the main claim"),
@@ -83,6 +84,7 @@ class HeadlineHedge(Rule):
         self._source_words = frozenset(w.lower() for w in o["source_words"]) | frozenset(
             w for w in lexicon_sources if w not in self._PRONOUNS)
         self._labels = frozenset(w.lower() for w in o["labels"])
+        self._not_claims = regex.compile(_alternation(o["not_claims"]), _FLAGS)
         self._first_person = frozenset(w.lower() for w in o["first_person"])
         self._subordinators = regex.compile(rf"(?<![\p{{L}}])(?:{word_alternation(o['subordinators'])})(?![\p{{L}}])", _FLAGS)
         self._stop = frozenset(w.lower() for w in o["stopwords"])
@@ -135,7 +137,7 @@ class HeadlineHedge(Rule):
 
     def read_headline(self, article, facts, head) -> Stance:
         text = head.text.strip()
-        if text.rstrip(" .\"'”’").endswith("?"):
+        if text.rstrip(" .\"'”’").endswith("?") or self._not_claims.match(text):
             return Stance("skip")
         claim, speaker, attributed_by = text, "", ""
         # A label or a source before a colon; a kicker before a colon is dropped.
@@ -259,7 +261,7 @@ class HeadlineHedge(Rule):
                 return "hedged", m.group(0).strip()
         for a in facts.attributions(sent):
             if self._main_clause(text, a.start):
-                return "attributed", f"{a.source} {a.cue}".strip() if a.source and text.find(a.source) < a.start else a.cue
+                return "attributed", _cue_text(text, a.start, a.end)
         for m in self._belief.finditer(text):
             if self._main_clause(text, m.start()):
                 return "attributed", m.group(0).strip()
@@ -271,3 +273,20 @@ class HeadlineHedge(Rule):
         lo = max(text.rfind(c, 0, pos) for c in ",;:—–()")
         clause = text[lo + 1:pos]
         return not self._subordinators.search(clause)
+
+
+def _cue_text(text: str, start: int, end: int) -> str:
+    """The attribution as the message quotes it: the cue with its source, a few words each way
+    within the clause ("a monitor said", "according to U.S. authorities")."""
+    cue = text[start:end].strip()
+    lead = regex.match(r"(?i)according\s+to|citing|per\b", cue)
+    if lead:
+        words = []
+        for w in text[start + lead.end():].split()[:4]:
+            words.append(w.rstrip(",;:"))
+            if w[-1] in ",;:" or (w.endswith(".") and w.count(".") == 1):
+                break
+        return " ".join([lead.group(0)] + words).rstrip(".")
+    lo = max(text.rfind(c, 0, start) for c in ",;:—–()") + 1
+    before = text[lo:start].split()[-3:]
+    return " ".join(before + [cue]).strip()
