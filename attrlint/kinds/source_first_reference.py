@@ -36,6 +36,7 @@ class SourceFirstReference(Rule):
     kind = "source-first-reference"
     options = {
         "well_known": Option("words", [], "acronyms that need no spelling out (AP, UN, FBI)"),
+        "names_in_capitals": Option("patterns", [], "words in capitals that are names, not acronyms (call signs: KMOV)"),
         "titles": Option("words", [], "titles before a surname (Mr., Gov., President)"),
         "org_heads": Option("words", [], "head words of organisations referred to with 'the' (Observatory, Ministry)"),
         "not_names": Option("words", [], "capitalised words that are not names (sentence openers, days, pronouns)"),
@@ -47,6 +48,7 @@ class SourceFirstReference(Rule):
         o = self.opts
         self._well_known = frozenset(w.replace(".", "").upper() for w in o["well_known"])
         self._titles = frozenset(w.lower() for w in o["titles"])
+        self._names_in_capitals = regex.compile("|".join(f"(?:{p})" for p in o["names_in_capitals"]) or r"(?!x)x", regex.V1)
         self._org_heads = frozenset(w.lower() for w in o["org_heads"])
         self._not_names = frozenset(w.lower() for w in o["not_names"])
         self._adverbs = frozenset(w.lower() for w in o["adverbs"])
@@ -119,11 +121,13 @@ class SourceFirstReference(Rule):
             if span is not None:
                 return (None, span)
             return None
-        # Inverted: "..., said Le Pen."
+        # Inverted: "..., said Le Pen." (the name closes the clause)
         after = [t for t in tokens if t[0] >= a.end]
         if after and not regex.search(r"[,;:]", unq[a.end:after[0][0]]):
             span = self._name_at(after, 0)
-            if span is not None:
+            last = after[span[1] - 1] if span is not None else None
+            if span is not None and regex.match(r"\s*(?:[,.;:!?—–(]|$)", unq[last[0] + len(last[1]):]) or (
+                    last is not None and last[1].endswith(".")):
                 skip = len(tokens) - len(after)
                 return (None, (span[0] + skip, span[1] + skip))
         return None
@@ -153,8 +157,10 @@ class SourceFirstReference(Rule):
         i, j = span
         if j - i > 2 or tokens[j - 1][1].endswith(("’s", "'s", "ly")):
             return None
-        # The name must be the subject of a verb in the past or present ("Carson defied").
-        if j < len(tokens) and regex.fullmatch(r"\p{Ll}+(?:ed|[^s]s|d)", tokens[j][1]) \
+        # The name must be the subject of a verb in the past tense ("Carson defied").
+        while j < len(tokens) - 1 and tokens[j][1].endswith("ly"):
+            j += 1
+        if j < len(tokens) and regex.fullmatch(r"\p{Ll}{2,}ed", tokens[j][1]) \
                 and not regex.search(r"[,;:]", unq[tokens[j - 1][0]:tokens[j][0]]):
             return span
         return None
@@ -188,7 +194,13 @@ class SourceFirstReference(Rule):
         tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(unq)]
         i, j = span
         words = [t[1] for t in tokens[i:j]]
-        if not words:
+        if not words or words[-1].endswith(("’s", "'s", "’", "'")):
+            return None  # a possessive ("Mr. Comey's decision") names no speaker
+        words = [w if _ACRONYM.match(w) and not regex.match(r"^\p{Lu}{2,}\.$", w) else w.rstrip(".") for w in words]
+        if i > 0 and tokens[i - 1][1].lower() == "the" and words[0].lower() != "the":
+            words = ["the"] + words  # "The Mirror reported": a name with its article
+            s = tokens[i - 1][0]
+        if words[-1].lower() in self._not_names:
             return None
         s, e = tokens[i][0], tokens[j - 1][0] + len(tokens[j - 1][1])
         earlier = article.text[body_start:base + s]
@@ -198,6 +210,8 @@ class SourceFirstReference(Rule):
             return None
         titled = len(core) >= 2 and core[0].lower() in self._titles
         names = core[1:] if titled else core
+        if len(names) == 1 and self._names_in_capitals.fullmatch(names[0]):
+            return None  # a broadcaster's call sign or a name set in capitals: not an acronym
         if len(names) == 1 and _ACRONYM.match(names[0]) and not titled:
             acronym = names[0].replace(".", "")
             if acronym in self._well_known or self._expanded(acronym, earlier):
@@ -216,9 +230,16 @@ class SourceFirstReference(Rule):
         key = surname.replace("’", "'").lower()
         if _ACRONYM.match(surname) or key in self._not_names:
             return None
-        is_person = titled or by_pronoun or key in surnames
-        if not is_person:
+        if key in surnames or titled:
+            pass
+        elif not by_pronoun:
             return None
+        else:
+            # Only "he"/"she" vouches for this word being a surname: make sure it is not a
+            # common word that opens the sentence ("Doctors and police searched").
+            if key.endswith(("s", "ing", "ly")) or regex.search(rf"(?<![\p{{L}}]){regex.escape(key)}(?![\p{{L}}])",
+                                                                  article.text) is not None:
+                return None
         if self._introduced(surname, earlier):
             return None
         return ("person:" + key, s, e, " ".join(core))
