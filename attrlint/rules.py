@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, Iterable
 
@@ -95,13 +94,12 @@ class RuleSet:
 
 
 def builtin_pack_dir() -> Path:
-    try:
-        path = Path(str(resources.files("attrlint.packs")))
-        if path.is_dir() and any(path.glob("*.yaml")):
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "rules"
+    """The shipped packs: attrlint/packs/ when installed, the repository's rules/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "packs"
+    if installed.is_dir() and any(installed.glob("*.yaml")):
+        return installed
+    return here.parent / "rules"
 
 
 def pack_files(path: str) -> list[str]:
