@@ -1,0 +1,329 @@
+"""`--format html`: the desk editor's page. The page is checked twice: as written (escaping,
+exact copy, nesting of overlapping findings, summary counts, index order, nothing external)
+and as a real browser renders it (headless chromium: the DOM after its script ran, and a
+screenshot)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from attrlint.diagnostic import Diagnostic
+from attrlint.lint import Linter
+from attrlint.report.html import HtmlReporter
+from attrlint.source import from_string
+from browser import chromium, dom, png
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+# Written for these tests. Copy that tries to be markup, a source that is both vague and
+# loaded (two findings on the same words), figures attributed and not, quotes with and
+# without a speaker.
+HOSTILE = textwrap.dedent("""\
+    Port <b>deal</b> & "strike" ends
+
+    Observers claimed the deal <script>alert(1)</script> would fail, and critics insisted <img src=x onerror=alert(2)> it was rushed.
+
+    At least 200 workers lost their jobs at the port on Friday.
+
+    "We will not be silenced by anyone here," a placard read. "This deal is a betrayal of every worker," said union leader Ana Costa.
+""")
+
+SUMMARY = textwrap.dedent("""\
+    Flood defences fail in three towns
+
+    At least 300 people were evacuated on Sunday, the Environment Agency said. Insurers expect claims of £40m.
+
+    About 2,000 people were moved to shelters overnight.
+
+    "We lost everything in a single night," said Tom Reyes, a baker in Dunmore.
+
+    "The water came in faster than anyone expected."
+
+    The town council met on Monday. "Nobody listened to the warnings we gave for years."
+
+    The river fell on Tuesday, leaving a "slow disaster" behind it.
+""")
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "attrlint", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+_LINTERS: dict = {}
+
+
+def report(tmp_path, drafts: dict[str, str], select=None) -> tuple[dom.Element, str, list[dict]]:
+    """Report the drafts as the command line does (in process, for speed): the parsed page,
+    its text, and the findings as JSON objects."""
+    key = tuple(select or ())
+    if key not in _LINTERS:
+        _LINTERS[key] = Linter.create(select=list(select) if select else None)
+    linter = _LINTERS[key]
+    out = io.StringIO()
+    reporter = HtmlReporter(out, linter.ruleset.by_id())
+    reporter.start()
+    findings = []
+    for name, text in drafts.items():
+        source = from_string(text, path=str(tmp_path / name))
+        diagnostics, article, facts = linter.lint_article(source)
+        reporter.file(source.path, diagnostics, source=source, article=article, facts=facts)
+        findings += [d.as_dict() for d in diagnostics]
+    reporter.finish()
+    page = out.getvalue()
+    return dom.parse(page), page, findings
+
+
+def section(root: dom.Element, path: str) -> dom.Element:
+    found = [s for s in root.find_all("section", cls="draft") if s.get("data-path") == path]
+    assert len(found) == 1, path
+    return found[0]
+
+
+def stats(sec: dom.Element) -> dict[str, tuple[int, int]]:
+    return {d.get("data-stat"): (int(d.get("data-found")), int(d.get("data-ok")))
+            for d in sec.find_all("div") if d.get("data-found") is not None}
+
+
+def marked(sec: dom.Element) -> dict[str, str]:
+    """Finding number -> the copy its marks cover (all pieces of a split finding, in order)."""
+    out: dict[str, str] = {}
+    for m in sec.find_all("mark", cls="f"):
+        # A mark's text includes the marks nested in it: their words are its words too.
+        out[m.get("data-finding")] = out.get(m.get("data-finding"), "") + m.text()
+    return out
+
+
+def flagged(text: str, f: dict) -> str:
+    """The words a JSON finding covers (lines and columns are 1-based, in characters)."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return text[starts[f["line"] - 1] + f["column"] - 1:starts[f["end_line"] - 1] + f["end_column"] - 1]
+
+
+# --- the page as written ------------------------------------------------------------------
+
+def test_command_line_writes_the_page(tmp_path):
+    draft = tmp_path / "hostile.txt"
+    draft.write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "report.html"
+    proc = run("check", "--format", "html", "--output-file", str(out), str(draft))
+    assert proc.returncode == 1 and proc.stdout == "", proc.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert len(dom.parse(page).find_all("mark", cls="f")) >= 4
+
+
+def test_copy_is_escaped_and_shown_exactly(tmp_path):
+    root, page, findings = report(tmp_path, {"hostile.txt": HOSTILE})
+    assert "<script>alert" not in page and "<img" not in page and "<b>deal" not in page
+    assert len(root.find_all("script")) == 1  # the page's own
+    assert not root.find_all("img")
+    sec = section(root, str(tmp_path / "hostile.txt"))
+    copy = sec.find("pre", cls="copy")
+    # The parser drops the newline right after <pre>, as browsers do.
+    assert copy.text().removeprefix("\n") == HOSTILE
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    headline = root.find("nav").find("tbody").find("tr").find_all("td")[1].text()
+    assert headline == 'Port <b>deal</b> & "strike" ends'
+
+
+def test_every_finding_is_highlighted_once_on_its_words(tmp_path):
+    root, _, findings = report(tmp_path, {"hostile.txt": HOSTILE})
+    sec = section(root, str(tmp_path / "hostile.txt"))
+    firsts = [m for m in sec.find_all("mark", cls="f") if "cont" not in m.classes]
+    assert Counter(m.get("data-rule") for m in firsts) == Counter(f["rule"] for f in findings)
+    assert [marked(sec)[str(k)] for k in range(1, len(findings) + 1)] == [flagged(HOSTILE, f) for f in findings]
+    # "Observers claimed" (vague-source) holds "claimed" (loaded-verb): nested, not lost.
+    outer = next(m for m in firsts if m.get("data-rule") == "vague-source")
+    assert [m.get("data-rule") for m in outer.find_all("mark")] == ["loaded-verb"]
+    # Each finding is explained on hover and in the list beside the copy.
+    assert "does not say who" in outer.get("title")
+    items = sec.find("ol", cls="findings").find_all("li")
+    assert [i.get("data-rule") for i in items] == [f["rule"] for f in findings]
+    assert "Suggested fix: Replace 'claimed' with 'said'" in items[1].text()
+
+
+def _render(text: str, spans, path="draft.txt") -> dom.Element:
+    out = io.StringIO()
+    reporter = HtmlReporter(out, {})
+    reporter.start()
+    diags = [Diagnostic(path, rule, "warning", f"{rule} here", s, e) for rule, s, e in spans]
+    reporter.file(path, diags, source=from_string(text, path=path))
+    reporter.finish()
+    return dom.parse(out.getvalue())
+
+
+def test_crossing_findings_are_split_and_still_whole():
+    text = "Headline\n\nabcdefghij klmnop\n"
+    base = text.index("a")
+    spans = [("one", base + 1, base + 6), ("two", base + 4, base + 9), ("three", base + 4, base + 6),
+             ("four", base + 8, base + 8), ("five", base, base + 17)]
+    root = _render(text, spans)
+    sec = root.find("section")
+    assert sec.find("pre").text().removeprefix("\n") == text
+    pieces = marked(sec)
+    # Every finding's pieces, joined, are exactly its words; the empty one is an empty mark.
+    assert [pieces[str(k)] for k in range(1, 6)] == [text[s:e] for _, s, e in spans]
+    firsts = Counter(m.get("data-finding") for m in sec.find_all("mark", cls="f") if "cont" not in m.classes)
+    assert firsts == Counter(str(k) for k in range(1, 6))
+    assert sec.find("mark", data_finding="4").classes >= {"empty"}
+    # "two" crosses out of "one": it is closed with it and reopened as a continuation.
+    assert len(sec.find_all("mark", data_finding="2")) == 2
+
+
+def test_findings_out_of_range_do_not_break_the_page():
+    text = "Headline\n\nShort body.\n"
+    root = _render(text, [("late", len(text) - 2, len(text) + 40), ("before", -5, 3)])
+    assert root.find("pre").text().removeprefix("\n") == text
+    assert len(root.find_all("mark")) == 2
+
+
+def test_leading_blank_lines_are_kept():
+    text = "\n\nHeadline\n\nBody with 12 lines.\n"
+    assert _render(text, []).find("pre").text() == "\n" + text
+
+
+def test_summary_counts_figures_and_quotes(tmp_path):
+    root, _, findings = report(tmp_path, {"flood.txt": SUMMARY})
+    assert sorted(f["rule"] for f in findings) == ["quote-unattributed", "unattributed-number"]
+    sec = section(root, str(tmp_path / "flood.txt"))
+    # 300 and £40m are the Environment Agency's; 2,000 has no source. Reyes's quote and the
+    # one carrying it on have a speaker, "Nobody listened ..." has none; "slow disaster"
+    # is two words, a phrase and not a quote.
+    assert stats(sec) == {"figures": (3, 2), "quotes": (3, 2)}
+    assert "3 found, 2 attributed" in sec.find("div", data_stat="figures").text()
+    assert "3 found, 2 with a speaker" in sec.find("div", data_stat="quotes").text()
+
+
+def test_summary_describes_the_copy_whatever_rules_ran(tmp_path):
+    root, _, findings = report(tmp_path, {"flood.txt": SUMMARY, "hostile.txt": HOSTILE}, select=["loaded-verb"])
+    assert {f["rule"] for f in findings} == {"loaded-verb"}
+    assert stats(section(root, str(tmp_path / "flood.txt"))) == {"figures": (3, 2), "quotes": (3, 2)}
+
+
+def test_index_lists_drafts_by_findings(tmp_path):
+    drafts = {"a-clean.txt": (EXAMPLES / "clean.txt").read_text(encoding="utf-8"), "b-flood.txt": SUMMARY,
+              "c-hostile.txt": HOSTILE}
+    root, _, findings = report(tmp_path, drafts)
+    per_file = Counter(f["path"] for f in findings)
+    rows = root.find("nav", id="index").find("tbody").find_all("tr")
+    got = [(r.get("data-path"), int(r.get("data-findings"))) for r in rows]
+    assert got == sorted(((str(tmp_path / n), per_file[str(tmp_path / n)]) for n in drafts), key=lambda x: (-x[1], x[0]))
+    assert got[0][0].endswith("c-hostile.txt")
+    # Each row links to its draft's section.
+    anchors = {s.get("id"): s.get("data-path") for s in root.find_all("section", cls="draft")}
+    assert all(anchors[r.find("a").get("href")[1:]] == r.get("data-path") for r in rows)
+
+
+def test_page_is_self_contained(tmp_path):
+    _, page, _ = report(tmp_path, {"hostile.txt": HOSTILE, "flood.txt": SUMMARY})
+    # Links only within the page; no element loads anything ("src=x" in the copy is text).
+    assert not re.search(r"""<[^>]*\s(?:src|href)\s*=\s*(?!["']?#)""", page)
+    assert "src=x" in page
+    assert not re.search(r"https?://|url\(|@import|<link", page)
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page.replace("&#x27;", "'")
+
+
+def test_empty_run_is_still_a_page():
+    out = io.StringIO()
+    reporter = HtmlReporter(out, {})
+    reporter.start()
+    reporter.finish()
+    root = dom.parse(out.getvalue())
+    assert "No drafts were checked." in root.find("nav").text()
+
+
+# --- the page as a browser renders it -----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def browser():
+    binary = chromium.find()
+    if binary is None:
+        pytest.skip("chromium is not installed (Debian: apt-get install chromium)")
+    return binary
+
+
+@pytest.fixture(scope="module")
+def examples_report(tmp_path_factory):
+    """The HTML report of the example drafts plus the hostile draft, and the JSON findings."""
+    tmp = tmp_path_factory.mktemp("html")
+    hostile = tmp / "hostile.txt"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    out = tmp / "report.html"
+    proc = run("check", "--format", "html", "--output-file", str(out), "examples", str(hostile))
+    assert proc.returncode == 1, proc.stderr
+    findings = json.loads(run("check", "--format", "json", "examples", str(hostile)).stdout)
+    return out, findings
+
+
+def test_rendered_report_of_the_examples(browser, examples_report):
+    page, findings = examples_report
+    root = dom.parse(chromium.dump_dom(browser, page))
+    # The index is written last (the page streams) and the script moves it first.
+    report_div = root.find("div", id="report")
+    assert report_div.element_children()[0].get("id") == "index"
+    sections = root.find_all("section", cls="draft")
+    paths = [s.get("data-path") for s in sections]
+    assert sorted(paths) == sorted([str(p.relative_to(ROOT)) for p in EXAMPLES.iterdir()] + [str(page.parent / "hostile.txt")])
+    by_path: dict[str, list[dict]] = {}
+    for f in findings:
+        by_path.setdefault(f["path"], []).append(f)
+    # Index order: most findings first, with the counts the findings have.
+    rows = root.find("nav", id="index").find("tbody").find_all("tr")
+    counts = [int(r.get("data-findings")) for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    assert {r.get("data-path"): int(r.get("data-findings")) for r in rows} == {p: len(by_path.get(p, [])) for p in paths}
+    for sec in sections:
+        path = sec.get("data-path")
+        expected = by_path.get(path, [])
+        text = Path(path if Path(path).is_absolute() else ROOT / path).read_text(encoding="utf-8")
+        # One highlight per finding, per rule, on exactly the flagged words.
+        firsts = [m for m in sec.find_all("mark", cls="f") if "cont" not in m.classes]
+        assert Counter(m.get("data-rule") for m in firsts) == Counter(f["rule"] for f in expected), path
+        pieces = marked(sec)
+        assert [pieces[str(k)] for k in range(1, len(expected) + 1)] == [flagged(text, f) for f in expected], path
+        chips = {c.get("data-rule"): int(c.get("data-count")) for c in sec.find("div", data_stat="rules").find_all("span", cls="chip")}
+        assert chips == dict(Counter(f["rule"] for f in expected)), path
+        # Unattributed figures and speakerless quotes are exactly what the rules flagged.
+        got = stats(sec)
+        rules = Counter(f["rule"] for f in expected)
+        assert got["figures"][0] - got["figures"][1] == rules["unattributed-number"], path
+        assert got["quotes"][0] - got["quotes"][1] == rules["quote-unattributed"], path
+    named = {s.get("data-path"): stats(s) for s in sections}
+    assert named["examples/quotes.txt"]["quotes"] == (4, 4)
+    assert named["examples/clean.txt"] == {"figures": (1, 1), "quotes": (2, 2)}
+    assert named["examples/unattributed.txt"]["figures"][0] >= 4
+    assert named[str(page.parent / "hostile.txt")]["quotes"] == (2, 1)
+    # The hostile copy stayed text: the only script is the page's own, and no image exists.
+    assert len(root.find_all("script")) == 1 and not root.find_all("img")
+
+
+def test_screenshot_shows_the_highlights(browser, examples_report, tmp_path):
+    page, findings = examples_report
+    width, height = 1280, 2000
+    data = chromium.screenshot(browser, page, tmp_path / "report.png", width, height)
+    w, h, bpp, rows = png.read(data)
+    assert (w, h) == (width, height)
+    pixels = png.colours(rows, bpp)
+    assert len(pixels) > 100, "the screenshot is (nearly) blank"
+    # Every rule with findings has its highlight colour on screen (its chips in the index at
+    # the top, at least). Colours are read from the page's own style, with a little slack
+    # for colour management.
+    style = page.read_text(encoding="utf-8")
+    colour = {}
+    for rule in {f["rule"] for f in findings}:
+        cls = re.search(rf'class="chip (r\d+)" data-rule="{re.escape(rule)}"', style).group(1)
+        bg = re.search(rf"\.{cls} {{ --bg: #([0-9a-f]{{6}});", style).group(1)
+        colour[rule] = bytes.fromhex(bg)
+    for rule, rgb in colour.items():
+        near = sum(n for px, n in pixels.items() if all(abs(a - b) <= 3 for a, b in zip(px, rgb)))
+        assert near > 200, f"{rule}'s highlight colour #{rgb.hex()} is not in the screenshot"
