@@ -61,6 +61,7 @@ class VagueSource(Rule):
                  rf"|{mods.replace('mods', 'mods2')}(?P<head2>{vague})){tail}")
         b = r"(?<![\p{L}\p{N}’'-])"
         e = r"(?![\p{L}\p{N}-])"
+        self._any_group = regex.compile(rf"{b}(?:{vague}|{quant}){e}", flags)
         self._subject_cue = regex.compile(rf"{b}(?P<np>{group}){of_phrase}{auxes}\s+(?P<cue>{cue}){e}", flags)
         self._quantifier_alone = regex.compile(
             rf"{b}(?P<np>some|many|others|most|few)(?:\s+(?:{aux})){{0,2}}\s+(?P<cue>say|says|said|believe|believes|"
@@ -85,7 +86,9 @@ class VagueSource(Rule):
     def _find(self, sent, para, facts):
         text = sent.unquoted
         candidates = []
-        for pattern in (self._subject_cue, self._inverted, self._according):
+        # The group patterns are costly; most sentences name no vague group at all.
+        patterns = (self._subject_cue, self._inverted, self._according) if self._any_group.search(text) else ()
+        for pattern in patterns:
             for m in pattern.finditer(text):
                 if self._vague_group(text, m):
                     candidates.append((m.start("np"), m.end(), m.group(0).strip(" ,")))
