@@ -9,9 +9,11 @@ attribution; nor is a reporting verb used as an adjective ("the reported toll") 
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
+
 import regex
 
-from attrlint.lexicon import Lexicon, word_alternation
+from attrlint.lexicon import Lexicon
 
 _BE = frozenset("is are was were be been being am".split())
 _DETERMINERS = frozenset("the a an this these those its their his her our my your such no every each".split())
@@ -20,6 +22,7 @@ _SUBJECT_PRONOUNS = frozenset("he she it they we who which that i you".split())
 # 156,000 jobs", "the company posted a loss".
 _QUANTITY_OBJECT_VERBS = frozenset("added adds adding posted posts projects".split())
 _NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|another\s+|a\s+)?[$£€\d]")
+_TOKEN = re.compile(r"\w+(?:-\w+)*")
 _CLAUSE_AFTER = regex.compile(r"\s+(?:that|it|he|she|they|the|its|their|his|her|there|about|nearly|more|at\s+least|[$£€\d])\b|:", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
 
@@ -36,8 +39,14 @@ class AttributionFinder:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         flags = regex.V0 | regex.IGNORECASE
-        verbs = word_alternation(lexicon.words("reporting_verbs") + lexicon.words("reporting_verbs_ambiguous"))
-        self.verbs = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{verbs})(?![\p{{L}}\p{{N}}-])", flags)
+        # Verb forms are looked up word by word: far cheaper than one large alternation.
+        self.verb_phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in lexicon.words("reporting_verbs") + lexicon.words("reporting_verbs_ambiguous"):
+            words = tuple(phrase.lower().split())
+            if words:
+                self.verb_phrases.setdefault(words[0], []).append(words)
+        for options in self.verb_phrases.values():
+            options.sort(key=len, reverse=True)
         self.ambiguous = lexicon.word_set("reporting_verbs_ambiguous")
         self.phrases = regex.compile(lexicon.alternation("attribution_phrases"), flags)
         self.not_attribution = regex.compile(lexicon.alternation("not_attribution"), flags)
@@ -50,13 +59,12 @@ class AttributionFinder:
         for m in self.phrases.finditer(text):
             if not _inside(m.start(), m.end(), blocked):
                 out.append(Attribution(m.start(), m.end(), m.group(0).strip(), self._source_after(text, m.end())))
-        for m in self.verbs.finditer(text):
-            s, e = m.start(), m.end()
+        for s, e in self._verbs(text):
             if _inside(s, e, blocked):
                 continue
-            if m.group(0)[0].isupper() and text[:s].strip():
+            if text[s].isupper() and text[:s].strip():
                 continue  # "the United States": a verb is not capitalised mid-sentence
-            verb = m.group(0).lower()
+            verb = " ".join(text[s:e].lower().split())
             before = _words_before(text, s, 3)
             prev = before[-1].lower() if before else ""
             if prev in _DETERMINERS or prev[:1].isdigit():
@@ -68,9 +76,25 @@ class AttributionFinder:
             if verb in self.ambiguous and not (self._subject_like(before, text, s) or self._clause_follows(text, s, e, before)):
                 continue
             source = " ".join(before) if before else self._source_after(text, e)
-            out.append(Attribution(s, e, m.group(0), source))
+            out.append(Attribution(s, e, text[s:e], source))
         out.sort(key=lambda a: a.start)
         return out
+
+    def _verbs(self, text: str):
+        """Spans of reporting-verb forms (one word or a phrase of whole words)."""
+        tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+        i = 0
+        while i < len(tokens):
+            options = self.verb_phrases.get(tokens[i][2])
+            if options:
+                for words in options:
+                    j = i + len(words)
+                    if j <= len(tokens) and all(tokens[i + k][2] == w for k, w in enumerate(words)) and all(
+                            text[tokens[i + k][1]:tokens[i + k + 1][0]].isspace() for k in range(len(words) - 1)):
+                        yield tokens[i][0], tokens[j - 1][1]
+                        i = j - 1
+                        break
+            i += 1
 
     def _subject_like(self, before: list[str], text: str, s: int) -> bool:
         if not before:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 from attrlint.lexicon import Lexicon
@@ -38,6 +40,8 @@ APPROXIMATORS = (
     r"roughly|approximately|some|up\s+to|as\s+many\s+as|as\s+much\s+as|close\s+to|an\s+estimated|"
     r"a\s+minimum\s+of|a\s+maximum\s+of|upwards\s+of|just\s+over|just\s+under|well\s+over|another"
 )
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_NUMBER_WORD = re.compile(rf"\b(?:{_TENS}|{_ONES}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|dozen|hundred|thousand)\b", re.I)
 _STOP = frozenset(
     "of in on at to for from by with and or but as than that which who whom where when while is are was "
     "were be been being has have had will would could should may might can do does did not no the a an "
@@ -94,13 +98,16 @@ class FigureFinder:
         """Reported figures in `text` (a sentence with quotations blanked), in order."""
         out: list[Figure] = []
         taken: list[tuple[int, int]] = []
-        has_vote_word = bool(self.votes.search(text))
-        if has_vote_word:
-            for m in self.tally.finditer(text):
+        has_digit = _HAS_DIGIT.search(text) is not None
+        tallies = list(self.tally.finditer(text)) if has_digit else []
+        if tallies and self.votes.search(text):
+            for m in tallies:
                 if int(m.group(1)) < 1000 and not self._date_like(text, m.start(), m.end()):
                     out.append(self._make(text, m.start(), m.end(), "vote", None, "votes"))
                     taken.append((m.start(), m.end()))
-        for m in self.number.finditer(text):
+        # Most sentences hold no number at all: a cheap test spares them the full pattern.
+        numbers = self.number.finditer(text) if has_digit or _HAS_NUMBER_WORD.search(text) else ()
+        for m in numbers:
             s, e = m.span()
             if any(a <= s < b for a, b in taken):
                 continue
