@@ -20,6 +20,8 @@ from attrlint.source import Source
 CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«(["
 TERMINATORS = ".!?…"
+# A plain-text suppression marker on its own line (attrlint.suppress reads what it says).
+_SUPPRESSION_LINE = regex.compile(r"\[attrlint[\w-]*[^\]\n]*\]")
 
 
 @dataclass
@@ -181,6 +183,11 @@ def _build(article: Article, headline_from_first_line: bool, headline_span: tupl
             continue
         s = line_start + (len(line) - len(line.lstrip()))
         e = line_start + len(line.rstrip())
+        if article.headline is None and headline_from_first_line and _SUPPRESSION_LINE.fullmatch(stripped):
+            # A suppression marker above the headline (the editor's "suppress" action puts one
+            # there) is furniture, not the headline.
+            article.furniture.append((s, e))
+            continue
         if article.headline is None and headline_from_first_line:
             article.headline = Sentence(s, e, -1, 0, article)
             headline_key = _squash(stripped)

@@ -1,0 +1,497 @@
+"""The language server: `attrlint lsp` speaks the Language Server Protocol over stdio.
+
+Drafts are linted when they are opened and saved, and a moment after the typing stops
+(`initializationOptions.debounce`, seconds). Findings go out as diagnostics with the rule id as
+`code`; each offers two quick fixes: the rule's suggested replacement, where it has one, and a
+suppression directive above the flagged line.
+
+attrlint counts columns in code points; the protocol counts UTF-16 code units unless the client
+offers another encoding (pygls picks the client's first choice among utf-8, utf-16 and utf-32),
+so every position is converted against the text of its line.
+
+The project's config and rule files are read once and kept. They are read again when the client
+reports a change to one (`workspace/didChangeWatchedFiles`, registered dynamically where the
+client allows it) and, for clients that watch nothing, when the modification time of a file in
+use differs from the one it had when it was read, checked before each lint.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import traceback
+from dataclasses import dataclass, field
+
+import regex
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from attrlint import __version__
+from attrlint.diagnostic import Diagnostic
+from attrlint.errors import AttrlintError, RuleFileError
+from attrlint.lint import Linter, Workspace
+from attrlint.source import DRAFT_SUFFIXES, Source, format_for, from_string
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DEBOUNCE = 0.25  # seconds of quiet after a change before the draft is linted again
+
+SEVERITY = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+    "info": types.DiagnosticSeverity.Information,
+}
+
+# Files whose change means the rules may have changed. Rule files can be anywhere a config
+# names, so every YAML file in the workspace is watched; a change to an unrelated one only
+# costs a reload.
+WATCHED_GLOBS = ("**/.attrlint.yaml", "**/.attrlint.yml", "**/pyproject.toml", "**/*.yaml", "**/*.yml")
+
+# An ignore-next-line directive already on the line above a finding: the suppress action adds
+# the rule to it rather than stacking a second directive.
+_MD_IGNORE = regex.compile(r"^[ \t]*<!--\s*attrlint-ignore-next-line\b(?P<args>[^>]*?)\s*-->[ \t]*$")
+_TEXT_IGNORE = regex.compile(r"^[ \t]*\[attrlint-ignore-next-line\b(?P<args>[^\]\n]*?)\s*\][ \t]*$")
+_FRONT_MATTER_END = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.M)
+
+
+def _units_counter(encoding):
+    """How many code units of the negotiated encoding a string takes."""
+    if encoding == types.PositionEncodingKind.Utf8:
+        return lambda s: len(s.encode("utf-8", "surrogatepass"))
+    if encoding == types.PositionEncodingKind.Utf32:
+        return len
+    return lambda s: len(s.encode("utf-16-le", "surrogatepass")) // 2
+
+
+class Positions:
+    """attrlint's 1-based line:column (code points of the normalised text) -> LSP positions.
+
+    The editor's buffer may start with a byte-order mark, which attrlint drops; the client
+    still counts it as a character of the first line.
+    """
+
+    def __init__(self, source: Source, raw_text: str, encoding) -> None:
+        self.source = source
+        self.units = _units_counter(encoding)
+        self.bom = self.units("\ufeff") if raw_text.startswith("\ufeff") else 0
+
+    def line_text(self, line: int) -> str:
+        if 1 <= line <= len(self.source.line_starts):
+            return self.source.line_text(line)
+        return ""
+
+    def position(self, line: int, column: int) -> types.Position:
+        character = self.units(self.line_text(line)[: max(column - 1, 0)])
+        if line == 1:
+            character += self.bom
+        return types.Position(line=max(line - 1, 0), character=character)
+
+    def range(self, line: int, column: int, end_line: int, end_column: int) -> types.Range:
+        return types.Range(start=self.position(line, column), end=self.position(end_line, end_column))
+
+    def line_range(self, line: int) -> types.Range:
+        """From the start of a line's text to its end."""
+        return self.range(line, 1, line, len(self.line_text(line)) + 1)
+
+
+@dataclass
+class Linted:
+    """The last lint of an open document: what was published, for the code actions."""
+
+    version: int | None
+    source: Source
+    raw_text: str
+    positions: Positions
+    findings: list[tuple[Diagnostic, types.Diagnostic]] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)  # rule id -> kind
+
+
+class AttrlintLanguageServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("attrlint", __version__)
+        self.project = Workspace()
+        self.debounce = DEFAULT_DEBOUNCE
+        self.open: set[str] = set()
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.linted: dict[str, Linted] = {}
+        self.stamps: dict[str, tuple[int, int] | None] = {}  # config and rule files in use
+        self.errors_shown: set[str] = set()
+
+    # -- configuration ------------------------------------------------------------------
+
+    def configure(self, options) -> None:
+        """initializationOptions: debounce (seconds), rules, select, ignore, references, config."""
+        if not isinstance(options, dict):
+            return
+        problems = []
+        if "debounce" in options:
+            value = options["debounce"]
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+                self.debounce = float(value)
+            else:
+                problems.append("debounce must be a number of seconds")
+        for key in ("rules", "select", "ignore", "references"):
+            if key in options:
+                value = options[key]
+                if isinstance(value, str):
+                    value = [v.strip() for v in value.split(",") if v.strip()]
+                if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                    setattr(self.project, key, value)
+                else:
+                    problems.append(f"{key} must be a list of strings")
+        if "config" in options:
+            if isinstance(options["config"], str) and options["config"]:
+                self.project.config_file = options["config"]
+            else:
+                problems.append("config must be the path of a config file")
+        for p in problems:
+            self.window_show_message(types.ShowMessageParams(
+                type=types.MessageType.Warning, message=f"attrlint: initializationOptions: {p}"))
+
+    def reload(self) -> None:
+        self.project.reload()
+        self.stamps.clear()
+
+    def _stale(self) -> bool:
+        return any(_stamp(path) != stamp for path, stamp in self.stamps.items())
+
+    def _remember(self, paths) -> None:
+        for path in paths:
+            if path and path not in self.stamps:
+                self.stamps[path] = _stamp(path)
+
+    def linter_for(self, path: str) -> Linter:
+        if self._stale():
+            self.reload()
+        cfg = self.project.config_for(path)
+        self._remember([cfg.path, *cfg.rules])
+        linter = self.project.linter_for(path)
+        self._remember(linter.ruleset.files)
+        return linter
+
+    # -- documents -------------------------------------------------------------------------
+
+    def path_for(self, uri: str) -> str:
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        if path:
+            return path
+        # An unsaved buffer: name it in the workspace, so the project's config applies.
+        name = os.path.basename(uri.split(":", 1)[-1].rstrip("/")) or "untitled"
+        return os.path.join(self.workspace.root_path or os.getcwd(), name)
+
+    def source_for(self, uri: str) -> tuple[Source, str, int | None]:
+        doc = self.workspace.get_text_document(uri)
+        path = self.path_for(uri)
+        if path.lower().endswith(DRAFT_SUFFIXES):
+            fmt = format_for(path)
+        else:
+            fmt = "markdown" if doc.language_id == "markdown" else "text"
+        raw = doc.source
+        return from_string(raw, path=path, fmt=fmt), raw, doc.version
+
+    def schedule(self, uri: str) -> None:
+        self.cancel(uri)
+        loop = asyncio.get_running_loop()
+        self.pending[uri] = loop.call_later(self.debounce, self.lint_and_publish, uri)
+
+    def cancel(self, uri: str) -> None:
+        handle = self.pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+
+    def lint_and_publish(self, uri: str) -> None:
+        self.cancel(uri)
+        if uri not in self.open:
+            return
+        linted = self.lint(uri)
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=uri, version=linted.version, diagnostics=[lsp for _, lsp in linted.findings]))
+
+    def lint(self, uri: str) -> Linted:
+        source, raw, version = self.source_for(uri)
+        positions = Positions(source, raw, self.workspace.position_encoding)
+        linted = Linted(version, source, raw, positions)
+        self.linted[uri] = linted
+        try:
+            linter = self.linter_for(source.path)
+            found = linter.lint(source)
+        except AttrlintError as exc:
+            linted.findings = [(None, self._error_diagnostic(exc))]  # type: ignore[list-item]
+            self._show_error(str(exc))
+            return linted
+        except Exception as exc:  # a bug in a rule must not take the editor's linter down
+            log.exception("linting %s failed", source.path)
+            self.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Error, message=traceback.format_exc()))
+            self._show_error(f"internal error while linting {os.path.basename(source.path)}: {exc!r}")
+            linted.findings = [(None, self._error_diagnostic(exc))]  # type: ignore[list-item]
+            return linted
+        self.errors_shown.clear()
+        rules = linter.ruleset.by_id()
+        linted.kinds = {rid: r.kind for rid, r in rules.items()}
+        linted.findings = [(d, self._to_lsp(d, positions, source, rules)) for d in found]
+        return linted
+
+    def _show_error(self, message: str) -> None:
+        # Once per distinct error: the draft is linted on every pause in typing.
+        if message in self.errors_shown:
+            return
+        self.errors_shown.add(message)
+        self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"attrlint: {message}"))
+
+    def _error_diagnostic(self, exc: Exception) -> types.Diagnostic:
+        related = None
+        if isinstance(exc, RuleFileError) and exc.path and os.path.isfile(exc.path):
+            line = max((exc.line or 1) - 1, 0)
+            related = [types.DiagnosticRelatedInformation(
+                location=types.Location(uri=from_fs_path(os.path.abspath(exc.path)),
+                                        range=types.Range(types.Position(line, 0), types.Position(line, 0))),
+                message=exc.reason)]
+        return types.Diagnostic(
+            range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+            message=f"attrlint could not check this draft: {exc}",
+            severity=types.DiagnosticSeverity.Error,
+            source="attrlint",
+            related_information=related,
+        )
+
+    def _to_lsp(self, d: Diagnostic, positions: Positions, source: Source, rules: dict) -> types.Diagnostic:
+        rule = rules.get(d.rule)
+        link = getattr(rule, "link", None)
+        related = [self._related(r, positions, source) for r in d.related] or None
+        return types.Diagnostic(
+            range=positions.range(d.line, d.column, d.end_line, d.end_column),
+            severity=SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning),
+            code=d.rule,
+            code_description=types.CodeDescription(href=link) if link else None,
+            source="attrlint",
+            message=d.message,
+            related_information=related,
+        )
+
+    def _related(self, r, positions: Positions, source: Source) -> types.DiagnosticRelatedInformation:
+        here = r.path == source.path or os.path.abspath(r.path) == os.path.abspath(source.path)
+        if here:
+            where = positions
+            uri = from_fs_path(os.path.abspath(source.path))
+        else:
+            # Reference copy on disk: convert its columns against its own text.
+            uri = from_fs_path(os.path.abspath(r.path))
+            where = _file_positions(r.path, self.workspace.position_encoding)
+        if where is None:
+            rng = types.Range(types.Position(max(r.line - 1, 0), 0), types.Position(max(r.line - 1, 0), 0))
+        else:
+            start = where.position(r.line, r.column)
+            rng = types.Range(start=start, end=where.line_range(r.line).end)
+        return types.DiagnosticRelatedInformation(location=types.Location(uri=uri, range=rng), message=r.message)
+
+    def current(self, uri: str) -> Linted | None:
+        """The lint of the document as it is now (a pending debounced lint is run at once)."""
+        if uri not in self.open:
+            return None
+        linted = self.linted.get(uri)
+        doc = self.workspace.get_text_document(uri)
+        if linted is None or linted.version != doc.version or uri in self.pending:
+            self.lint_and_publish(uri)
+            linted = self.linted.get(uri)
+        return linted
+
+    def edit(self, uri: str, version: int | None, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+        caps = self.client_capabilities.workspace
+        versioned = bool(caps and caps.workspace_edit and caps.workspace_edit.document_changes)
+        if versioned:
+            return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
+                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
+                edits=edits)])
+        return types.WorkspaceEdit(changes={uri: edits})
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def _file_positions(path: str, encoding) -> Positions | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            raw = f.read()
+    except OSError:
+        return None
+    return Positions(from_string(raw, path=path), raw, encoding)
+
+
+# -- code actions ----------------------------------------------------------------------------
+
+def _before(a: types.Position, b: types.Position) -> bool:
+    return (a.line, a.character) < (b.line, b.character)
+
+
+def _overlaps(a: types.Range, b: types.Range) -> bool:
+    """Ranges that share a point (touching counts: a cursor at the edge of a finding)."""
+    return not (_before(a.end, b.start) or _before(b.end, a.start))
+
+
+def _in_front_matter(source: Source, line: int) -> bool:
+    """Lines of Markdown front matter, where an HTML comment would break the YAML."""
+    if source.format != "markdown" or not source.text.startswith("---"):
+        return False
+    first_end = source.text.find("\n")
+    if first_end < 0:
+        return True
+    m = _FRONT_MATTER_END.search(source.text, first_end + 1)
+    last = source.position(m.start())[0] if m else len(source.line_starts)
+    return line <= last
+
+
+def _eol(raw: str) -> str:
+    if "\r\n" in raw:
+        return "\r\n"
+    if "\r" in raw:
+        return "\r"
+    return "\n"
+
+
+def suppress_edit(linted: Linted, d: Diagnostic) -> types.TextEdit | None:
+    """Insert `ignore-next-line RULE` above the finding's line, or add RULE to one already there."""
+    source, positions = linted.source, linted.positions
+    if _in_front_matter(source, d.line):
+        return None
+    markdown = source.format == "markdown"
+    above = positions.line_text(d.line - 1) if d.line > 1 else ""
+    m = (_MD_IGNORE if markdown else _TEXT_IGNORE).match(above)
+    if m and m.group("args").strip():
+        at = positions.position(d.line - 1, m.end("args") + 1)
+        return types.TextEdit(range=types.Range(at, at), new_text=f" {d.rule}")
+    line = positions.line_text(d.line)
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    directive = (f"<!-- attrlint-ignore-next-line {d.rule} -->" if markdown
+                 else f"[attrlint-ignore-next-line {d.rule}]")
+    at = types.Position(line=d.line - 1, character=0)
+    return types.TextEdit(range=types.Range(at, at), new_text=indent + directive + _eol(linted.raw_text))
+
+
+def remove_directive_edit(linted: Linted, d: Diagnostic) -> types.TextEdit | None:
+    """Delete an unused directive: its whole line when it stands alone on one."""
+    if d.rule != "unused-suppression" or d.line != d.end_line:
+        return None
+    positions = linted.positions
+    line = positions.line_text(d.line)
+    if line.strip() == linted.source.text[d.start:d.end].strip():
+        if d.line < len(linted.source.line_starts):
+            rng = types.Range(types.Position(d.line - 1, 0), types.Position(d.line, 0))
+        else:
+            rng = positions.line_range(d.line)
+    else:
+        rng = positions.range(d.line, d.column, d.end_line, d.end_column)
+    return types.TextEdit(range=rng, new_text="")
+
+
+def code_actions(ls: AttrlintLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    only = params.context.only
+    if only and not any(k == types.CodeActionKind.QuickFix or types.CodeActionKind.QuickFix.startswith(f"{k}.")
+                        or k == types.CodeActionKind.Empty for k in only):
+        return []
+    uri = params.text_document.uri
+    linted = ls.current(uri)
+    if linted is None:
+        return []
+    fixes: list[types.CodeAction] = []
+    suppressions: list[types.CodeAction] = []
+    seen: set[tuple[str, int]] = set()
+    for d, diag in linted.findings:
+        if d is None or not _overlaps(diag.range, params.range):
+            continue
+        if d.fix:
+            f = d.fix
+            rng = linted.positions.range(f.line, f.column, f.end_line, f.end_column)
+            fixes.append(types.CodeAction(
+                title=f.title, kind=types.CodeActionKind.QuickFix, diagnostics=[diag], is_preferred=True,
+                edit=ls.edit(uri, linted.version, [types.TextEdit(range=rng, new_text=f.replacement)])))
+        if (d.rule, d.line) in seen:
+            continue
+        seen.add((d.rule, d.line))
+        if linted.kinds.get(d.rule) == "suppression-audit":
+            # A directive's own finding is answered by removing or fixing it, not by another one.
+            edit = remove_directive_edit(linted, d)
+            if edit is not None:
+                fixes.append(types.CodeAction(
+                    title="Remove this directive", kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
+                    edit=ls.edit(uri, linted.version, [edit])))
+            continue
+        edit = suppress_edit(linted, d)
+        if edit is not None:
+            suppressions.append(types.CodeAction(
+                title=f"Suppress {d.rule} on this line", kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diag], edit=ls.edit(uri, linted.version, [edit])))
+    return fixes + suppressions
+
+
+# -- the server ------------------------------------------------------------------------------
+
+def create_server() -> AttrlintLanguageServer:
+    server = AttrlintLanguageServer()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: AttrlintLanguageServer, params: types.InitializeParams) -> None:
+        ls.configure(params.initialization_options)
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: AttrlintLanguageServer, params: types.InitializedParams) -> None:
+        caps = ls.client_capabilities.workspace
+        watch = caps and caps.did_change_watched_files
+        if watch and watch.dynamic_registration:
+            ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
+                id="attrlint-config-files",
+                method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                    watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED_GLOBS]),
+            )]))
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: AttrlintLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.open.add(params.text_document.uri)
+        ls.lint_and_publish(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: AttrlintLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: AttrlintLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.lint_and_publish(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: AttrlintLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.cancel(uri)
+        ls.open.discard(uri)
+        ls.linted.pop(uri, None)
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls: AttrlintLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
+        ls.reload()
+        for uri in sorted(ls.open):
+            ls.lint_and_publish(uri)
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    def code_action(ls: AttrlintLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return code_actions(ls, params)
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: AttrlintLanguageServer, params) -> None:
+        for uri in list(ls.pending):
+            ls.cancel(uri)
+
+    return server
+
+
+def serve() -> None:
+    """Run the language server on standard input and output until the client says exit."""
+    create_server().start_io()
