@@ -155,3 +155,11 @@ def test_unused_and_malformed_suppressions_are_reported():
 def test_suppression_audit_can_be_switched_off():
     text = "# Fire\n\n<!-- attrlint-ignore-next-line unattributed-number -->\nThe market reopened.\n"
     assert rules_found(text, select=["unattributed-number"]) == []
+
+
+def test_config_acronyms_are_well_known(project):
+    (project / "news" / "port.txt").write_text(
+        "Port strike spreads\n\nThe TPWU said the strike would go on.\n", encoding="utf-8")
+    assert run("check", "--select", "source-first-reference", "news/port.txt", cwd=project).returncode == 1
+    write_config(project, "acronyms: [TPWU]\n")
+    assert run("check", "--select", "source-first-reference", "news/port.txt", cwd=project).returncode == 0

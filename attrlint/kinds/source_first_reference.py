@@ -46,7 +46,9 @@ class SourceFirstReference(Rule):
 
     def prepare(self) -> None:
         o = self.opts
-        self._well_known = frozenset(w.replace(".", "").upper() for w in o["well_known"])
+        # The rule's own list plus the lexicon's, which a project's config extends (`acronyms:`).
+        extra = self.lexicon.words("well_known_acronyms") if self.lexicon else []
+        self._well_known = frozenset(w.replace(".", "").upper() for w in list(o["well_known"]) + extra)
         self._titles = frozenset(w.lower() for w in o["titles"])
         self._names_in_capitals = regex.compile("|".join(f"(?:{p})" for p in o["names_in_capitals"]) or r"(?!x)x", regex.V1)
         self._org_heads = frozenset(w.lower() for w in o["org_heads"])
