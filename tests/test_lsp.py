@@ -146,7 +146,7 @@ def edits_of(action: types.CodeAction) -> list[types.TextEdit]:
 
 def test_session_diagnostics_edits_code_actions(tmp_path):
     async def session():
-        async with Editor(tmp_path, options={"debounce": 0.1}) as ed:
+        async with Editor(tmp_path, options={"debounce": 0.3}) as ed:
             caps = ed.init.capabilities
             assert caps.position_encoding == types.PositionEncodingKind.Utf16
             assert list(caps.code_action_provider.code_action_kinds) == [types.CodeActionKind.QuickFix]
@@ -247,6 +247,21 @@ def test_config_changes_reload_rules(tmp_path):
             ed.save(uri)
             [d] = await ed.diagnostics(uri)
             assert (d.code, d.severity) == ("unattributed-number", types.DiagnosticSeverity.Warning)
+
+            # Reference copy named by the config: a drifting quote points at the wire's line.
+            wire = tmp_path / "wire.txt"
+            wire.write_text("Mayor vows to rebuild bridge\n\n"
+                            "\u201cWe will rebuild the bridge by spring,\u201d the mayor told reporters.\n",
+                            encoding="utf-8")
+            config.write_text("references: [wire.txt]\n", encoding="utf-8")
+            quote = ed.open("quote.txt", "Mayor vows to rebuild bridge\n\n"
+                            "\u201cWe will rebuild the bridge by next spring,\u201d the mayor said.\n")
+            [d] = await ed.diagnostics(quote, 1)
+            assert d.code == "quote-drift"
+            [related] = d.related_information
+            assert related.location.uri == from_fs_path(str(wire))
+            assert related.location.range.start.line == 2
+            assert "by spring" in related.message
 
             await ed.shutdown()
             assert ed.client.returncode == 0
