@@ -69,6 +69,10 @@ def test_attribution_in_the_next_sentence_of_the_paragraph_does_not_cover():
     "That is the billion-dollar question for the club.",
     "The lawyers filed thousands of pages of documents.",
     "It was one of the worst days of his life.",
+    "To win the nomination outright, a candidate must win 1,237 delegates.",
+    "The federally mandated minimum wage is $7.25 an hour.",
+    "Of the 10 senators who met the envoy, three were Democrats.",
+    "Once a petition tops 100,000 signatures, parliament must consider it.",
 ])
 def test_things_that_are_not_reported_figures(body):
     assert flagged(body) == []
@@ -101,6 +105,11 @@ def test_apostrophes_do_not_hide_a_figure_from_the_rule():
     "At least 15 fighters were also killed in the raid, said the UK-based monitor.",
     "A Gallup poll found 52% of adults approve.",
     "Rescuers have so far pulled 23 bodies from the rubble, the civil defence told AFP.",
+    "The Hart tracking poll, which is updated daily, has Lee leading Park 44.8 percent to 43.7 percent.",
+    "The agency raised the death toll to 267 on Friday. The number of injured stands at 387.",
+    "The vote came after a newspaper investigation detailing how 40 officers took bribes.",
+    "An inquiry by the state auditor uncovered payments to 22 contractors worth $3 million.",
+    "The governor called a briefing to brag that unemployment had fallen below 5 percent.",
 ])
 def test_attribution_in_the_sentence_covers(body):
     assert flagged(body) == []
