@@ -15,6 +15,8 @@ import regex
 
 from attrlint.lexicon import Lexicon
 
+_COMMON_OPENERS = frozenset("the a an this that these those there here it its in on at as but and so if when while "
+                            "after before since some many most all both each every no not what which who why how".split())
 _BE = frozenset("is are was were be been being am".split())
 _DETERMINERS = frozenset("the a an this these those its their his her our my your such no every each".split())
 _SUBJECT_PRONOUNS = frozenset("he she it they we who which that i you".split())
@@ -105,8 +107,11 @@ class AttributionFinder:
             return self._subject_like(before[:-1], text, s)
         if low in _SUBJECT_PRONOUNS or low in self.source_nouns:
             return True
-        # A capitalised word that does not open the sentence: a name ("Gallup shows").
-        return prev[:1].isupper() and text[:s].strip() != prev
+        # A capitalised word: a name ("Gallup shows", "Farenthold pledged"); at the opening of
+        # a sentence a capital proves less, so a lone opener must not be a common word.
+        if not prev[:1].isupper():
+            return False
+        return text[:s].strip() != prev or low not in _COMMON_OPENERS
 
     def _clause_follows(self, text: str, s: int, e: int, before: list[str]) -> bool:
         """A verb form that is also a noun reads as a verb when a reported clause follows it

@@ -73,6 +73,8 @@ def test_attribution_in_the_next_sentence_of_the_paragraph_does_not_cover():
     "The federally mandated minimum wage is $7.25 an hour.",
     "Of the 10 senators who met the envoy, three were Democrats.",
     "Once a petition tops 100,000 signatures, parliament must consider it.",
+    "The story is 100% false, the senator wrote on Twitter.",
+    "I am 100 percent sure we will win.",
 ])
 def test_things_that_are_not_reported_figures(body):
     assert flagged(body) == []
@@ -110,6 +112,10 @@ def test_apostrophes_do_not_hide_a_figure_from_the_rule():
     "The vote came after a newspaper investigation detailing how 40 officers took bribes.",
     "An inquiry by the state auditor uncovered payments to 22 contractors worth $3 million.",
     "The governor called a briefing to brag that unemployment had fallen below 5 percent.",
+    "The analyst sees shipments reaching 61.7 million units in the first quarter.",
+    "He pointed to a group of at least 544 managers who were passed over.",
+    "Moss pleaded guilty to charges that he spent $750,000 of campaign money on himself.",
+    "Farenthold pledged to repay the $84,000 spent to settle the claim.",
 ])
 def test_attribution_in_the_sentence_covers(body):
     assert flagged(body) == []
