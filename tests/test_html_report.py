@@ -267,7 +267,10 @@ def examples_report(tmp_path_factory):
 
 def test_rendered_report_of_the_examples(browser, examples_report):
     page, findings = examples_report
-    root = dom.parse(chromium.dump_dom(browser, page))
+    rendered, console = chromium.dump_dom(browser, page)
+    # The script ran (its hash is in the page's Content-Security-Policy) without an error.
+    assert console == []
+    root = dom.parse(rendered)
     # The index is written last (the page streams) and the script moves it first.
     report_div = root.find("div", id="report")
     assert report_div.element_children()[0].get("id") == "index"

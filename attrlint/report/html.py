@@ -96,6 +96,7 @@ mark.f.on, .findings li.on { outline: 2px solid var(--fg); }
 .findings .where { color: #555; font-variant-numeric: tabular-nums; }
 .findings .rule { font-weight: 600; }
 .findings .fix { color: #0b5d1e; }
+.findings .related { color: #555; }
 .none { color: #666; font-style: italic; }
 @media print { .body { grid-template-columns: 1fr; } mark.f { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 """
@@ -208,10 +209,13 @@ class HtmlReporter(Reporter):
                 fix = ""
                 if d.fix is not None:
                     fix = f"<div class=\"fix\">Suggested fix: {_e(d.fix.title)}</div>"
+                # Other places the finding points to (an earlier rendering of a quote, say).
+                related = "".join(f"<div class=\"related\">See {_e(r.path)}:{r.line}:{r.column}: {_e(r.message)}</div>"
+                                  for r in d.related)
                 w(f"<li class=\"{cls}\" data-rule=\"{_e(d.rule)}\" data-finding=\"{k}\">"
                   f"<a class=\"where\" href=\"#{anchor}-f{k}\">{d.line}:{d.column}</a> "
                   f"<span class=\"rule\">{_e(d.rule)}</span> <span class=\"severity\">{_e(d.severity)}</span>: "
-                  f"{_e(d.message)}{fix}</li>\n")
+                  f"{_e(d.message)}{fix}{related}</li>\n")
             w("</ol>\n")
         else:
             w("<p class=\"none\">No findings.</p>\n")
@@ -358,9 +362,9 @@ def _highlight(text: str, diagnostics, classes: list[str], anchor: str) -> str:
     out: list[str] = []
     stack: list[int] = []
 
-    def tag(k: int, cont: bool) -> str:
+    def tag(k: int, cont: bool, empty: bool = False) -> str:
         d = diagnostics[k]
-        cls = f"f {classes[k]} sev-{_e(d.severity)}" + (" cont" if cont else "")
+        cls = f"f {classes[k]} sev-{_e(d.severity)}" + (" cont" if cont else "") + (" empty" if empty else "")
         ident = "" if cont else f" id=\"{anchor}-f{k + 1}\""
         return (f"<mark class=\"{cls}\"{ident} data-rule=\"{_e(d.rule)}\" data-finding=\"{k + 1}\" "
                 f"title=\"{_e(d.rule)} ({_e(d.severity)}): {_e(d.message)}\">")
@@ -381,7 +385,7 @@ def _highlight(text: str, diagnostics, classes: list[str], anchor: str) -> str:
                 out.append(tag(k, True))
                 stack.append(k)
         for k in empty.get(p, ()):
-            out.append(tag(k, False).replace("class=\"f ", "class=\"f empty ", 1) + "</mark>")
+            out.append(tag(k, False, empty=True) + "</mark>")
         # Longer findings open first, so the shorter ones starting here nest inside them.
         for k in sorted(opens.get(p, ()), key=lambda k: -ends[k]):
             out.append(tag(k, False))

@@ -36,12 +36,13 @@ def _run(binary: str, args: list[str], timeout: int = 120) -> subprocess.Complet
                               capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
 
-def dump_dom(binary: str, page: Path) -> str:
-    """The page's DOM, serialised after its scripts ran."""
-    proc = _run(binary, ["--dump-dom", page.resolve().as_uri()])
+def dump_dom(binary: str, page: Path) -> tuple[str, list[str]]:
+    """The page's DOM, serialised after its scripts ran, and what the page wrote to the
+    console (script errors, Content-Security-Policy refusals)."""
+    proc = _run(binary, ["--enable-logging=stderr", "--v=0", "--dump-dom", page.resolve().as_uri()])
     if proc.returncode != 0 or "<html" not in proc.stdout:
         raise RuntimeError(f"chromium --dump-dom failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return proc.stdout
+    return proc.stdout, [line for line in proc.stderr.splitlines() if ":CONSOLE" in line]
 
 
 def screenshot(binary: str, page: Path, png: Path, width: int, height: int) -> bytes:
