@@ -154,3 +154,7 @@ def test_cues_without_a_source_do_not_cover():
 def test_a_reporting_verb_used_as_an_adjective_or_noun_does_not_cover():
     assert flagged("The reported toll of 300 people is low.") == ["300"]
     assert flagged("Clinton won 52 percent of the vote in five states.") == ["52 percent"]
+
+
+def test_an_amount_that_something_runs_to_is_a_figure():
+    assert flagged("The damage could run to $3 million.") == ["$3 million"]
