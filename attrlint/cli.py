@@ -116,6 +116,8 @@ def _check(args) -> int:
                 print(f"attrlint: error: {exc}", file=sys.stderr)
                 failed += 1
                 continue
+            if source.note:
+                print(f"attrlint: note: {path}: {source.note}", file=sys.stderr)
             if path == "-" and args.stdin_filename:
                 source.path = args.stdin_filename
             linter = workspace.linter_for(source.path if path != "-" else "-")

@@ -24,6 +24,7 @@ class Source:
     path: str
     text: str
     format: str = "text"  # "text" or "markdown"
+    note: str = ""  # how the file was read when that is worth telling (an encoding fallback)
     line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -70,7 +71,19 @@ def decode(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"is not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+        bad = exc.start
+    # Drafts pasted from Word on Windows arrive as Windows-1252; read them, and say so.
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InputError(path, f"is neither UTF-8 (bad byte at {bad}) nor Windows-1252 text") from None
+    raise _Fallback(text, f"not UTF-8 (byte {bad}); read as Windows-1252")
+
+
+class _Fallback(Exception):
+    def __init__(self, text: str, note: str):
+        self.text = text
+        self.note = note
 
 
 def read_source(path: str, fmt: str | None = None) -> Source:
@@ -86,8 +99,14 @@ def read_source(path: str, fmt: str | None = None) -> Source:
         raise InputError(path, "no such file") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror})") from None
-    text = normalise(decode(data, path))
-    return Source(path=path, text=text, format=fmt or format_for(path))
+    note = ""
+    try:
+        text = decode(data, path)
+    except _Fallback as fb:
+        text, note = fb.text, fb.note
+    source = Source(path=path, text=normalise(text), format=fmt or format_for(path))
+    source.note = note
+    return source
 
 
 def from_string(text: str, path: str = "<string>", fmt: str | None = None) -> Source:

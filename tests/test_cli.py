@@ -75,7 +75,7 @@ def test_unknown_rule_in_select_is_an_error(drafts):
 
 def test_unreadable_files_are_named_and_the_run_goes_on(drafts):
     (drafts / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
-    (drafts / "latin.txt").write_bytes("Caf\xe9 headline\n\nBody.\n".encode("latin-1"))
+    (drafts / "latin.txt").write_bytes("Caf\xe9 headline\n\nThe caf\xe9 \u201cfire\u201d killed 43 people.\n".encode("cp1252"))
     proc = run("check", "--select", "unattributed-number", str(drafts / "binary.txt"), str(drafts / "missing.txt"),
                str(drafts / "latin.txt"), str(drafts / "bad.txt"))
     assert proc.returncode == 2
@@ -83,8 +83,10 @@ def test_unreadable_files_are_named_and_the_run_goes_on(drafts):
     assert len(errors) == 3
     assert "binary.txt: looks like a binary file" in errors[0]
     assert "missing.txt: no such file" in errors[1]
-    assert "latin.txt: is not valid UTF-8" in errors[2]
-    assert "bad.txt:3:10:" in proc.stdout  # the readable draft was still checked
+    # A Windows-1252 draft is read, with a note saying how.
+    assert errors[2].endswith("latin.txt: not UTF-8 (byte 3); read as Windows-1252") and "note" in errors[2]
+    assert "bad.txt:3:10:" in proc.stdout  # the readable drafts were still checked
+    assert "latin.txt:3:24: warning unattributed-number '43'" in proc.stdout  # columns count characters
 
 
 def test_checking_never_changes_the_files(drafts):
