@@ -15,9 +15,10 @@ import textwrap
 
 from attrlint import __version__
 from attrlint.diagnostic import SEVERITIES, SEVERITY_RANK
-from attrlint.errors import AttrlintError, InputError
+from attrlint.errors import AttrlintError
 from attrlint.report import FORMATS, reporter_class
-from attrlint.source import read_source, walk
+from attrlint.runner import default_jobs, run
+from attrlint.source import walk
 
 
 def _csv(value: str) -> list[str]:
@@ -45,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="lowest severity that makes the exit code 1 (default: info, i.e. any finding)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
+    check.add_argument("--jobs", "-j", type=int, metavar="N",
+                       help="worker processes (0: one per core; default: one per core for large runs, else 1)")
 
     for name, helptext in (("rules", "list every rule"), ("explain", "explain what a rule flags and why")):
         p = sub.add_parser(name, help=helptext)
@@ -109,27 +112,28 @@ def _check(args) -> int:
         worst = -1
         if reporter:
             reporter.start()
-        for path in paths:
-            try:
-                source = read_source(path)
-            except InputError as exc:
-                print(f"attrlint: error: {exc}", file=sys.stderr)
+        needs_article = bool(reporter and getattr(reporter, "needs_article", False))
+        jobs = args.jobs if args.jobs is not None else default_jobs(len(paths))
+        if jobs == 0:
+            jobs = os.cpu_count() or 1
+        results = run(paths, workspace, workspace.kwargs(), jobs, stdin_name=args.stdin_filename,
+                      keep_article=needs_article, keep_source=bool(reporter and reporter.needs_source))
+        for result in results:
+            if result.error:
+                print(f"attrlint: error: {result.error}", file=sys.stderr)
                 failed += 1
                 continue
-            if source.note:
-                print(f"attrlint: note: {path}: {source.note}", file=sys.stderr)
-            if path == "-" and args.stdin_filename:
-                source.path = args.stdin_filename
-            linter = workspace.linter_for(source.path if path != "-" else "-")
-            diagnostics, article, facts = linter.lint_article(source)
-            for d in diagnostics:
+            if result.note:
+                print(f"attrlint: note: {result.path}: {result.note}", file=sys.stderr)
+            for d in result.diagnostics:
                 counts[(d.rule, d.severity)] += 1
                 worst = max(worst, SEVERITY_RANK[d.severity])
             if reporter:
-                if getattr(reporter, "needs_article", False):
-                    reporter.file(source.path, diagnostics, source=source, article=article, facts=facts)
+                if needs_article:
+                    reporter.file(result.path, result.diagnostics, source=result.source,
+                                  article=result.article, facts=result.facts)
                 else:
-                    reporter.file(source.path, diagnostics, source=source if reporter.needs_source else None)
+                    reporter.file(result.path, result.diagnostics, source=result.source)
         if reporter:
             reporter.finish()
         else:

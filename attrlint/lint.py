@@ -104,6 +104,11 @@ class Workspace:
     _linters: dict = field(default_factory=dict, repr=False)
     _refs: dict = field(default_factory=dict, repr=False)
 
+    def kwargs(self) -> dict:
+        """What it takes to build an equal workspace in another process."""
+        return {"rules": list(self.rules), "select": self.select, "ignore": self.ignore,
+                "references": list(self.references), "config_file": self.config_file, "isolated": self.isolated}
+
     def config_for(self, path: str) -> Config:
         if self.isolated:
             return Config()

@@ -115,3 +115,16 @@ def test_explain_prints_what_why_and_an_example():
 def test_explain_unknown_rule():
     proc = run("explain", "nope")
     assert proc.returncode == 2 and "unknown rule 'nope'" in proc.stderr
+
+
+def test_jobs_give_the_same_findings_in_the_same_order(tmp_path):
+    for i in range(60):
+        body = BAD if i % 3 == 0 else GOOD
+        (tmp_path / f"draft{i:02}.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x00binary")
+    one = run("check", "--format", "json", "--jobs", "1", str(tmp_path))
+    two = run("check", "--format", "json", "--jobs", "2", str(tmp_path))
+    assert one.returncode == two.returncode == 2
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+    assert len(json.loads(one.stdout)) >= 20
+    assert "broken.txt: looks like a binary file" in two.stderr
