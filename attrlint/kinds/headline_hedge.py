@@ -25,6 +25,9 @@ from attrlint.lexicon import word_alternation
 from attrlint.rules import Option, Rule, register
 
 _FLAGS = regex.V1 | regex.IGNORECASE
+_WORD_RE = regex.compile(r"\p{L}+")
+# The last word before an offset, within its clause.
+_PREV_WORD = regex.compile(r"(\p{L}+)[^\p{L},;:()—–]*$")
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -38,12 +41,16 @@ class Stance:
     speaker: str = ""  # the headline's source, when it names one
     claim: str = ""  # the headline's claim, without its source, label or second clause
     quoted: str = ""  # the words of claim quotes, when they are the headline's only hedge
+    actor: str = ""  # who a speech headline says spoke ("Al-Sisi proposes: ...")
 
 
 @register
 class HeadlineHedge(Rule):
     kind = "headline-hedge"
     _PRONOUNS = frozenset("he she it they we who i you".split())
+    _BE = frozenset("is are was were be been being am".split())
+    _LEADS = frozenset(("according", "citing", "per"))
+    _PREPOSITIONS = frozenset("on of in at for with about from by into onto over to upon against without".split())
     options = {
         "hedges": Option("patterns", [], "hedge cues, in headline or body, that distance a claim wherever they stand (allegedly, so-called)"),
         "modal_hedges": Option("patterns", [], "hedges that qualify only their own clause (may, could, appears to): in the body they count in the main clause"),
@@ -53,6 +60,10 @@ class HeadlineHedge(Rule):
         "speech_verbs": Option("words", [], "headline verbs that report what someone said (calls, urges, accuses): the headline states a speech event"),
         "source_words": Option("words", [], "words that make a colon or dash phrase in a headline a source (monitor, police, report)"),
         "not_claims": Option("patterns", [], "headlines matching one of these make no claim of their own (When ..., How to ..., Watch ...)"),
+        "source_subjects": Option("patterns", [], "a headline claim opening with one of these names its source as its subject (New poll gives ..., Study finds ...)"),
+        "releases": Option("patterns", [], "a body sentence matching one of these names a release (said in a statement): when its source is the headline's own actor, the claim is that actor's announced decision"),
+        "concessions": Option("patterns", [], "a turn after a modal hedge that makes its clause a concession (X may be Y, but ...): the claim is the part after the turn"),
+        "max_headline_words": Option("int", 30, "a first line longer than this is body copy, not a headline (the article has none)"),
         "labels": Option("words", [], "headline labels before a colon that are not sources (BREAKING, WATCH)"),
         "first_person": Option("words", [], "words that make a headline's claim the speaker's own words (I, we, my)"),
         "subordinators": Option("words", [], "words that open a subordinate clause: a cue after one does not qualify the main claim"),
@@ -85,6 +96,10 @@ class HeadlineHedge(Rule):
             w for w in lexicon_sources if w not in self._PRONOUNS)
         self._labels = frozenset(w.lower() for w in o["labels"])
         self._not_claims = regex.compile(_alternation(o["not_claims"]), _FLAGS)
+        self._source_subjects = regex.compile(_alternation(o["source_subjects"]), _FLAGS)
+        self._releases = regex.compile(_alternation(o["releases"]), _FLAGS)
+        self._concessions = regex.compile(_alternation(o["concessions"]), _FLAGS)
+        self._report_cue = regex.compile(r"^according\s+to\b|\breport(?:s|ed|ing)?$", _FLAGS)
         self._first_person = frozenset(w.lower() for w in o["first_person"])
         self._subordinators = regex.compile(rf"(?<![\p{{L}}])(?:{word_alternation(o['subordinators'])})(?![\p{{L}}])", _FLAGS)
         self._stop = frozenset(w.lower() for w in o["stopwords"])
@@ -107,7 +122,7 @@ class HeadlineHedge(Rule):
         sent, overlap = self.claim_sentence(article, facts, head, words)
         if sent is None:
             return
-        body_way, body_cue = self.read_body(sent, facts)
+        body_way, body_cue, body_source = self.read_body(sent, facts, words)
         line = article.position(sent.start)[0]
         if stance.way == "speech" and body_way == "hedged" and not stance.speaker:
             # A headline that reports what someone said still drops a hedge the body keeps:
@@ -115,6 +130,13 @@ class HeadlineHedge(Rule):
             yield self.diagnostic(article, head.start, head.end, direction="a",
                                   headline_way="states the claim without the body's hedge",
                                   body_way=f"hedges it ('{body_cue}')", line=line)
+        elif stance.way == "speech" and body_way == "attributed" and self._third_party(stance.actor, body_cue, body_source):
+            # The body credits the speech itself to someone else ("Al-Sisi proposes: ..." over
+            # "al-Sisi has offered ..., according to local Israeli media"): it is a report of a
+            # report, and the headline states it as fact.
+            yield self.diagnostic(article, head.start, head.end, direction="a",
+                                  headline_way="states what was said as fact",
+                                  body_way=f"attributes it ('{body_cue}')", line=line)
         elif stance.way == "plain" and body_way in ("hedged", "attributed"):
             yield self.diagnostic(article, head.start, head.end, direction="a",
                                   headline_way="states the claim in the paper's own voice",
@@ -123,6 +145,11 @@ class HeadlineHedge(Rule):
         elif stance.way in ("hedged", "attributed") and body_way == "plain":
             # Saying the headline overstated its doubt needs a closer match than (a) does.
             if overlap < self.opts["min_shared_plain"]:
+                return
+            # "Plain fact with no source" must hold for the whole sentence: a source or hedge
+            # in any clause ("after the ambassador said", "a video which they claim shows")
+            # still keeps the claim at a distance.
+            if self.any_cue(sent, facts):
                 return
             if stance.speaker and self._names(sent.unquoted, stance.speaker):
                 return
@@ -139,6 +166,8 @@ class HeadlineHedge(Rule):
         text = head.text.strip()
         if text.rstrip(" .\"'”’").endswith("?") or self._not_claims.match(text):
             return Stance("skip")
+        if len(text.split()) > self.opts["max_headline_words"]:
+            return Stance("skip")  # a lede paragraph taken for a headline: the article has none
         claim, speaker, attributed_by = text, "", ""
         # A label or a source before a colon; a kicker before a colon is dropped.
         m = regex.match(r"^\s*([^:]{1,60}?)\s*:\s+(.+)$", claim)
@@ -154,11 +183,17 @@ class HeadlineHedge(Rule):
             elif len(pre_words) <= 4 and not self._speech.search(pre):
                 claim = post  # a kicker: "Tail of survival: ..."
         # A source after a final colon or dash: "...: Report", "... - officials", "...-CNN".
-        m = regex.search(r"(?:\s*:\s+|\s+[-–—]\s*|\s*[-–—]\s*(?=\p{Lu}{2,}\s*$))([^:–—-]{1,40})$", claim)
+        m = regex.search(r"(?:\s*:\s+|\s+(?:--|[-–—])\s*|\s*[-–—]\s*(?=\p{Lu}{2,}\s*$))([^:–—-]{1,40})$", claim)
         if m and not attributed_by:
             tail = m.group(1).strip(" .")
-            if len(tail.split()) <= 4 and self._is_source(article, facts, tail):
+            # An acronym standing last is an agency or outlet ("...: SITE", "...-CNN").
+            acronym = regex.fullmatch(r"\p{Lu}{2,}", tail) and tail.lower() not in self._labels
+            if len(tail.split()) <= 4 and (acronym or self._is_source(article, facts, tail)):
                 speaker, attributed_by, claim = tail, tail, claim[:m.start()]
+        subject = None if attributed_by else self._source_subjects.match(claim)
+        if subject:
+            # "New poll gives Clinton a lead", "Study finds ...": the source is the subject.
+            speaker = attributed_by = " ".join(subject.group(0).split())
         if not attributed_by:
             # A second clause after a dash is another claim; the first is the headline's.
             parts = regex.split(r"\s+[–—-]\s+", claim, maxsplit=1)
@@ -189,14 +224,21 @@ class HeadlineHedge(Rule):
             passive = regex.match(r"\s+to\s", claim[speech.end():]) and speech.group(0).lower().endswith("ed")
             if before and not passive and before[-1].lower().strip(",") in self._source_words:
                 return Stance("attributed", f"{before[-1]} {speech.group(0)}", before[-1], claim)
-            return Stance("speech", speech.group(0), "", claim)
+            # Who spoke, when the verb is active: "UN urged to ...", "X blasted by Y" say neither.
+            # A document that "shows" or "finds" is quoted by the body in other words ("according
+            # to excerpts"), so only a speaker counts.
+            active = not passive and not regex.match(r"\s+by\b", claim[speech.end():]) and not regex.fullmatch(
+                r"(?i)shows?|finds?|indicates?|reveals?|suggests?", speech.group(0))
+            return Stance("speech", speech.group(0), "", claim, actor=" ".join(before) if active else "")
         return Stance("plain", "", "", claim)
 
     def _is_source(self, article, facts, phrase: str) -> bool:
         """Whether a colon or dash phrase names a source: a source word, or a name the body
         quotes as a source ("Clinton:" over "Clinton wrote")."""
         words = [w.strip(".,'’\"") for w in phrase.split()]
-        if not words or any(w.lower() in self._labels for w in words):
+        # A label beside a source still names it ("WSJ editorial:"); a label alone does not.
+        words = [w for w in words if w.lower() not in self._labels]
+        if not words:
             return False
         if any(w.lower() in self._source_words for w in words):
             return True
@@ -249,23 +291,92 @@ class HeadlineHedge(Rule):
                 return sent, len(common)
         return None, 0
 
-    def read_body(self, sent, facts) -> tuple[str, str]:
+    def read_body(self, sent, facts, words: list[str]) -> tuple[str, str, str]:
+        """How the body sentence holds the headline's claim (whose key words are `words`):
+        the way, the cue as the message quotes it, and the attribution's source."""
         text = sent.unquoted
-        if self._authoritative.search(text):
-            return "authoritative", ""
-        m = self._hedge.search(text)
-        if m:
-            return "hedged", m.group(0).strip()
+        attributions = self.attributions(sent, facts)
+        if self._authoritative.search(text) or self._own_release(text, attributions, words):
+            return "authoritative", "", ""
+        for m in self._hedge.finditer(text):
+            if self._hedges_claim(text, m, words):
+                return "hedged", m.group(0).strip(), ""
         for m in self._modal.finditer(text):
-            if self._main_clause(text, m.start()):
-                return "hedged", m.group(0).strip()
-        for a in facts.attributions(sent):
+            if self._main_clause(text, m.start()) and not self._conceded(text, m, words):
+                return "hedged", m.group(0).strip(), ""
+        for a in attributions:
             if self._main_clause(text, a.start):
-                return "attributed", _cue_text(text, a.start, a.end)
+                return "attributed", _cue_text(text, a.start, a.end), a.source
         for m in self._belief.finditer(text):
             if self._main_clause(text, m.start()):
-                return "attributed", m.group(0).strip()
-        return "plain", ""
+                return "attributed", m.group(0).strip(), ""
+        return "plain", "", ""
+
+    def any_cue(self, sent, facts) -> bool:
+        """Whether any clause of the sentence hedges or attributes anything."""
+        text = sent.unquoted
+        return bool(self._hedge.search(text) or self._modal.search(text) or self._belief.search(text)
+                    or self._authoritative.search(text) or facts.attributions(sent))
+
+    def attributions(self, sent, facts) -> list:
+        """The sentence's attributions that can distance its main claim. Left out: a participle
+        after the main clause ("filed suit on Thursday, claiming that ...", "with several
+        saying ..."), which adds what was said to a claim the writer states, and a reporting
+        verb after a preposition, which is an adjective ("failure to act on documented
+        warnings")."""
+        text = sent.unquoted
+        out = []
+        for a in facts.attributions(sent):
+            first = a.cue.split()[0].lower() if a.cue.split() else ""
+            if first in self._LEADS:
+                out.append(a)
+                continue
+            before = _PREV_WORD.search(text[max(0, a.start - 40):a.start])
+            prev = before.group(1).lower() if before else ""
+            if first.endswith("ing") and prev not in self._BE:
+                continue
+            if prev in self._PREPOSITIONS:
+                continue
+            out.append(a)
+        return out
+
+    def _third_party(self, actor: str, cue: str, source: str) -> bool:
+        """Whether the body credits the speech to a report by someone other than the headline's
+        speaker ("according to local Israeli media", "The Daily Mail reports"). Other cues
+        ("X said") mostly name the speaker in words the headline does not use."""
+        words = content_stems(source, self._stop, self._forms)
+        if not actor or not words or not self._report_cue.search(cue):
+            return False
+        return not shared(content_stems(actor, self._stop, self._forms), words)
+
+    def _own_release(self, text: str, attributions, words: list[str]) -> bool:
+        """An actor's own release of its own decision ("The council approved the barrier, the
+        council said in a statement" under "Council approves barrier"): stated as fact by
+        convention. A release by anyone else (a monitor's statement) still distances."""
+        if not self._releases.search(text):
+            return False
+        return any(shared(content_stems(a.source, self._stop, self._forms), words) for a in attributions)
+
+    def _conceded(self, text: str, m, words: list[str]) -> bool:
+        """Whether a modal clause only concedes a point before the claim: "He may have a
+        fondness for her, but McCain suggested ..." makes its claim after the turn. It still
+        hedges when it holds the claim itself ("There may be no love lost between Trump and
+        the tech world, but he is likely to need ...")."""
+        turn = self._concessions.search(text, m.end())
+        if not turn:
+            return False
+        governed = content_stems(text[m.end():turn.start()], self._stop, self._forms)
+        after = content_stems(text[turn.end():], self._stop, self._forms)
+        return len(shared(words, after)) > len(shared(words, governed))
+
+    def _hedges_claim(self, text: str, m, words: list[str]) -> bool:
+        """Whether a lexical hedge bears on the headline's claim: the words it governs (what
+        follows it in the sentence) carry one of the headline's key words. "Indicted for
+        allegedly hacking emails" does not hedge "Democrats urge Trump to cancel summit"."""
+        after = text[m.end():]
+        if len(_WORD_RE.findall(after)) < 2:
+            after = text  # a hedge standing last ("..., reportedly.") governs the whole clause
+        return bool(shared(words, content_stems(after, self._stop, self._forms)))
 
     def _main_clause(self, text: str, pos: int) -> bool:
         """Whether a cue at `pos` qualifies the sentence's main claim: not inside a clause
