@@ -25,9 +25,13 @@ import regex
 from attrlint.rules import Option, Rule, register
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
-_ACRONYM = regex.compile(r"^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\p{N}&]{1,7}$")
+# "SOHR", "U.N.", and hyphenated ones ("H-P", "AFL-CIO"), which abbreviate hyphenated names.
+_ACRONYM = regex.compile(r"^(?:\p{Lu}\.){2,}$|^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu})){1,7}$")
+# A capitalised run with its particles, a nickname in quotes inside it (William "Mo" Cowan)
+# and the writer's bracketed insertion in a quotation ("[President Barack] Obama").
 _NAME_RUN = regex.compile(
-    r"\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|for|the|and|on|de|del|der|van|von|al|bin|ibn|la|le|da|dos|du|el)\s+)*\p{Lu}[\p{L}’'.-]*)*")
+    r"\p{Lu}[\p{L}’'.-]*\]?(?:\s+(?:(?:of|for|the|and|on|de|del|der|van|von|al|bin|ibn|la|le|da|dos|du|el)\s+)*"
+    r"(?:[\"“‘]\p{Lu}[\p{L}.’'-]*[\"”’]\s+)?\p{Lu}[\p{L}’'.-]*\]?)*")
 _SPACES = regex.compile(r"\s+")
 
 
@@ -38,6 +42,8 @@ class SourceFirstReference(Rule):
         "well_known": Option("words", [], "acronyms that need no spelling out (AP, UN, FBI)"),
         "names_in_capitals": Option("patterns", [], "words in capitals that are names, not acronyms (call signs: KMOV)"),
         "titles": Option("words", [], "titles before a surname (Mr., Gov., President)"),
+        "office_titles": Option("words", [], "titles of an office with one holder the reader knows, which name "
+                                             "the person with the surname alone (President Obama, Pope Francis)"),
         "org_heads": Option("words", [], "head words of organisations referred to with 'the' (Observatory, Ministry)"),
         "not_names": Option("words", [], "capitalised words that are not names (sentence openers, days, pronouns)"),
         "adverbs": Option("words", [], "words allowed between a source and its cue (also, openly, later)"),
@@ -50,6 +56,7 @@ class SourceFirstReference(Rule):
         extra = self.lexicon.words("well_known_acronyms") if self.lexicon else []
         self._well_known = frozenset(w.replace(".", "").upper() for w in list(o["well_known"]) + extra)
         self._titles = frozenset(w.lower() for w in o["titles"])
+        self._office_titles = frozenset(w.lower() for w in o["office_titles"])
         self._names_in_capitals = regex.compile("|".join(f"(?:{p})" for p in o["names_in_capitals"]) or r"(?!x)x", regex.V1)
         self._org_heads = frozenset(w.lower() for w in o["org_heads"])
         self._not_names = frozenset(w.lower() for w in o["not_names"])
@@ -70,6 +77,8 @@ class SourceFirstReference(Rule):
                 tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(unq)]
                 opener = self._opening_name(unq, tokens)
                 refs = []
+                if last_subject is not None and sent.index - last_subject[0].index > 1:
+                    last_subject = None  # two sentences on, "he" may be anyone named in between
                 for a in facts.attributions(sent):
                     ref = self._subject_of(unq, tokens, a)
                     if ref is not None:
@@ -80,7 +89,9 @@ class SourceFirstReference(Rule):
                 # The last person named as a source, or else opening a sentence, is the one a
                 # later "he said" speaks for.
                 named = [r for r in refs if r[0] is None]
-                if named:
+                if named and ":" in unq[tokens[named[-1][1][1] - 1][0]:]:
+                    last_subject = None  # "Al-Monitor reported: ..." the words after are its, and so is their "he"
+                elif named:
                     last_subject = (sent, named[-1][1])
                 elif opener is not None:
                     last_subject = (sent, opener)
@@ -88,7 +99,7 @@ class SourceFirstReference(Rule):
                     last_subject = None
                 for ref in refs:
                     sent_of, span = ref[0], ref[1]
-                    by_pronoun = len(ref) > 2 or self._pronoun_follows(para, sent, facts)
+                    by_pronoun = len(ref) > 2 or self._pronoun_follows(para, sent, facts, tokens, span, ref[0])
                     if sent_of is not None and sent_of is not sent:
                         base, unq_of = sent_of.start, sent_of.unquoted
                     else:
@@ -134,9 +145,14 @@ class SourceFirstReference(Rule):
                 return (None, (span[0] + skip, span[1] + skip))
         return None
 
-    def _pronoun_follows(self, para, sent, facts) -> bool:
-        """Whether "he"/"she" speaks later in the paragraph, so the name before it is a person."""
-        for later in para.sentences[sent.index:]:
+    def _pronoun_follows(self, para, sent, facts, tokens, span, sent_of) -> bool:
+        """Whether "he"/"she" speaks in this sentence or the next, so the name before it is a
+        person. Further on, the pronoun goes back to whoever was named in between; and after
+        "Al-Monitor reported:" the next words are the source's own, their "he" someone else."""
+        following = para.sentences[sent.index:sent.index + 2]
+        if sent_of is None and span[1] <= len(tokens) and ":" in sent.unquoted[tokens[span[1] - 1][0]:]:
+            following = following[:1]
+        for later in following:
             toks = [(m.start(), m.group(0)) for m in _TOKEN.finditer(later.unquoted)]
             if any(self._pronoun_subject(later.unquoted, toks, a) for a in facts.attributions(later)):
                 return True
@@ -159,12 +175,14 @@ class SourceFirstReference(Rule):
         i, j = span
         if j - i > 2 or tokens[j - 1][1].endswith(("’s", "'s", "ly")):
             return None
-        # The name must be the subject of a verb in the past tense ("Carson defied").
+        # The name must be the subject of a verb in the past tense ("Carson defied"), the words
+        # next to each other: 'Draft "talking points" obtained by' names no one.
         while j < len(tokens) - 1 and tokens[j][1].endswith("ly"):
             j += 1
-        if j < len(tokens) and regex.fullmatch(r"\p{Ll}{2,}ed", tokens[j][1]) \
-                and not regex.search(r"[,;:]", unq[tokens[j - 1][0]:tokens[j][0]]):
-            return span
+        if j < len(tokens) and regex.fullmatch(r"\p{Ll}{2,}ed", tokens[j][1]):
+            gaps = [unq[a + len(w):b] for (a, w), (b, _) in zip(tokens[i:j], tokens[i + 1:j + 1])]
+            if all(len(g) <= 2 and not g.strip() for g in gaps):
+                return span
         return None
 
     def _name_ending(self, tokens, k):
@@ -199,6 +217,8 @@ class SourceFirstReference(Rule):
         if not words or words[-1].endswith(("’s", "'s", "’", "'")):
             return None  # a possessive ("Mr. Comey's decision") names no speaker
         words = [w if _ACRONYM.match(w) and not regex.match(r"^\p{Lu}{2,}\.$", w) else w.rstrip(".") for w in words]
+        if i > 0 and tokens[i - 1][1].lower() in self._office_titles:
+            return None  # "President Obama said": the office names the one person who holds it
         if i > 0 and tokens[i - 1][1].lower() == "the" and words[0].lower() != "the":
             words = ["the"] + words  # "The Mirror reported": a name with its article
             s = tokens[i - 1][0]
@@ -211,6 +231,8 @@ class SourceFirstReference(Rule):
         if not core:
             return None
         titled = len(core) >= 2 and core[0].lower() in self._titles
+        if titled and core[0].lower() in self._office_titles:
+            return None  # "President Obama said": the office names the one person who holds it
         names = core[1:] if titled else core
         if len(names) == 1 and self._names_in_capitals.fullmatch(names[0]):
             return None  # a broadcaster's call sign or a name set in capitals: not an acronym
@@ -242,7 +264,7 @@ class SourceFirstReference(Rule):
             if key.endswith(("s", "ing", "ly")) or regex.search(rf"(?<![\p{{L}}]){regex.escape(key)}(?![\p{{L}}])",
                                                                   article.text) is not None:
                 return None
-        if self._introduced(surname, earlier):
+        if self._introduced(surname, earlier, key not in surnames):
             return None
         return ("person:" + key, s, e, " ".join(core))
 
@@ -251,24 +273,48 @@ class SourceFirstReference(Rule):
         out = set()
         for para in article.paragraphs:
             for m in _NAME_RUN.finditer(article.text, para.start, para.end):
-                parts = _SPACES.split(m.group(0))
-                parts = [p for p in parts if p.lower() not in self._titles]
-                if not parts or any(p.lower() in _FUNCTION for p in parts) or _ACRONYM.match(parts[0]):
-                    continue  # "CEO of Hewlett-Packard" is not a person's name
-                if len(parts) >= 2 and parts[0].lower() not in self._not_names and parts[0].lower() not in self._org_heads:
-                    out.add(parts[-1].rstrip(".,").replace("’", "'").lower())
+                for parts in self._sentence_runs(_SPACES.split(m.group(0))):
+                    parts = [p for p in parts if p.lower() not in self._titles]
+                    if not parts or any(p.lower() in _FUNCTION for p in parts) or _ACRONYM.match(parts[0]):
+                        continue  # "CEO of Hewlett-Packard" is not a person's name
+                    if len(parts) >= 2 and parts[0].lower() not in self._not_names and parts[0].lower() not in self._org_heads:
+                        out.add(parts[-1].rstrip(".,").replace("’", "'").lower())
         return out
 
-    def _introduced(self, surname: str, earlier: str) -> bool:
+    def _sentence_runs(self, parts: list[str]):
+        """A capitalised run cut where a sentence ends inside it: "... the Path. Insiders say"
+        holds "Path." and "Insiders", not the name "Path Insiders". A full stop after an
+        initial ("Raúl R. Labrador") or a title ("Mr. Trump") does not end a sentence."""
+        run = []
+        for p in parts:
+            run.append(p)
+            if p.endswith(".") and len(p) > 2 and p.lower() not in self._titles and not _ACRONYM.match(p):
+                yield run
+                run = []
+        if run:
+            yield run
+
+    def _introduced(self, surname: str, earlier: str, one_name: bool) -> bool:
+        """Whether an earlier mention in the body gives this name its full form: a given name
+        before it ("Rami Abdel Rahman"), an office that has one holder ("President Obama"), a
+        full name it opens ("Yair Tawil" before "Yair", "Dong Xiaolin" before "Ms. Dong"), or,
+        for someone the article never names in full, the name with a description set off after
+        it ("Isabelle, the heroine of the novel, ...")."""
         for m in regex.finditer(rf"(?<![\p{{L}}’'-]){regex.escape(surname)}(?![\p{{L}}-])", earlier):
             run = _NAME_RUN.search(earlier, max(0, m.start() - 80), m.end())
             while run and run.end() < m.end():
                 run = _NAME_RUN.search(earlier, run.end(), m.end())
-            if run is None:
-                continue
-            parts = [p for p in _SPACES.split(earlier[run.start():m.start()].strip()) if p]
-            given = [p for p in parts if p.lower() not in self._titles and p.lower() not in self._not_names]
-            if given:
+            if run is not None:
+                parts = [p for p in _SPACES.split(earlier[run.start():m.start()].strip()) if p]
+                if any(p.lower() in self._office_titles for p in parts[-1:]):
+                    return True
+                given = [p for p in parts if p.lower() not in self._titles and p.lower() not in self._not_names]
+                if given and not given[-1].endswith(".") or any(len(p.rstrip(".")) == 1 for p in given):
+                    return True  # "Jane Holt", "Raúl R. Labrador"; not a sentence before ("Path. Insiders")
+            after = _FOLLOWING_NAME.match(earlier, m.end())
+            if after and after.group(1).lower() not in self._org_heads and after.group(1).lower() not in self._not_names:
+                return True
+            if one_name and _APPOSITION.match(earlier, m.end()):
                 return True
         return False
 
@@ -282,6 +328,10 @@ class SourceFirstReference(Rule):
         return False
 
 
+# A capitalised word right after a name: the name opens a full one ("Yair Tawil", "Dong Xiaolin").
+_FOLLOWING_NAME = regex.compile(r" (\p{Lu}\p{Ll}[\p{L}’'-]*)(?![\p{L}.])")
+# A name with a description set off after it: "Isabelle, the heroine of ...".
+_APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+\p{Ll}")
 _PREPOSITIONS = frozenset("of for at from with by to in on about against".split())
 _PARTICLES = frozenset("de del der van von al bin ibn la le da dos du el abu abdel abd".split())
 _FUNCTION = frozenset("of for the and on de del der van von al la le da dos du el".split())
