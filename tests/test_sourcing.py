@@ -251,3 +251,48 @@ def test_hyphenated_acronyms_nicknames_and_broadcasters():
     The governor appointed William “Mo” Cowan to the seat. Cowan said he would not run again, CBC reports.
     """
     assert found(text, "source-first-reference") == []
+
+
+def test_loaded_verbs_that_report_nothing_yet():
+    text = """
+    Budget talks stall
+
+    The mayor said the council should insist that every school be funded, and she would insist that the budget include a reserve.
+
+    Nobody knows what the auditor might reveal about the accounts. The treasurer had to admit that the books were late.
+
+    Reed misspoke, and he'll be the first to admit that the figures were wrong.
+
+    The treasurer would later claim that the books had been sent on time.
+    """
+    # A wish, a guess or a duty is not a report; "would later claim" narrates one that happened.
+    assert found(text, "loaded-verb") == [(9, "claim")]
+
+
+def test_loaded_verb_nouns_acts_and_topics():
+    text = """
+    Campaign trades blows
+
+    The mayor's office responded to claims that the bridge was unsafe.
+
+    The Holt campaign retorted with an ad of its own, and staff were sent to point out the errors.
+
+    The video showed him boasting about his golf course, and he boasted of his deals at every stop.
+
+    The rival candidate claimed the other nomination in June.
+    """
+    assert found(text, "loaded-verb") == []
+
+
+def test_loaded_verbs_that_reach_the_words_through_a_phrase():
+    text = """
+    Contractor under scrutiny
+
+    The contractor admitted to falsifying the reports. A worker revealed to the Ashby Ledger that the beams were cracked.
+
+    Reed retorted by saying that the beams were sound. As Holt pointed out in March, “No one checked.”
+
+    “It was never safe,” retorted Holt.
+    """
+    got = [w for _, w in found(text, "loaded-verb")]
+    assert got == ["admitted", "revealed", "retorted", "pointed out", "retorted"]

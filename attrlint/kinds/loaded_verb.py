@@ -36,6 +36,10 @@ class LoadedVerb(Rule):
                                               "(revealed no weapon, boasts a harbour): flagged only before a clause, "
                                               "a quotation or at the end of the clause"),
         "clause_openers": Option("words", [], "words that open the reported clause after such a verb (that, he, how)"),
+        "clause_prepositions": Option("words", [], "words after such a verb that lead on to the reported clause "
+                                                   "(revealed to CNN that, admitted in court that, boasted about how)"),
+        "hypothetical_markers": Option("words", [], "words before a verb that make it a wish, a duty or a guess, "
+                                                    "not a report (should insist, might reveal, had to admit)"),
         "exceptions": Option("patterns", [], "uses that are not attribution (claimed responsibility, admitted to hospital)"),
         "not_subjects": Option("words", [], "words before a verb form that make it a noun or an adjective (the, his, its)"),
         "passive_markers": Option("words", [], "words before a participle that make it passive (was, were, been)"),
@@ -51,6 +55,8 @@ class LoadedVerb(Rule):
         self._noun_forms = frozenset(w.lower() for w in self.opts["noun_forms"])
         self._object_senses = frozenset(w.lower() for w in self.opts["object_senses"])
         self._openers = frozenset(w.lower() for w in self.opts["clause_openers"])
+        self._prepositions = frozenset(w.lower() for w in self.opts["clause_prepositions"])
+        self._hypothetical = frozenset(w.lower() for w in self.opts["hypothetical_markers"])
         self._not_subjects = frozenset(w.lower() for w in self.opts["not_subjects"])
         self._passive = frozenset(w.lower() for w in self.opts["passive_markers"])
         self._means = frozenset(w.lower() for w in self.opts["means_markers"])
@@ -84,8 +90,12 @@ class LoadedVerb(Rule):
         if low in self._not_subjects or low.endswith(("’s", "'s", "s’", "s'")):
             return False  # "the claims", "his claimed", "Trump's claims"
         lowered = [w.lower() for w in before]
+        narrated = False
         while lowered and (lowered[-1] in _ADVERBS or lowered[-1].endswith("ly")):
+            narrated = narrated or lowered[-1] in _LATER
             lowered.pop()  # "has been publicly revealed"
+        if lowered and not narrated and self._hypothetical_before(lowered):
+            return False  # "the president should insist that", "he might reveal": no one has said it
         if lowered and lowered[-1] in self._passive and form.split()[0].endswith("ed"):
             return False  # "were claimed by", "has been revealed"
         if not before and form.endswith("ed") and not text[:s].strip():
@@ -94,9 +104,16 @@ class LoadedVerb(Rule):
             return False  # "by insisting that ...": a tactic the writer describes, not a report
         if form in self._noun_forms and not self._subject_like(before, text, s, e):
             return False
-        if form.split()[0] in self._object_senses and not self._clause_follows(text, e):
+        if form in self._object_senses and not self._clause_follows(text, s, e):
             return False
         return True
+
+    def _hypothetical_before(self, lowered: list[str]) -> bool:
+        """A modal ("should", "might", "he'll") or a duty ("had to admit", "the first to admit")."""
+        last = lowered[-1]
+        if last in self._hypothetical or last.endswith(("’ll", "'ll")):
+            return True
+        return last == "to" and len(lowered) > 1 and lowered[-2] in _DUTY
 
     def _subject_like(self, before: list[str], text: str, s: int, e: int) -> bool:
         """Whether the words before a noun-like form ("claims") end in its subject."""
@@ -110,7 +127,8 @@ class LoadedVerb(Rule):
         prev = words[-1]
         low = prev.lower()
         if low in _SUBJECT_WORDS:
-            return True
+            # "responded to claims that": a form in -s is a noun after "to" or a modal
+            return not text[s:e].lower().endswith("s") or low not in _BASE_FORM_BEFORE
         if not (low in self._source_nouns or prev[:1].isupper()):
             return False
         # A capitalised run after a determiner is a noun phrase: "a Voter Fraud Claim".
@@ -128,8 +146,22 @@ class LoadedVerb(Rule):
                     and (first[:1].isupper() or first.lower() in ("a", "an", "the", "he", "she", "they", "it", "we")))
         return True
 
-    def _clause_follows(self, text: str, e: int) -> bool:
+    def _clause_follows(self, text: str, s: int, e: int) -> bool:
         rest = text[e:]
+        if _INVERTED.search(text, 0, s) and _NAME_NEXT.match(rest):
+            return True  # "“No,” retorted Smith": the speaker's name follows the quotation
+        lead = _LEADING_WORDS.match(rest)
+        if lead and lead.group(1).lower() in self._prepositions:
+            words = [w.lower() for w in _WORD.findall(lead.group(2))]
+            if not words:
+                return True  # a blanked quotation right after: "boasted about “...”"
+            if lead.group(1).lower() in ("to", "by") and words[0].endswith("ing") and len(words[0]) >= 5:
+                return True  # "admitted to lying", "retorted by saying"
+            if words[0] in ("how", "what", "why", "whether", "that"):
+                return True  # "boasted about how ...", "confessed to what ..."
+            if _QUOTE_AFTER.match(text, e + lead.end()):
+                return True  # "pointed out in December, “...”"
+            return "that" in words[1:5]  # "revealed to CNN that", "admitted in court on Monday that"
         m = regex.match(r"\s*(?:(?:on|last|this|in)\s+\p{Lu}?\p{Ll}+\s*)?([\p{L}’']+|[,.;:!?—–\"“”]|\s*$)", rest)
         if not m:
             return True  # a blanked quotation follows
@@ -144,6 +176,19 @@ class LoadedVerb(Rule):
 # After a noun-like form, a preposition or a verb marks the noun: "claims on", "claims were".
 _NOUN_NEXT = regex.compile(r"\s{1,2}(?:in(?=\s+(?-i:\p{Lu}))|on|of|against|over|from|into|by|and|or|were|are|was|is|have|had|"
                            r"to\s+(?:the|a|an|his|her|their|its))\b", regex.IGNORECASE | regex.V1)
+# Words before a verb after which only its base form can follow ("to claim", "will claim").
+_BASE_FORM_BEFORE = frozenset("to will would can could may might should must did do does i you we they".split())
+# Adverbs that make "would" a narrated future, a report after all ("would later claim").
+_LATER = frozenset("later eventually subsequently".split())
+# "had to admit", "the first to admit": a duty or a readiness, not a report.
+_DUTY = frozenset("had have has having need needs needed first forced obliged".split())
+# A verb after a quotation or a comma, then a name: the inverted "“...,” retorted Smith".
+_INVERTED = regex.compile(r"(?:[,”\"]|\s{3})\s*$", regex.V1)
+_NAME_NEXT = regex.compile(r"\s+(?:the\s+)?\p{Lu}", regex.V1)
+# A comma or colon and then a quotation: the words said come after the phrase.
+_QUOTE_AFTER = regex.compile(r"\s*[,:]\s*[\"“‘]", regex.V1)
+# A preposition after the verb and the words up to the next stop: "to CNN that ...".
+_LEADING_WORDS = regex.compile(r"\s*(\p{L}+)\b([^,.;:!?—–()]{0,80})", regex.V1)
 _SUBJECT_WORDS = frozenset("he she it they we i you who which that also to will would can could may might "
                            "should must did do does not never".split())
 _ADVERBS = frozenset("also now still even openly repeatedly later previously once again frequently often "
