@@ -110,16 +110,20 @@ def pack_files(path: str) -> list[str]:
     return [path]
 
 
-def load_rules(extra: Iterable[str] = (), builtin: bool = True) -> RuleSet:
+def load_rules(extra: Iterable[str] = (), builtin: bool = True, texts: Iterable[tuple[str, str]] = ()) -> RuleSet:
+    """Load the shipped packs (unless `builtin` is false), the rule files or folders in
+    `extra`, and rule files given as (name, YAML text) pairs in `texts`."""
     files: list[str] = []
     if builtin:
         files += pack_files(str(builtin_pack_dir()))
     for p in extra:
         files += pack_files(p)
+    given = dict(texts)
+    files += list(given)
     lexicon = Lexicon()
     docs = []
     for f in files:
-        data = load_yaml(f)
+        data = load_yaml(f, given.get(f))
         if data is None:
             continue
         if not isinstance(data, dict):

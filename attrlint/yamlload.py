@@ -65,7 +65,11 @@ def load_yaml(path: str, text: str | None = None):
         raise RuleFileError(path, None, f"cannot be read ({exc.strerror})") from None
     except UnicodeDecodeError:
         raise RuleFileError(path, None, "is not UTF-8 text") from None
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # a control character: the reader refuses the text
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        raise RuleFileError(path, line, f"invalid YAML: {exc.reason} (character {exc.character!r})") from None
     loader.name = path
     try:
         return loader.get_single_data()
