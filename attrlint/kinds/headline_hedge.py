@@ -26,6 +26,7 @@ from attrlint.rules import Option, Rule, register
 
 _FLAGS = regex.V1 | regex.IGNORECASE
 _WORD_RE = regex.compile(r"\p{L}+")
+_CLAUSE_END = regex.compile(r"[:;]|\s[—–-]{1,2}\s")
 # The last word before an offset, within its clause.
 _PREV_WORD = regex.compile(r"(\p{L}+)[^\p{L},;:()—–]*$")
 
@@ -63,6 +64,10 @@ class HeadlineHedge(Rule):
         "source_subjects": Option("patterns", [], "a headline claim opening with one of these names its source as its subject (New poll gives ..., Study finds ...)"),
         "releases": Option("patterns", [], "a body sentence matching one of these names a release (said in a statement): when its source is the headline's own actor, the claim is that actor's announced decision"),
         "concessions": Option("patterns", [], "a turn after a modal hedge that makes its clause a concession (X may be Y, but ...): the claim is the part after the turn"),
+        "not_sources": Option("patterns", [], "attribution cues that name no source (according to legend, found himself)"),
+        "participle_cues": Option("patterns", [], "participial reporting cues (saying that, warning that): they keep a body sentence from being plain fact (b)"),
+        "plain_blockers": Option("patterns", [], "words that keep a body sentence from being plain fact (b) though they attribute nothing (if, predictions)"),
+        "official_bodies": Option("words", [], "official bodies whose own statement of their own action is a release (council, committee, department)"),
         "max_headline_words": Option("int", 30, "a first line longer than this is body copy, not a headline (the article has none)"),
         "labels": Option("words", [], "headline labels before a colon that are not sources (BREAKING, WATCH)"),
         "first_person": Option("words", [], "words that make a headline's claim the speaker's own words (I, we, my)"),
@@ -99,6 +104,10 @@ class HeadlineHedge(Rule):
         self._source_subjects = regex.compile(_alternation(o["source_subjects"]), _FLAGS)
         self._releases = regex.compile(_alternation(o["releases"]), _FLAGS)
         self._concessions = regex.compile(_alternation(o["concessions"]), _FLAGS)
+        self._not_sources = regex.compile(_alternation(o["not_sources"]), _FLAGS)
+        self._participles = regex.compile(_alternation(o["participle_cues"]), _FLAGS)
+        self._plain_blockers = regex.compile(_alternation(o["plain_blockers"]), _FLAGS)
+        self._official = frozenset(w.lower() for w in o["official_bodies"])
         self._report_cue = regex.compile(r"^according\s+to\b|\breport(?:s|ed|ing)?$", _FLAGS)
         self._first_person = frozenset(w.lower() for w in o["first_person"])
         self._subordinators = regex.compile(rf"(?<![\p{{L}}])(?:{word_alternation(o['subordinators'])})(?![\p{{L}}])", _FLAGS)
@@ -122,9 +131,9 @@ class HeadlineHedge(Rule):
         sent, overlap = self.claim_sentence(article, facts, head, words)
         if sent is None:
             return
-        body_way, body_cue, body_source = self.read_body(sent, facts, words)
+        body_way, body_cue, body_source, body_main = self.read_body(sent, facts, words)
         line = article.position(sent.start)[0]
-        if stance.way == "speech" and body_way == "hedged" and not stance.speaker:
+        if stance.way == "speech" and body_way == "hedged" and body_main and not stance.speaker:
             # A headline that reports what someone said still drops a hedge the body keeps:
             # "ambassador reveals ISIS organ trade" over "ISIS might be harvesting organs".
             yield self.diagnostic(article, head.start, head.end, direction="a",
@@ -199,7 +208,9 @@ class HeadlineHedge(Rule):
             parts = regex.split(r"\s+[–—-]\s+", claim, maxsplit=1)
             if len(parts) == 2 and len(parts[0].split()) >= 3:
                 claim = parts[0]
-        quotes = list(HEADLINE_QUOTE.finditer(claim))
+        # A quoted name set before its noun ("'religious freedom' law") labels a thing; it
+        # does not hold the claim at a distance.
+        quotes = [q for q in HEADLINE_QUOTE.finditer(claim) if not self._label_quote(claim, q)]
         # Only cues of the main clause attribute the claim: "... after ambassador reveals" does not.
         speech = next((m for m in self._speech.finditer(claim) if self._main_clause(claim, m.start())), None)
         offset = text.find(claim)
@@ -231,6 +242,10 @@ class HeadlineHedge(Rule):
                 r"(?i)shows?|finds?|indicates?|reveals?|suggests?", speech.group(0))
             return Stance("speech", speech.group(0), "", claim, actor=" ".join(before) if active else "")
         return Stance("plain", "", "", claim)
+
+    def _label_quote(self, claim: str, q) -> bool:
+        nxt = regex.match(r"\s+([\p{L}][\p{L}'’-]*)", claim[q.end():])
+        return bool(nxt) and nxt.group(1).lower() not in self._stop and not self._speech.fullmatch(nxt.group(1))
 
     def _is_source(self, article, facts, phrase: str) -> bool:
         """Whether a colon or dash phrase names a source: a source word, or a name the body
@@ -291,31 +306,33 @@ class HeadlineHedge(Rule):
                 return sent, len(common)
         return None, 0
 
-    def read_body(self, sent, facts, words: list[str]) -> tuple[str, str, str]:
+    def read_body(self, sent, facts, words: list[str]) -> tuple[str, str, str, bool]:
         """How the body sentence holds the headline's claim (whose key words are `words`):
-        the way, the cue as the message quotes it, and the attribution's source."""
+        the way, the cue as the message quotes it, the attribution's source, and whether the
+        cue stands in the main clause."""
         text = sent.unquoted
         attributions = self.attributions(sent, facts)
         if self._authoritative.search(text) or self._own_release(text, attributions, words):
-            return "authoritative", "", ""
+            return "authoritative", "", "", True
         for m in self._hedge.finditer(text):
             if self._hedges_claim(text, m, words):
-                return "hedged", m.group(0).strip(), ""
+                return "hedged", m.group(0).strip(), "", self._main_clause(text, m.start())
         for m in self._modal.finditer(text):
-            if self._main_clause(text, m.start()) and not self._conceded(text, m, words):
-                return "hedged", m.group(0).strip(), ""
+            if self._main_clause(text, m.start()) and not self._conceded(text, m.start(), m.end(), words):
+                return "hedged", m.group(0).strip(), "", True
         for a in attributions:
-            if self._main_clause(text, a.start):
-                return "attributed", _cue_text(text, a.start, a.end), a.source
+            if self._main_clause(text, a.start) and not self._conceded(text, a.start, a.end, words):
+                return "attributed", _cue_text(text, a.start, a.end), a.source, True
         for m in self._belief.finditer(text):
             if self._main_clause(text, m.start()):
-                return "attributed", m.group(0).strip(), ""
-        return "plain", "", ""
+                return "attributed", m.group(0).strip(), "", True
+        return "plain", "", "", True
 
     def any_cue(self, sent, facts) -> bool:
         """Whether any clause of the sentence hedges or attributes anything."""
         text = sent.unquoted
         return bool(self._hedge.search(text) or self._modal.search(text) or self._belief.search(text)
+                    or self._participles.search(text) or self._plain_blockers.search(text)
                     or self._authoritative.search(text) or facts.attributions(sent))
 
     def attributions(self, sent, facts) -> list:
@@ -328,6 +345,8 @@ class HeadlineHedge(Rule):
         out = []
         for a in facts.attributions(sent):
             first = a.cue.split()[0].lower() if a.cue.split() else ""
+            if self._not_sources.match(text, a.start):
+                continue
             if first in self._LEADS:
                 out.append(a)
                 continue
@@ -337,6 +356,8 @@ class HeadlineHedge(Rule):
                 continue
             if prev in self._PREPOSITIONS:
                 continue
+            if prev in self._BE and not first.endswith("ing"):
+                continue  # a passive with no agent: "has been dubbed a 'zombie cat'"
             out.append(a)
         return out
 
@@ -351,21 +372,29 @@ class HeadlineHedge(Rule):
 
     def _own_release(self, text: str, attributions, words: list[str]) -> bool:
         """An actor's own release of its own decision ("The council approved the barrier, the
-        council said in a statement" under "Council approves barrier"): stated as fact by
-        convention. A release by anyone else (a monitor's statement) still distances."""
-        if not self._releases.search(text):
-            return False
-        return any(shared(content_stems(a.source, self._stop, self._forms), words) for a in attributions)
+        council said in a statement" under "Council approves barrier"), or an official body's
+        word on its own action ("the Senate intelligence committee said they had subpoenaed"
+        under "Senate intel panel subpoenas ..."): stated as fact by convention. A release by
+        anyone else (a monitor's statement) still distances."""
+        release = bool(self._releases.search(text))
+        for a in attributions:
+            source = content_stems(a.source, self._stop, self._forms)
+            official = any(w.lower().strip(".,") in self._official for w in a.source.split())
+            if (release or official) and shared(source, words):
+                return True
+        return False
 
-    def _conceded(self, text: str, m, words: list[str]) -> bool:
-        """Whether a modal clause only concedes a point before the claim: "He may have a
-        fondness for her, but McCain suggested ..." makes its claim after the turn. It still
-        hedges when it holds the claim itself ("There may be no love lost between Trump and
-        the tech world, but he is likely to need ...")."""
-        turn = self._concessions.search(text, m.end())
+    def _conceded(self, text: str, start: int, end: int, words: list[str]) -> bool:
+        """Whether a hedged or attributed clause only concedes a point before the claim: "He
+        may have a fondness for her, but McCain suggested ...", "Netanyahu has said he'll
+        steer clear of the election, but he stars in a new ad" make their claim after the
+        turn. It still hedges when it holds the claim itself ("There may be no love lost
+        between Trump and the tech world, but he is likely to need ...")."""
+        turn = self._concessions.search(text, end)
         if not turn:
             return False
-        governed = content_stems(text[m.end():turn.start()], self._stop, self._forms)
+        lo = max(text.rfind(c, 0, start) for c in ",;:—–()") + 1
+        governed = content_stems(text[lo:turn.start()], self._stop, self._forms)
         after = content_stems(text[turn.end():], self._stop, self._forms)
         return len(shared(words, after)) > len(shared(words, governed))
 
@@ -374,6 +403,9 @@ class HeadlineHedge(Rule):
         follows it in the sentence) carry one of the headline's key words. "Indicted for
         allegedly hacking emails" does not hedge "Democrats urge Trump to cancel summit"."""
         after = text[m.end():]
+        stop = _CLAUSE_END.search(after)
+        if stop:
+            after = after[:stop.start()]
         if len(_WORD_RE.findall(after)) < 2:
             after = text  # a hedge standing last ("..., reportedly.") governs the whole clause
         return bool(shared(words, content_stems(after, self._stop, self._forms)))
