@@ -2,8 +2,9 @@
 
 Every span is a pair of character offsets into `Article.text`, which has the same length and
 line structure as the source text: markup that is not copy (Markdown front matter, code, HTML
-comments, link targets, emphasis marks) is blanked out with spaces rather than removed, so an
-offset found in the analysed text is the offset in the file, and maps to its line:column.
+tags and comments, link targets, emphasis marks) is blanked out with spaces rather than
+removed, so an offset found in the analysed text is the offset in the file, and maps to its
+line:column. The Markdown and HTML readers are in attrlint.readers.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from functools import cached_property
 import regex
 
 from attrlint.lexicon import Lexicon
-from attrlint.quotes import Quotation, opens_with_quote, scan_paragraph
+from attrlint.readers.html import read_html
+from attrlint.readers.markdown import read_markdown
+from attrlint.quotes import EMBED_RUN, Quotation, is_embed, opens_with_quote, scan_paragraph
 from attrlint.source import Source
 
 CLOSERS = "\"'”’»)]"
@@ -38,7 +41,9 @@ class Sentence:
 
     @cached_property
     def quotations(self) -> list[Quotation]:
-        return [q for q in self.article.quotations if q.start < self.end and q.end > self.start]
+        # A quotation never runs past its paragraph, so only that paragraph's are candidates.
+        return [q for q in self.article.quotations_by_paragraph.get(self.paragraph, ())
+                if q.start < self.end and q.end > self.start]
 
     @cached_property
     def unquoted(self) -> str:
@@ -77,6 +82,13 @@ class Article:
     furniture: list[tuple[int, int]] = field(default_factory=list)
     cache: dict = field(default_factory=dict, repr=False)  # per-article results shared by rules
 
+    @cached_property
+    def quotations_by_paragraph(self) -> dict[int, list[Quotation]]:
+        by: dict[int, list[Quotation]] = {}
+        for q in self.quotations:
+            by.setdefault(q.paragraph, []).append(q)
+        return by
+
     @property
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]
@@ -87,25 +99,11 @@ class Article:
 
 # --- reading ----------------------------------------------------------------------------
 
-_FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", regex.S)
-_FENCE = regex.compile(r"^[ \t]{0,3}(```|~~~).*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)", regex.S | regex.M)
-_HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
-_ATX_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", regex.M)
-_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_EMPHASIS = regex.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
-_BLOCK_PREFIX = regex.compile(r"^[ \t]{0,3}(?:>[ \t]?)+|^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+", regex.M)
-_HTML_TAG = regex.compile(r"</?[A-Za-z][^<>\n]*>")
-
-
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for k in range(start, end):
-        if chars[k] != "\n":
-            chars[k] = " "
-
-
 def read_article(source: Source, lexicon: Lexicon) -> Article:
     if source.format == "markdown":
-        return _read_markdown(source, lexicon)
+        return _read_marked_up(source, lexicon, read_markdown)
+    if source.format == "html":
+        return _read_marked_up(source, lexicon, read_html)
     return _read_text(source, lexicon)
 
 
@@ -115,71 +113,41 @@ def _read_text(source: Source, lexicon: Lexicon) -> Article:
     return article
 
 
-def _read_markdown(source: Source, lexicon: Lexicon) -> Article:
-    text = source.text
-    chars = list(text)
-    headline_span = None
-    m = _FRONT_MATTER.match(text)
-    if m:
-        body = m.group(1) or ""
-        for km in regex.finditer(r"^(title|headline)[ \t]*:[ \t]*(.*?)[ \t]*$", body, regex.M):
-            value_start = m.start(1) + km.start(2)
-            value = km.group(2)
-            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-                value_start += 1
-                value = value[1:-1]
-            if value and (headline_span is None or km.group(1) == "title"):
-                headline_span = (value_start, value_start + len(value))
-        _blank(chars, m.start(), m.end())
-    for pattern in (_FENCE, _HTML_COMMENT):
-        for fm in pattern.finditer(text):
-            _blank(chars, fm.start(), fm.end())
-    masked = "".join(chars)
-    for hm in _ATX_HEADING.finditer(masked):
-        _blank(chars, hm.start(), hm.start(2))
-        _blank(chars, hm.end(2), hm.end())
-        if headline_span is None and len(hm.group(1)) == 1:
-            headline_span = (hm.start(2), hm.end(2))
-    masked = "".join(chars)
-    for pattern in (_BLOCK_PREFIX, _HTML_TAG):
-        for pm in pattern.finditer(masked):
-            _blank(chars, pm.start(), pm.end())
-    masked = "".join(chars)
-    for lm in _LINK.finditer(masked):
-        _blank(chars, lm.start(), lm.start(1))
-        _blank(chars, lm.end(1), lm.end())
-    masked = "".join(chars)
-    for em in _EMPHASIS.finditer(masked):
-        _blank(chars, em.start(1), em.end(1))
-        _blank(chars, em.end(2), em.end())
-    article = Article(source=source, text="".join(chars), lexicon=lexicon)
-    if headline_span:
-        # The front-matter value is blanked in the analysed text; keep its words for the headline.
-        hs, he = headline_span
-        article.text = article.text[:hs] + text[hs:he] + article.text[he:]
-    _build(article, headline_from_first_line=False, headline_span=headline_span)
+def _read_marked_up(source: Source, lexicon: Lexicon, reader) -> Article:
+    """Markdown or HTML: the reader blanks the markup and says where the headline and paragraphs are."""
+    reading = reader(source.text)
+    article = Article(source=source, text=reading.text, lexicon=lexicon)
+    _build(article, headline_from_first_line=False, headline_span=reading.headline, blocks=reading.blocks)
     return article
 
 
-def _build(article: Article, headline_from_first_line: bool, headline_span: tuple[int, int] | None = None) -> None:
+def _build(article: Article, headline_from_first_line: bool, headline_span: tuple[int, int] | None = None,
+           blocks: list[tuple[int, int]] | None = None) -> None:
+    """Headline, paragraphs, quotations and sentences of article.text.
+
+    Plain text: paragraphs are runs of lines between blank lines. A marked-up draft passes
+    `blocks`, the paragraph spans its parser saw (list items and <p>s need no blank line
+    between them, and a block may share a line with another); lines of one block stay together.
+    """
     text = article.text
     lex = article.lexicon
-    blocks: list[tuple[int, int]] = []
-    current: list[int] | None = None  # [start, end] of the block being gathered
+    gathered: list[list[int]] = []
+    current: list[int] | None = None  # [start, end] of the paragraph being gathered
     headline_key = None
     if headline_span:
         hs, he = headline_span
         article.headline = Sentence(hs, he, -1, 0, article)
         headline_key = _squash(text[hs:he])
-    pos = 0
-    for line in text.split("\n"):
-        line_start, line_end = pos, pos + len(line)
-        pos = line_end + 1
+    for line_start, line_end, new_block in _lines(text, blocks):
+        line = text[line_start:line_end]
+        if new_block:
+            current = None
         if headline_span and headline_span[0] <= line_start < headline_span[1]:
             continue
         stripped = line.strip()
         if not stripped:
-            current = None
+            if blocks is None:
+                current = None
             continue
         s = line_start + (len(line) - len(line.lstrip()))
         e = line_start + len(line.rstrip())
@@ -202,15 +170,35 @@ def _build(article: Article, headline_from_first_line: bool, headline_span: tupl
             continue
         if current is None:
             current = [s, e]
-            blocks.append(current)  # type: ignore[arg-type]
+            gathered.append(current)
         else:
             current[1] = e
-    for i, (s, e) in enumerate(blocks):
+    for i, (s, e) in enumerate(gathered):
         article.paragraphs.append(Paragraph(s, e, i))
     _scan_quotations(article)
     for para in article.paragraphs:
         for k, (s, e) in enumerate(split_sentences(text, para.start, para.end, lex)):
             para.sentences.append(Sentence(s, e, para.index, k, article))
+
+
+def _lines(text: str, blocks: list[tuple[int, int]] | None):
+    """(start, end, starts a block) of each line: every line of the text, or the lines of each block."""
+    if blocks is None:
+        pos = 0
+        for line in text.split("\n"):
+            yield pos, pos + len(line), False
+            pos += len(line) + 1
+        return
+    for start, end in blocks:
+        first = True
+        while True:
+            nl = text.find("\n", start, end)
+            stop = end if nl < 0 else nl
+            yield start, stop, first
+            first = False
+            if nl < 0:
+                break
+            start = nl + 1
 
 
 def _squash(s: str) -> str:
@@ -220,22 +208,26 @@ def _squash(s: str) -> str:
 def _scan_quotations(article: Article) -> None:
     text = article.text
     paras = article.paragraphs
-    carried = False
+    carried = -1  # the paragraph that carries on a quotation left open
     for i, para in enumerate(paras):
         result = scan_paragraph(text, para.start, para.end, i, article.lexicon.elisions)
-        if carried and result.quotations and result.quotations[0].open == _first_mark(text, para):
+        if carried == i and result.quotations and result.quotations[0].open == _first_mark(text, para):
             result.quotations[0].continued = True
         article.quotations.extend(result.quotations)
         article.unmatched_marks.extend(result.unmatched)
-        carried = False
         if result.open_at_end is not None:
             mark = result.open_at_end
-            nxt = paras[i + 1] if i + 1 < len(paras) else None
+            # The next paragraph of copy: a caption or an embedded tweet set between two
+            # paragraphs of one quotation does not end it.
+            j = i + 1
+            while j < len(paras) and j <= i + EMBED_RUN and is_embed(text, paras[j].start, paras[j].end):
+                j += 1
+            nxt = paras[j] if j < len(paras) and j <= i + EMBED_RUN else None
             q = Quotation(open=mark.offset, close=None, start=mark.offset + mark.length, end=para.end,
                           double=mark.double, depth=0, paragraph=i)
             if nxt is not None and opens_with_quote(text, nxt.start, nxt.end, mark.double):
                 q.continues = True
-                carried = True
+                carried = j
             elif not mark.tentative:
                 article.unmatched_marks.append(mark)
             article.quotations.append(q)
@@ -252,6 +244,7 @@ def _first_mark(text: str, para: Paragraph) -> int:
 
 # --- sentences --------------------------------------------------------------------------
 
+_LETTERS = regex.compile(r"[A-Za-z]+")
 _WORD_BEFORE = regex.compile(r"(\S+)$")
 
 
@@ -319,7 +312,7 @@ def _is_boundary(text: str, sent_start: int, i: int, j: int, k: int, lex: Lexico
 
 
 def _opener_word(text: str, n: int) -> str:
-    m = regex.match(r"[A-Za-z]+", text[n:n + 20])
+    m = _LETTERS.match(text, n, n + 20)
     return m.group(0) if m else ""
 
 

@@ -50,7 +50,8 @@ class AttributionFinder:
         for options in self.verb_phrases.values():
             options.sort(key=len, reverse=True)
         self.ambiguous = lexicon.word_set("reporting_verbs_ambiguous")
-        self.phrases = regex.compile(lexicon.alternation("attribution_phrases"), flags)
+        # Separate patterns run faster than one alternation of them in the regex module.
+        self.phrases = [regex.compile(p, flags) for p in lexicon.words("attribution_phrases")]
         self.not_attribution = regex.compile(lexicon.alternation("not_attribution"), flags)
         self.source_nouns = lexicon.word_set("source_nouns")
 
@@ -58,9 +59,10 @@ class AttributionFinder:
         """Attributions in `text` (a sentence with its quotations blanked)."""
         out: list[Attribution] = []
         blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
-        for m in self.phrases.finditer(text):
-            if not _inside(m.start(), m.end(), blocked):
-                out.append(Attribution(m.start(), m.end(), m.group(0).strip(), self._source_after(text, m.end())))
+        for phrase in self.phrases:
+            for m in phrase.finditer(text):
+                if not _inside(m.start(), m.end(), blocked):
+                    out.append(Attribution(m.start(), m.end(), m.group(0).strip(), self._source_after(text, m.end())))
         for s, e in self._verbs(text):
             if _inside(s, e, blocked):
                 continue

@@ -41,6 +41,14 @@ APPROXIMATORS = (
     r"a\s+minimum\s+of|a\s+maximum\s+of|upwards\s+of|just\s+over|just\s+under|well\s+over|another"
 )
 _HAS_DIGIT = re.compile(r"\d")
+_ORDINAL = regex.compile(r"(?:st|nd|rd|th)\b", regex.I)
+_CLOCK = regex.compile(r"\s?(?:[ap]\.?m\.?|gmt|utc)\b", regex.I)
+_TOLL_BEFORE = regex.compile(r"\b(?:toll|total|tally|count|number)\b[^.;]{0,60}\b(?:to|of|at|reached|hit|stood\s+at)\s+$", regex.I)
+_BEFORE_CASUALTY = regex.compile(r"^\s*(?:people|civilians|persons)?\s*(?:who\s+)?(?:were|have\s+been|had\s+been|was|are|has\s+been|have|had|were\s+reported|reportedly)?\s*")
+_NAME_COMMA = regex.compile(r"\p{Lu}[\p{L}.’'-]*,\s*$")
+_NAME_PAREN = regex.compile(r"\p{Lu}[\p{L}.’'-]*\s*\($")
+_OF = regex.compile(r"\s+of\s+")
+_CHANGE = regex.compile(r"(?:halved|doubled|tripled|trebled|quadrupled)")
 _HAS_NUMBER_WORD = re.compile(rf"\b(?:{_TENS}|{_ONES}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|dozen|hundred|thousand)\b", re.I)
 _STOP = frozenset(
     "of in on at to for from by with and or but as than that which who whom where when while is are was "
@@ -152,9 +160,9 @@ class FigureFinder:
         # Not figures: compounds, labels, ordinals, dates, times, ages, units.
         if after in "-‑" and text[e + 1:e + 2].isalpha() and not m.group("scale"):
             return None  # a 30-day toll, a 4,000-person agency
-        if regex.match(r"(?:st|nd|rd|th)\b", text[num_e:num_e + 3], regex.I):
+        if _ORDINAL.match(text[num_e:num_e + 3]):
             return None
-        if after == ":" or regex.match(r"\s?(?:[ap]\.?m\.?|gmt|utc)\b", text[e:e + 6], regex.I):
+        if after == ":" or _CLOCK.match(text[e:e + 6]):
             return None
         before_words = _words_before(text, num_s, 2)
         prev = before_words[-1].lower() if before_words else ""
@@ -182,7 +190,7 @@ class FigureFinder:
             return self._make(text, s, e, "count", value, casualty)
         if m.group("scale") and nxt and nxt not in self.units and nxt not in _STOP:
             return self._make(text, s, e, "count", value, nxt)
-        if regex.search(r"\b(?:toll|total|tally|count|number)\b[^.;]{0,60}\b(?:to|of|at|reached|hit|stood\s+at)\s+$", text[max(0, s - 90):s], regex.I):
+        if _TOLL_BEFORE.search(text[max(0, s - 90):s]):
             return self._make(text, s, e, "count", value, "toll")
         return None
 
@@ -219,7 +227,7 @@ class FigureFinder:
         """A casualty word governing the number: "57 were killed", "killing 12", "57 dead"."""
         after = text[max(e, noun_end):max(e, noun_end) + 45]
         m = self.casualty.match(after.lstrip()) or self.casualty.search(
-            regex.sub(r"^\s*(?:people|civilians|persons)?\s*(?:who\s+)?(?:were|have\s+been|had\s+been|was|are|has\s+been|have|had|were\s+reported|reportedly)?\s*", "", after))
+            _BEFORE_CASUALTY.sub("", after))
         if m and m.start() == 0:
             return m.group(0).lower()
         before = text[max(0, s - 45):s]
@@ -240,9 +248,9 @@ class FigureFinder:
 
     def _age_apposition(self, text: str, s: int, e: int) -> bool:
         # "Scott Slinker, 55, said" or "Slinker (55)"
-        return bool(regex.search(r"\p{Lu}[\p{L}.’'-]*,\s*$", text[max(0, s - 40):s])
-                    and regex.match(r",", text[e:e + 1])) or bool(
-            regex.search(r"\p{Lu}[\p{L}.’'-]*\s*\($", text[max(0, s - 40):s]) and text[e:e + 1] == ")")
+        return bool(_NAME_COMMA.search(text[max(0, s - 40):s])
+                    and text[e:e + 1] == ",") or bool(
+            _NAME_PAREN.search(text[max(0, s - 40):s]) and text[e:e + 1] == ")")
 
     # --- vague quantities and shares ----------------------------------------------------
 
@@ -256,7 +264,7 @@ class FigureFinder:
         rest = text[e:e + 80]
         if self._excluded_context(text, s, e):
             return None
-        of = regex.match(r"\s+of\s+", rest)
+        of = _OF.match(rest)
         if of:
             # "hundreds of millions of impoverished peasants": the counted noun is among the next words.
             for w in list(_WORD_AT.finditer(text, e + of.end(), min(len(text), e + of.end() + 60)))[:4]:
@@ -275,7 +283,7 @@ class FigureFinder:
         if self._excluded_context(text, s, e):
             return None
         word = text[s:e].lower()
-        if regex.match(r"(?:halved|doubled|tripled|trebled|quadrupled)", word):
+        if _CHANGE.match(word):
             return self._make(text, s, e, "share", None, word)
         # "a quarter of Kazakhstan's citizens": a people noun among the next few words.
         for w in _WORD_AT.finditer(text, e, min(len(text), e + 50)):
