@@ -24,6 +24,7 @@ _SUBJECT_PRONOUNS = frozenset("he she it they we who which that i you".split())
 # 156,000 jobs", "the company posted a loss".
 _QUANTITY_OBJECT_VERBS = frozenset("added adds adding posted posts projects".split())
 _NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|another\s+|a\s+)?[$£€\d]")
+_SOURCE_FOLLOWS = re.compile(r"^(?:according\s+to|citing|cited\s+by|per|quoted\s+by)\b|\b(?:by|from|to)\s*\S?$", re.I)
 _TOKEN = re.compile(r"\w+(?:-\w+)*")
 _CLAUSE_AFTER = regex.compile(r"\s+(?:that|it|he|she|they|the|its|their|his|her|there|about|nearly|more|at\s+least|[$£€\d])\b|:", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
@@ -62,7 +63,11 @@ class AttributionFinder:
         for phrase in self.phrases:
             for m in phrase.finditer(text):
                 if not _inside(m.start(), m.end(), blocked):
-                    out.append(Attribution(m.start(), m.end(), m.group(0).strip(), self._source_after(text, m.end())))
+                    cue = m.group(0).strip()
+                    # "according to X", "citing X": the source follows; otherwise ("a Gallup
+                    # poll found", "the agency raised its toll") it is inside the cue itself.
+                    source = self._source_after(text, m.end()) if _SOURCE_FOLLOWS.search(cue) else cue
+                    out.append(Attribution(m.start(), m.end(), cue, source))
         for s, e in self._verbs(text):
             if _inside(s, e, blocked):
                 continue

@@ -158,3 +158,15 @@ def test_a_reporting_verb_used_as_an_adjective_or_noun_does_not_cover():
 
 def test_an_amount_that_something_runs_to_is_a_figure():
     assert flagged("The damage could run to $3 million.") == ["$3 million"]
+
+
+def test_a_named_survey_is_pointed_back_to_by_its_name():
+    body = ("A Levada Center survey found that 40 percent of Russians distrust the police.\n\n"
+            "In Levada's Moscow sample, 55 percent did.")
+    assert flagged(body) == []
+
+
+def test_words_of_a_finding_are_not_source_names():
+    body = ("A Levada Center survey found that 40 percent of Russians distrust the police.\n\n"
+            "In Moscow, 2,000 Russians protested on Sunday.")
+    assert flagged(body) == ["2,000"]

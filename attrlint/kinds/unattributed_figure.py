@@ -56,9 +56,8 @@ class UnattributedFigure(Rule):
                     para_attributed = attributed_before = True
                     for a in atts:
                         words = a.source.lower().split()
-                        if any(w.strip(".,") in self._named_nouns for w in words) or any(
-                                n in a.cue.lower() for n in self._named_nouns):
-                            names.update(m.group(0) for m in _NAME.finditer(a.source + " " + a.cue))
+                        if any(w.strip(".,") in self._named_nouns for w in words):
+                            names.update(m.group(0) for m in _NAME.finditer(a.source))
             prev_attributed = para_attributed
         return
 
