@@ -58,7 +58,7 @@ def _is_letter(ch: str) -> bool:
 
 # Markup tags left in plain-text copy (<tweet author="...">) are not copy: their attribute
 # quotes are not quotation marks.
-_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>]+))*\s*/?>")
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"\n]*\"|'[^'\n]*'|[”“][^”“\n]*[”“]|[^\s>]+))*\s*/?>")
 
 
 def classify(text: str, i: int, elisions: frozenset[str]) -> Mark | None:
@@ -76,6 +76,12 @@ def classify(text: str, i: int, elisions: frozenset[str]) -> Mark | None:
         # Two straight singles stand for a double mark in some wire and NYT archive copy.
         after2 = text[i + 2] if i + 2 < len(text) else " "
         return Mark(i, "''", True, _straight_side(before, after2), length=2)
+    if ch in "‘’" and after == ch:
+        # Two curly singles stand for a double mark too (“I'm sorry,’’ ‘‘Yes”), as straight
+        # pairs do: ‘‘ opens, ’’ closes unless it stands where a quotation opens.
+        after2 = text[i + 2] if i + 2 < len(text) else " "
+        opening = ch == "‘" or ((before in OPENING_CONTEXT or i == 0) and not after2.isspace())
+        return Mark(i, ch * 2, True, opening, length=2)
     # Single marks double as apostrophes.
     if ch in "‚‹":
         return Mark(i, ch, False, True)
@@ -84,7 +90,7 @@ def classify(text: str, i: int, elisions: frozenset[str]) -> Mark | None:
     if _is_letter(before) and _is_letter(after):
         return None  # ISIS’s, don’t, o’clock
     word = _word_at(text, i)
-    if word and word.replace("'", "’").lower() in elisions:
+    if word and word.replace("'", "’").replace("‘", "’").lower() in elisions:
         return None  # ’n’, ’em, ’til
     if before in OPENING_CONTEXT or i == 0:
         if after.isdigit():
@@ -190,7 +196,8 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
         first += 1
     for mark in stack:
         if open_at_end is None and (mark.double and mark is doubles[0] or
-                                    not doubles and mark is stack[0] and mark.offset == first):
+                                    not doubles and mark is stack[0] and (
+                                        mark.offset == first or _introduced(text, first, mark.offset))):
             # A paragraph left inside a quotation: the continuing-quote convention if the
             # next paragraph reopens (single marks too, in British copy: 'They put ...).
             open_at_end = mark
@@ -199,6 +206,13 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
     quotations.sort(key=lambda q: q.open)
     unmatched.sort(key=lambda m: m.offset)
     return ParagraphQuotes(quotations, unmatched, open_at_end)
+
+
+def _introduced(text: str, start: int, offset: int) -> bool:
+    """Whether the mark at `offset` follows a colon or comma that introduces a quotation
+    ("He told reporters: 'I can't ..."), where British copy opens a quotation that runs on."""
+    before = text[start:offset].rstrip()
+    return before.endswith((":", ","))
 
 
 def _quotation(opener: Mark, closer: Mark, depth: int, paragraph: int) -> Quotation:
@@ -221,4 +235,21 @@ def opens_with_quote(text: str, start: int, end: int, double: bool = True) -> bo
         return False
     if not double:
         return text[i] in SINGLE_OPEN + "'’" and not text.startswith("''", i)
-    return text[i] in DOUBLE_OPEN + STRAIGHT_DOUBLE or text.startswith("''", i)
+    return text[i] in DOUBLE_OPEN + STRAIGHT_DOUBLE or text.startswith(("''", "‘‘"), i)
+
+
+_TERMINAL = ".!?…:;" + DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE + ")]"
+EMBED_RUN = 3  # at most this many embedded paragraphs between two paragraphs of one quotation
+
+
+def is_embed(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph is an element the page set into the copy rather than a paragraph
+    of it: a photo caption ("Getty  Firefighters carry a victim ..."), an embedded tweet and
+    its credit line ("— Jane Doe (@jdoe) May 1, 2017"). Copy paragraphs end their last
+    sentence; these stop without a full stop, and they carry no quotation marks. A
+    quotation running on across one is still the same quotation."""
+    body = text[start:end].rstrip()
+    if not body or body[-1] in _TERMINAL:
+        return False
+    return not any(ch in ALL_MARKS and classify(text, k, frozenset()) is not None
+                   for k, ch in enumerate(body, start) if ch in ALL_MARKS)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import regex
 
+from attrlint.quotes import is_embed
+
 _PRONOUNS = frozenset("he she they it we i you".split())
 _NAME = regex.compile(r"(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+")
 
@@ -62,14 +64,33 @@ class SpeakerFinder:
                         break
                 if speaker is None and last + 1 < len(sentences):
                     nxt = sentences[last + 1]
-                    # Only the writer's words right after count: not a sentence that opens
-                    # with a quotation of its own, which would have its own speaker.
-                    if not (nxt.quotations and nxt.quotations[0].start <= nxt.start + 1):
+                    # The writer's words right after name the speaker. A sentence that opens
+                    # with a quotation of its own names that quotation's speaker, which is
+                    # this one's too when this is a fragment worked into the writer's sentence
+                    # ("... endorsing candidates “who embody our revolution.” “No president
+                    # can do it alone,” Sanders wrote."): the reader takes them as one voice.
+                    if not (nxt.quotations and nxt.quotations[0].start <= nxt.start + 1) or not _opens_sentence(own[0], q):
                         speaker = self._in_sentence(nxt, facts, "after")
+                    if speaker is None and nxt.start >= (q.close or q.end):
+                        # “We're still talking about him?” Mr. Burton fumed, using ...: the
+                        # quotation's question mark ended the sentence before its frame.
+                        speaker = _leading_frame(article.text, q, nxt)
                 if speaker is None and first > 0:
                     prev = sentences[first - 1]
                     if prev.text.rstrip().endswith(":"):
-                        speaker = self._in_sentence(prev, facts, "before")
+                        speaker = self._in_sentence(prev, facts, "before") or _introducer(prev)
+                    elif prev.paragraph != own[0].paragraph and _opens_paragraph(article, q):
+                        # A paragraph of quotation right after a sentence that reports what
+                        # someone said ("Jasica told the Daily Mail about the experience.",
+                        # "Khoza himself said it all happened fast"): that speaker goes on.
+                        for a in facts.attributions(prev):
+                            if self.speech_cues.fullmatch(a.cue) or _SAID.fullmatch(a.cue):
+                                speaker = Speaker(a.source, a.cue, prev.start + a.start, prev.start + a.end, "before")
+                                break
+                        else:
+                            m = self.speech_cues.search(prev.unquoted)
+                            if m and not prev.quotations:
+                                speaker = Speaker("", m.group(0).strip(), prev.start + m.start(), prev.start + m.end(), "before")
                     elif prev.paragraph == own[0].paragraph:
                         # The same speaker going on: the sentence before quotes someone, or
                         # reports what a speaker said ("..., he said. ... “the truth is ...”").
@@ -83,8 +104,14 @@ class SpeakerFinder:
                                 if self.speech_cues.fullmatch(a.cue) or _SAID.fullmatch(a.cue):
                                     speaker = Speaker(a.source, a.cue, prev.start + a.start, prev.start + a.end, "before")
                                     break
+                            else:
+                                # "Tom Nides thanked Clinton for the visit. “Well, Madam
+                                # Secretary, ...”": a speech verb introduces what follows.
+                                m = self.speech_cues.search(prev.unquoted)
+                                if m:
+                                    speaker = Speaker("", m.group(0).strip(), prev.start + m.start(), prev.start + m.end(), "before")
                 if speaker is None:
-                    speaker = _credit_line(article.text, q)
+                    speaker = _credit_line(article.text, q) or _credit_paragraph(article, q) or _block_intro(self, article, facts, q)
             if speaker is None and previous is not None and previous.speaker is not None:
                 if q.continued or (q.paragraph == previous.paragraph + 1 and _opens_paragraph(article, q)
                                    and _ends_paragraph(article, previous)):
@@ -146,7 +173,7 @@ def _frame(sent, how: str) -> Speaker | None:
     for q in sent.quotations:
         if q.depth or q.close is None:
             continue
-        inner = text[q.start:q.end].rstrip()
+        inner = text[q.start:q.end].rstrip(" ’'\"”")  # "Don't say, 'Merry Christmas!' " the man raged
         if inner.endswith((",", "?", "!", "—", "-")) or text[q.close + 1:q.close + 2] == ",":
             lo = q.close + 1
             hi = _next_quote_or_end(sent, lo)
@@ -200,9 +227,81 @@ def _previous_quote_or_start(sent, hi: int) -> int:
     return lo
 
 
+def _opens_sentence(sent, q) -> bool:
+    """Whether the quotation opens its sentence (not a fragment in the writer's words)."""
+    return sent.article.text[sent.start:q.open].strip(" \t\n—–-([") == ""
+
+
+def _introducer(sent) -> Speaker | None:
+    """A sentence ending in a colon that names someone introduces the quotation after it:
+    "Then-Senator Obama used much the same language against McCain:". One that names no one
+    ("Read the latest updates below:") gives no speaker."""
+    words = _FRAME_WORD.findall(sent.unquoted)
+    named = [w for w in words[1:] if w[0].isupper() and w.lower() not in _PRONOUNS]
+    if not named:
+        return None
+    return Speaker(" ".join(named[:3]), ":", sent.start, sent.end, "before")
+
+
+_QUESTION_LEAD = regex.compile(r"[^.!?“”\"]{1,60}\?\s*$")
+
+
 def _opens_paragraph(article, q) -> bool:
+    """Whether the quotation opens its paragraph, or answers the writer's short question that
+    does ("Governor Pence? “Solid as a rock.”" in a run of such answers)."""
     para = article.paragraphs[q.paragraph]
-    return article.text[para.start:q.open].strip() == ""
+    lead = article.text[para.start:q.open].strip()
+    return lead == "" or bool(_QUESTION_LEAD.fullmatch(lead))
+
+
+_LEADING_FRAME = regex.compile(r"[^,.;:!?“”\"]{1,60}")
+
+
+def _leading_frame(text: str, q, nxt) -> Speaker | None:
+    """The speaker of "“...?” Mr. Burton fumed, using ...": a quotation ending in a question or
+    exclamation mark (or a comma) whose frame opens the next sentence."""
+    inner = text[q.start:q.end].rstrip(" ’'\"”")
+    if not inner.endswith(("?", "!", ",")):
+        return None
+    m = _LEADING_FRAME.match(text, nxt.start, nxt.end)
+    if m is None or (m.end() < nxt.end and text[m.end()] not in ",.;"):
+        return None
+    who = _speaker_words(m.group(0).strip())
+    if who and who.split()[-1][0].islower():
+        return Speaker(who, "", nxt.start, m.end(), "after")
+    return None
+
+
+_CREDIT_PARAGRAPH = regex.compile(r"[—–-]+\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})[^\n]{0,60}")
+
+
+def _credit_paragraph(article, q) -> Speaker | None:
+    """A quotation set as a paragraph of its own and credited in the next: "“...”\n\n- Bernie
+    Sanders." (fact-check and quote-of-the-day copy)."""
+    if q.paragraph < 0 or q.paragraph + 1 >= len(article.paragraphs):
+        return None
+    para = article.paragraphs[q.paragraph]
+    if article.text[q.close + 1 if q.close is not None else q.end:para.end].strip(" .,") != "":
+        return None
+    nxt = article.paragraphs[q.paragraph + 1]
+    m = _CREDIT_PARAGRAPH.fullmatch(article.text, nxt.start, nxt.end)
+    if m:
+        return Speaker(m.group(1), "", nxt.start, nxt.end, "credit")
+    return None
+
+
+def _block_intro(finder, article, facts, q) -> Speaker | None:
+    """A paragraph set off by the paragraph before ending in a colon ("In the text with the
+    video, Wallnau wrote:") is that speaker's block: quotations inside it are theirs."""
+    k = q.paragraph - 1
+    while k >= 0 and is_embed(article.text, article.paragraphs[k].start, article.paragraphs[k].end) and k > q.paragraph - 3:
+        k -= 1  # a salutation ("Dear Mr R") or caption between
+    if k < 0 or not article.paragraphs[k].sentences:
+        return None
+    intro = article.paragraphs[k].sentences[-1]
+    if not intro.text.rstrip().endswith(":"):
+        return None
+    return finder._in_sentence(intro, facts, "before") or _introducer(intro)
 
 
 def _ends_paragraph(article, q) -> bool:

@@ -15,6 +15,9 @@ from attrlint.rules import Option, Rule, register
 from attrlint.speakers import SpeakerFinder
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
+# A frame inside the quoted words ("..., Graham said. ", "..., he wrote."): a closing mark left
+# out or misplaced, so the words run on past their attribution.
+_OWN_FRAME = regex.compile(r"[,?!]\s+(?:he|she|they|(?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]+)\s+(?:said|says|wrote|writes|added|told\s+[^.,]{1,40})\s*[.,]")
 _SMALL_WORDS = frozenset("a an the and or nor but of in on at to for by with from as vs v. into over".split())
 
 
@@ -60,6 +63,8 @@ class QuoteUnattributed(Rule):
                 continue
             if self._is_name(text, q, words):
                 continue
+            if _OWN_FRAME.search(text, q.start, q.end):
+                continue  # marks misplaced around the frame ("“He's made ..., Graham said. “He's ..."): quote-unbalanced's finding
             close = q.close + 1 if q.close is not None else q.end
             excerpt = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
             yield self.diagnostic(article, q.open, close, quotation=excerpt, words=len(words))
