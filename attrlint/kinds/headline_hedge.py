@@ -26,6 +26,7 @@ from attrlint.rules import Option, Rule, register
 
 _FLAGS = regex.V1 | regex.IGNORECASE
 _WORD_RE = regex.compile(r"\p{L}+")
+_PARENTHESIS = regex.compile(r"\([^()]*\)")
 _CLAUSE_END = regex.compile(r"[:;]|\s[—–-]{1,2}\s")
 # The last word before an offset, within its clause.
 _PREV_WORD = regex.compile(r"(\p{L}+)[^\p{L},;:()—–]*$")
@@ -318,10 +319,10 @@ class HeadlineHedge(Rule):
             if self._hedges_claim(text, m, words):
                 return "hedged", m.group(0).strip(), "", self._main_clause(text, m.start())
         for m in self._modal.finditer(text):
-            if self._main_clause(text, m.start()) and not self._conceded(text, m.start(), m.end(), words):
+            if self._main_clause(text, m.start()) and not self._conceded(text, m.end(), words):
                 return "hedged", m.group(0).strip(), "", True
         for a in attributions:
-            if self._main_clause(text, a.start) and not self._conceded(text, a.start, a.end, words):
+            if self._main_clause(text, a.start) and not self._conceded(text, a.end, words):
                 return "attributed", _cue_text(text, a.start, a.end), a.source, True
         for m in self._belief.finditer(text):
             if self._main_clause(text, m.start()):
@@ -384,7 +385,7 @@ class HeadlineHedge(Rule):
                 return True
         return False
 
-    def _conceded(self, text: str, start: int, end: int, words: list[str]) -> bool:
+    def _conceded(self, text: str, end: int, words: list[str]) -> bool:
         """Whether a hedged or attributed clause only concedes a point before the claim: "He
         may have a fondness for her, but McCain suggested ...", "Netanyahu has said he'll
         steer clear of the election, but he stars in a new ad" make their claim after the
@@ -393,28 +394,34 @@ class HeadlineHedge(Rule):
         turn = self._concessions.search(text, end)
         if not turn:
             return False
-        lo = max(text.rfind(c, 0, start) for c in ",;:—–()") + 1
-        governed = content_stems(text[lo:turn.start()], self._stop, self._forms)
+        governed = content_stems(text[end:turn.start()], self._stop, self._forms)
         after = content_stems(text[turn.end():], self._stop, self._forms)
         return len(shared(words, after)) > len(shared(words, governed))
 
     def _hedges_claim(self, text: str, m, words: list[str]) -> bool:
         """Whether a lexical hedge bears on the headline's claim: the words it governs (what
-        follows it in the sentence) carry one of the headline's key words. "Indicted for
+        follows it, to the end of its clause) carry one of the headline's key words. "Indicted for
         allegedly hacking emails" does not hedge "Democrats urge Trump to cancel summit"."""
         after = text[m.end():]
         stop = _CLAUSE_END.search(after)
         if stop:
             after = after[:stop.start()]
         if len(_WORD_RE.findall(after)) < 2:
-            after = text  # a hedge standing last ("..., reportedly.") governs the whole clause
-        return bool(shared(words, content_stems(after, self._stop, self._forms)))
+            return True  # a hedge standing last ("..., reportedly.") governs the whole clause
+        # What it governs must add a headline word the sentence has not already stated: in
+        # "Trump defended his manager, charged with battery for allegedly grabbing a reporter
+        # and yanking her away from Trump", the hedge holds only the charge.
+        before = content_stems(text[:m.start()], self._stop, self._forms)
+        governed = shared(words, content_stems(after, self._stop, self._forms))
+        return any(w not in shared(governed, before) for w in governed)
 
     def _main_clause(self, text: str, pos: int) -> bool:
         """Whether a cue at `pos` qualifies the sentence's main claim: not inside a clause
         opened by a subordinator or relative pronoun ("even though X have said")."""
-        lo = max(text.rfind(c, 0, pos) for c in ",;:—–()")
-        clause = text[lo + 1:pos]
+        # A parenthesis closed before the cue is an aside: "Sen. Bernie Sanders (I-Vt.) might".
+        before = _PARENTHESIS.sub(lambda p: " " * len(p.group(0)), text[:pos])
+        lo = max(before.rfind(c) for c in ",;:—–(")
+        clause = before[lo + 1:]
         return not self._subordinators.search(clause)
 
 
