@@ -15,15 +15,16 @@ from dataclasses import dataclass, field
 from attrlint.errors import InputError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
-DRAFT_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES
+DRAFT_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
 
 
 @dataclass
 class Source:
     path: str
     text: str
-    format: str = "text"  # "text" or "markdown"
+    format: str = "text"  # "text", "markdown" or "html"
     note: str = ""  # how the file was read when that is worth telling (an encoding fallback)
     line_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -57,7 +58,12 @@ def normalise(text: str) -> str:
 
 
 def format_for(path: str) -> str:
-    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+    lower = path.lower()
+    if lower.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    if lower.endswith(HTML_SUFFIXES):
+        return "html"
+    return "text"
 
 
 def decode(data: bytes, path: str) -> str:
