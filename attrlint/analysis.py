@@ -5,6 +5,7 @@ from __future__ import annotations
 from attrlint.attribution import Attribution, AttributionFinder
 from attrlint.figures import Figure, FigureFinder
 from attrlint.lexicon import Lexicon
+from attrlint.patterns import guard
 
 
 class Tools:
@@ -14,6 +15,8 @@ class Tools:
         self.lexicon = lexicon
         self.attribution_finder = AttributionFinder(lexicon)
         self.figure_finder = FigureFinder(lexicon)
+        guard(self.attribution_finder)
+        guard(self.figure_finder)
 
 
 class Facts:

@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="lowest severity that makes the exit code 1 (default: info, i.e. any finding)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
+    check.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
+                       help="time limit per rule per file; a rule that runs out is skipped for that file (default: 5)")
     check.add_argument("--jobs", "-j", type=int, metavar="N",
                        help="worker processes (0: one per core; default: one per core for large runs, else 1)")
 
@@ -92,7 +94,8 @@ def _workspace(args):
     if getattr(args, "config", None) and not os.path.isfile(args.config):
         raise AttrlintError(f"{args.config}: no such config file")
     return Workspace(rules=args.rules, select=getattr(args, "select", None), ignore=getattr(args, "ignore", None),
-                     references=getattr(args, "reference", []), config_file=args.config, isolated=args.isolated)
+                     references=getattr(args, "reference", []), config_file=args.config, isolated=args.isolated,
+                     time_limit=getattr(args, "timeout", 5.0))
 
 
 def _check(args) -> int:
@@ -125,6 +128,10 @@ def _check(args) -> int:
                 continue
             if result.note:
                 print(f"attrlint: note: {result.path}: {result.note}", file=sys.stderr)
+            for rule in result.timed_out:
+                print(f"attrlint: error: {result.path}: rule {rule} ran out of time ({args.timeout:g} s) and was "
+                      f"skipped for this file", file=sys.stderr)
+                failed += 1
             for d in result.diagnostics:
                 counts[(d.rule, d.severity)] += 1
                 worst = max(worst, SEVERITY_RANK[d.severity])

@@ -90,8 +90,10 @@ class Lexicon:
         return word_alternation(items)
 
     @cached_property
-    def furniture_line(self) -> regex.Pattern:
-        return regex.compile(rf"^\s*(?:{self.alternation('furniture_lines')})\s*$", regex.V0 | regex.IGNORECASE)
+    def furniture_line(self):
+        from attrlint.patterns import TimedPattern
+
+        return TimedPattern(regex.compile(rf"^\s*(?:{self.alternation('furniture_lines')})\s*$", regex.V0 | regex.IGNORECASE))
 
     @cached_property
     def abbreviations(self) -> frozenset[str]:

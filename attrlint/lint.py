@@ -16,7 +16,8 @@ from attrlint.article import Article, read_article
 from attrlint.config import Config, find_config, load_config
 from attrlint.diagnostic import Diagnostic
 from attrlint.errors import AttrlintError, RuleFileError
-from attrlint.rules import Rule, RuleSet, load_rules, override_rule
+from attrlint.patterns import time_limit
+from attrlint.rules import Rule, RuleSet, load_rules, override_rule, prepare
 from attrlint.source import Source
 from attrlint.suppress import find_suppressions
 
@@ -42,10 +43,12 @@ class Linter:
     ruleset: RuleSet
     rules: list[Rule]
     references: object | None = None
+    time_limit: float | None = 5.0  # seconds per rule per file
     tools: Tools = field(init=False)
 
     def __post_init__(self) -> None:
         self.tools = Tools(self.ruleset.lexicon)
+        self.timeouts: list[tuple[str, str]] = []
         self.known = {r.id for r in self.ruleset.rules} | {r.pack for r in self.ruleset.rules}
         self.audits = [r for r in self.rules if r.kind == "suppression-audit"]
         self.checks = [r for r in self.rules if r.kind != "suppression-audit"]
@@ -63,12 +66,20 @@ class Linter:
         return self.lint_article(source)[0]
 
     def lint_article(self, source: Source) -> tuple[list[Diagnostic], Article, Facts]:
-        """Findings, plus the article and facts they were found in (for reports that show copy)."""
-        article = self.article(source)
+        """Findings, plus the article and facts they were found in (for reports that show copy).
+
+        Each rule runs under its own time limit; a rule that runs out is named in
+        `self.timeouts` (path, rule id) and the others go on."""
+        with time_limit(self.time_limit):
+            article = self.article(source)
         facts = Facts(article, self.tools, self.references)
         found: list[Diagnostic] = []
         for rule in self.checks:
-            found.extend(rule.check(article, facts))
+            try:
+                with time_limit(self.time_limit):
+                    found.extend(rule.check(article, facts))
+            except TimeoutError:
+                self.timeouts.append((source.path, rule.id))
         for d in found:
             _place(d, source)
         suppressions = find_suppressions(source, self.known)
@@ -100,6 +111,7 @@ class Workspace:
     references: list[str] = field(default_factory=list)
     config_file: str | None = None  # --config: use this one file for every draft
     isolated: bool = False  # --isolated: no config files at all
+    time_limit: float | None = 5.0  # --timeout: seconds per rule per file
     _configs: dict = field(default_factory=dict, repr=False)
     _linters: dict = field(default_factory=dict, repr=False)
     _refs: dict = field(default_factory=dict, repr=False)
@@ -107,7 +119,8 @@ class Workspace:
     def kwargs(self) -> dict:
         """What it takes to build an equal workspace in another process."""
         return {"rules": list(self.rules), "select": self.select, "ignore": self.ignore,
-                "references": list(self.references), "config_file": self.config_file, "isolated": self.isolated}
+                "references": list(self.references), "config_file": self.config_file, "isolated": self.isolated,
+                "time_limit": self.time_limit}
 
     def config_for(self, path: str) -> Config:
         if self.isolated:
@@ -165,10 +178,10 @@ class Workspace:
                              for r in ruleset.rules]
             if extra_lexicon:
                 for r in ruleset.rules:
-                    r.prepare()
+                    prepare(r)
         select = self.select if self.select is not None else (override or {}).get("select", cfg.select)
         ignore = list(self.ignore or []) + list(cfg.ignore) + list((override or {}).get("ignore", []))
-        linter = Linter(ruleset, select_rules(ruleset, select, ignore, where))
+        linter = Linter(ruleset, select_rules(ruleset, select, ignore, where), time_limit=self.time_limit)
         refs = list(self.references) + list(cfg.references)
         if refs:
             linter.references = self._references(tuple(refs), linter)

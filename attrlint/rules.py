@@ -17,6 +17,7 @@ import regex
 from attrlint.diagnostic import SEVERITIES, Diagnostic, Fix
 from attrlint.errors import RuleFileError
 from attrlint.lexicon import Lexicon
+from attrlint.patterns import guard
 from attrlint.yamlload import load_yaml
 
 KINDS: dict[str, type["Rule"]] = {}
@@ -151,8 +152,14 @@ def load_rules(extra: Iterable[str] = (), builtin: bool = True, texts: Iterable[
             seen[rule.id] = f
             rules.append(rule)
     for rule in rules:
-        rule.prepare()
+        prepare(rule)
     return RuleSet(rules=rules, lexicon=lexicon, files=files)
+
+
+def prepare(rule: Rule) -> None:
+    """Compile a rule and put its patterns under the per-rule time limit."""
+    rule.prepare()
+    guard(rule)
 
 
 def _check_type(value: Any, typ: str) -> bool:
@@ -268,5 +275,5 @@ def override_rule(rule: Rule, severity: str | None, options: dict | None, path: 
         validate_value(f"options.{rule.id}.{key}", value, opt.type, path, line)
         new.opts[key] = value
     if options:
-        new.prepare()
+        prepare(new)
     return new

@@ -27,6 +27,7 @@ class FileResult:
     source: Source | None = None
     error: str = ""  # why the file could not be read; empty when it was
     note: str = ""  # how it was read, when worth telling (an encoding fallback)
+    timed_out: list[str] = field(default_factory=list)  # rules that ran out of time on this file
     article: object | None = None  # only in-process, for reports that show the copy
     facts: object | None = None
 
@@ -42,8 +43,10 @@ def lint_path(workspace, path: str, display: str | None = None, keep_article: bo
         source.path = display
     linter = workspace.linter_for(source.path if path != "-" else "-")
     diagnostics, article, facts = linter.lint_article(source)
+    timed_out = [rule for _, rule in linter.timeouts]
+    linter.timeouts.clear()
     return FileResult(path=source.path, diagnostics=diagnostics, source=source if keep_source else None,
-                      note=source.note, article=article if keep_article else None,
+                      note=source.note, timed_out=timed_out, article=article if keep_article else None,
                       facts=facts if keep_article else None)
 
 

@@ -1,0 +1,62 @@
+"""Hostile input: catastrophic patterns, pathological drafts, huge files and trees."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+BAD = "Fire sweeps market\n\nAt least 43 people were killed in the fire on Saturday.\n"
+
+CATASTROPHIC = textwrap.dedent("""\
+    pack: hostile
+    rules:
+      - id: slow-rule
+        kind: existence
+        message: "{match}"
+        description: A pattern that backtracks without end on a long run of a's.
+        patterns: ['(?:a|aa)+c']
+    """)
+
+
+def run(*args, cwd=None, timeout=120):
+    return subprocess.run([sys.executable, "-m", "attrlint", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=timeout)
+
+
+def test_a_catastrophic_pattern_times_out_and_the_run_goes_on(tmp_path):
+    rules = tmp_path / "hostile.yaml"
+    rules.write_text(CATASTROPHIC, encoding="utf-8")
+    draft = tmp_path / "aaa.txt"
+    draft.write_text("Headline\n\n" + "a" * 5000 + "\n", encoding="utf-8")
+    other = tmp_path / "fire.txt"
+    other.write_text(BAD, encoding="utf-8")
+    proc = run("check", "--rules", str(rules), "--timeout", "0.5", "--format", "json",
+               "--select", "slow-rule,unattributed-number", str(draft), str(other))
+    assert proc.returncode == 2
+    assert f"{draft}: rule slow-rule ran out of time (0.5 s) and was skipped for this file" in proc.stderr
+    rules_found = [(d["path"], d["rule"]) for d in json.loads(proc.stdout)]
+    assert (str(other), "unattributed-number") in rules_found  # the other file was still checked
+
+
+def test_a_pathological_draft_stays_fast(tmp_path):
+    # Long runs of quote marks, dots, digits and capitals, with no paragraph breaks.
+    body = ("“" * 2000 + "." * 3000 + " 1," * 2000 + "U.S. " * 2000 + "'" * 2000 + "A" * 20000)
+    draft = tmp_path / "odd.txt"
+    draft.write_text("Headline\n\n" + body + "\n", encoding="utf-8")
+    proc = run("check", "--format", "json", str(draft), timeout=60)
+    assert proc.returncode in (0, 1), proc.stderr
+    json.loads(proc.stdout)
+
+
+def test_a_tree_of_many_files_streams(tmp_path):
+    for i in range(300):
+        folder = tmp_path / f"desk{i % 10}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"d{i}.txt").write_text(BAD, encoding="utf-8")
+    proc = run("check", "--format", "json-lines", "--select", "unattributed-number", str(tmp_path))
+    assert proc.returncode == 1
+    assert len(proc.stdout.splitlines()) == 300
