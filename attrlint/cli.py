@@ -105,7 +105,7 @@ def _check(args) -> int:
     paths = walk(args.paths)
     # Load rules and config before any output, so a bad rule file fails cleanly.
     first = workspace.linter_for(paths[0] if paths else ".")
-    out = open(args.output_file, "w", encoding="utf-8", newline="\n") if args.output_file else sys.stdout
+    out = _open_output(args.output_file, paths) if args.output_file else sys.stdout
     try:
         color = args.color == "always" or (args.color == "auto" and out is sys.stdout and sys.stdout.isatty()
                                            and "NO_COLOR" not in os.environ)
@@ -154,6 +154,18 @@ def _check(args) -> int:
     if args.exit_zero:
         return 0
     return 1 if worst >= SEVERITY_RANK[args.fail_level] else 0
+
+
+def _open_output(path: str, inputs: list[str]):
+    """The report file; never one of the drafts being checked (attrlint does not write to them)."""
+    target = os.path.abspath(path)
+    for p in inputs:
+        if p != "-" and os.path.exists(p) and os.path.exists(target) and os.path.samefile(p, target):
+            raise AttrlintError(f"{path}: the output file is one of the drafts being checked; refusing to overwrite it")
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise AttrlintError(f"{path}: cannot write the report ({exc.strerror})") from None
 
 
 def _statistics(out, counts) -> None:

@@ -60,3 +60,19 @@ def test_a_tree_of_many_files_streams(tmp_path):
     proc = run("check", "--format", "json-lines", "--select", "unattributed-number", str(tmp_path))
     assert proc.returncode == 1
     assert len(proc.stdout.splitlines()) == 300
+
+
+def test_the_report_never_overwrites_a_draft(tmp_path):
+    draft = tmp_path / "fire.txt"
+    draft.write_text(BAD, encoding="utf-8")
+    proc = run("check", "--output-file", str(draft), str(draft))
+    assert proc.returncode == 2 and "refusing to overwrite it" in proc.stderr
+    assert draft.read_text(encoding="utf-8") == BAD
+
+
+def test_an_unwritable_report_is_a_clean_error(tmp_path):
+    draft = tmp_path / "fire.txt"
+    draft.write_text(BAD, encoding="utf-8")
+    proc = run("check", "--output-file", str(tmp_path / "no" / "such" / "dir" / "r.json"), str(draft))
+    assert proc.returncode == 2
+    assert "cannot write the report" in proc.stderr and "Traceback" not in proc.stderr
