@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import regex
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{N}’']*|\p{N}+(?:[.,]\p{N}+)*")
+_HYPHEN = regex.compile(r"[-‐‑]")
 # A quotation inside a headline: an opening mark after a space or the start, a closing mark
 # before a space, punctuation or the end. "Syria's" and "Hasn't" cannot open one.
 HEADLINE_QUOTE = regex.compile(
@@ -56,7 +57,7 @@ def content_stems(text: str, stopwords: frozenset[str], forms: dict | None = Non
     word forms to their base ("stung" -> "sting")."""
     out: list[str] = []
     for m in _WORD.finditer(text):
-        for part in regex.split(r"[-‐‑]", m.group(0)):
+        for part in _HYPHEN.split(m.group(0)):
             low = part.lower().replace("’", "'")
             if not part or low in stopwords or low.rstrip("'s") in stopwords or part[0].isdigit():
                 continue

@@ -261,10 +261,10 @@ class HeadlineHedge(Rule):
         names = [w for w in words if w[:1].isupper() and w.lower() not in self._stop]
         if not names or len(names) < len(words) - 1:
             return False
-        last = names[-1]
+        last = regex.compile(rf"(?<!\p{{L}}){regex.escape(names[-1])}(?!\p{{L}})")
         for sent in article.sentences[:60]:
             for a in facts.attributions(sent):
-                if regex.search(rf"(?<!\p{{L}}){regex.escape(last)}(?!\p{{L}})", a.source):
+                if last.search(a.source):
                     return True
         return False
 
