@@ -296,3 +296,33 @@ def test_loaded_verbs_that_reach_the_words_through_a_phrase():
     """
     got = [w for _, w in found(text, "loaded-verb")]
     assert got == ["admitted", "revealed", "retorted", "pointed out", "retorted"]
+
+
+def test_vague_source_groups_others_answer_for():
+    text = """
+    Bridge to close
+
+    Mayor Jane Holt and other supporters of the plan said the bridge would close in May.
+
+    But other leading councillors said the vote had been rushed.
+
+    Holt said engineers predict the repairs will take a year, and the council said that some experts fear the cost will double.
+
+    Most residents think the bridge should close, according to a Valley Times poll released on Friday.
+    """
+    # Each group is vouched for by a named source: the mayor, her rivals, the council, the poll.
+    assert found(text, "vague-source") == []
+
+
+def test_vague_source_the_source_points_back():
+    text = """
+    Bridge to close
+
+    Sources said the bridge would close in May. The source said the council had known for a year.
+
+    A source with knowledge of the talks said the vote was close, and people briefed on the matter said it was rushed.
+    """
+    # "The source" goes back to the sources already flagged; knowing the talks names no one.
+    got = found(text, "vague-source")
+    assert [line for line, _ in got] == [3, 5]
+    assert got[1][1].startswith("A source with knowledge of the talks said")

@@ -13,6 +13,8 @@ offered fix.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from attrlint.diagnostic import Fix
@@ -52,6 +54,10 @@ class LoadedVerb(Rule):
         self._table = {" ".join(k.lower().split()): str(v) for k, v in self.opts["replacements"].items()}
         self._verbs = regex.compile(
             rf"(?<!{_LETTER}|[-’']){'(?:' + word_alternation(list(self._table)) + ')'}(?!{_LETTER}|-)", flags)
+        # Most sentences hold none of the forms: a plain search of the lower-cased sentence rules
+        # them out before the full pattern and the exceptions run.
+        forms = sorted(self._table, key=len, reverse=True)
+        self._gate = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w-])")
         self._noun_forms = frozenset(w.lower() for w in self.opts["noun_forms"])
         self._object_senses = frozenset(w.lower() for w in self.opts["object_senses"])
         self._openers = frozenset(w.lower() for w in self.opts["clause_openers"])
@@ -70,6 +76,8 @@ class LoadedVerb(Rule):
             sentences.insert(0, article.headline)
         for sent in sentences:
             text = _blank_quotes(sent.text) if sent.paragraph < 0 else sent.unquoted
+            if not self._gate.search(text.lower()):
+                continue
             blocked = [(m.start(), m.end()) for m in self._exceptions.finditer(text)] if self._exceptions else []
             for m in self._verbs.finditer(text):
                 s, e = m.start(), m.end()
