@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
     check.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
-                       help="time limit per rule per file; a rule that runs out is skipped for that file (default: 5)")
+                       help="time limit for one pattern match; a rule whose pattern runs longer is skipped for that file (default: 5)")
     check.add_argument("--jobs", "-j", type=int, metavar="N",
                        help="worker processes (0: one per core; default: one per core for large runs, else 1)")
 
@@ -129,8 +129,8 @@ def _check(args) -> int:
             if result.note:
                 print(f"attrlint: note: {result.path}: {result.note}", file=sys.stderr)
             for rule in result.timed_out:
-                print(f"attrlint: error: {result.path}: rule {rule} ran out of time ({args.timeout:g} s) and was "
-                      f"skipped for this file", file=sys.stderr)
+                print(f"attrlint: error: {result.path}: a pattern of rule {rule} ran longer than {args.timeout:g} s; "
+                      f"the rule was skipped for this file", file=sys.stderr)
                 failed += 1
             for d in result.diagnostics:
                 counts[(d.rule, d.severity)] += 1

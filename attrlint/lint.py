@@ -43,7 +43,7 @@ class Linter:
     ruleset: RuleSet
     rules: list[Rule]
     references: object | None = None
-    time_limit: float | None = 5.0  # seconds per rule per file
+    time_limit: float | None = 5.0  # seconds per pattern match
     tools: Tools = field(init=False)
 
     def __post_init__(self) -> None:
@@ -111,7 +111,7 @@ class Workspace:
     references: list[str] = field(default_factory=list)
     config_file: str | None = None  # --config: use this one file for every draft
     isolated: bool = False  # --isolated: no config files at all
-    time_limit: float | None = 5.0  # --timeout: seconds per rule per file
+    time_limit: float | None = 5.0  # --timeout: seconds per pattern match
     _configs: dict = field(default_factory=dict, repr=False)
     _linters: dict = field(default_factory=dict, repr=False)
     _refs: dict = field(default_factory=dict, repr=False)

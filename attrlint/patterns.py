@@ -2,15 +2,14 @@
 draft, must not hang a run.
 
 Every compiled pattern a rule holds is wrapped (`guard`) so that each call passes the `regex`
-module's `timeout`, counted against a deadline the linter sets per rule and file
-(`time_limit`). When the deadline passes, the module raises TimeoutError inside the rule; the
-linter reports that rule as timed out for that file and goes on with the others.
+module's `timeout` (`time_limit` sets it). When a call runs out, the module raises
+TimeoutError inside the rule; the linter reports that rule as timed out for that file and goes
+on with the others.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from contextlib import contextmanager
 
 import regex
@@ -19,24 +18,21 @@ _local = threading.local()
 
 
 def _remaining() -> float | None:
-    deadline = getattr(_local, "deadline", None)
-    if deadline is None:
-        return None
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise TimeoutError("time limit reached")
-    return left
+    return getattr(_local, "limit", None)
 
 
 @contextmanager
 def time_limit(seconds: float | None):
-    """Give the patterns run inside this block `seconds` in all (None: no limit)."""
-    previous = getattr(_local, "deadline", None)
-    _local.deadline = None if seconds is None else time.monotonic() + seconds
+    """Let each pattern call inside this block run at most `seconds` (None: no limit).
+
+    The limit is per call, not a budget for the block: a rule that is merely busy on a very
+    long draft is not cut off, while one pattern stuck in runaway backtracking is."""
+    previous = getattr(_local, "limit", None)
+    _local.limit = seconds
     try:
         yield
     finally:
-        _local.deadline = previous
+        _local.limit = previous
 
 
 class TimedPattern:
