@@ -11,6 +11,15 @@ attributed, plain, or sourced to an authoritative release ("data showed", "confi
 or attributed headline over a plain first mention is one too, unless the body sentence
 names the headline's own speaker (then it reports that speaker's stance: "Clinton: I
 support statehood" over "Clinton wants to see D.C. become a state").
+
+Precision rules learnt on real copy: a lexical hedge counts only where it governs a headline
+word the sentence has not already stated ("charged with battery for allegedly shoving a
+reporter" hedges the charge, not the headline); a modal or attribution that concedes before a
+"but" gives way to the clause after it; participles ("..., claiming that"), reporting verbs
+used as adjectives, passives without an agent and cues that name no source (legend,
+reflexives, relative clauses) do not distance the claim; an actor's own release or an
+official body's word on its own action is stated as fact by convention; and (b) needs a
+sentence with no cue, condition or forecast in any clause.
 """
 
 from __future__ import annotations
