@@ -22,7 +22,9 @@ class LineList(list):
     item_lines: list
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (several times faster); the constructors,
+# where the safety lies, are the safe loader's either way.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
@@ -68,8 +70,7 @@ def load_yaml(path: str, text: str | None = None):
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:  # a control character: the reader refuses the text
-        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
-        raise RuleFileError(path, line, f"invalid YAML: {exc.reason} (character {exc.character!r})") from None
+        raise _reader_error(path, text, exc) from None
     loader.name = path
     try:
         return loader.get_single_data()
@@ -80,7 +81,14 @@ def load_yaml(path: str, text: str | None = None):
         if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             reason += f" ({exc.context} on line {exc.context_mark.line + 1})"
         raise RuleFileError(path, line, reason) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(path, text, exc) from None
     except yaml.YAMLError as exc:
-        raise RuleFileError(path, None, f"invalid YAML: {exc}") from None
+        raise RuleFileError(path, None, "invalid YAML: " + " ".join(str(exc).split())) from None
     finally:
         loader.dispose()
+
+
+def _reader_error(path: str, text: str, exc) -> RuleFileError:
+    line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+    return RuleFileError(path, line, f"invalid YAML: {exc.reason} (character {exc.character!r})")

@@ -93,3 +93,8 @@ def test_a_user_rule_overrides_a_shipped_rule_with_the_same_id(tmp_path):
     text = GOOD.replace("id: no-slain", "id: unattributed-number")
     rs = load_rules([write(tmp_path, text)])
     assert rs.by_id()["unattributed-number"].kind == "existence"
+
+
+def test_a_control_character_is_a_one_line_error_with_its_line(tmp_path):
+    err = error_for(tmp_path, "pack: desk\nrules:\n  - id: x\x00\n")
+    assert err.line == 3 and "\n" not in str(err) and "invalid YAML" in str(err)
