@@ -155,9 +155,11 @@ def compare(a: Rendering, b: Rendering, min_run: int, min_share: float, min_shar
             continue
         if not _excused(a, b, i1, i2, j1, j2):
             drifts.append((i1, i2, j1, j2))
-    # The ends: one side may quote more of the remark than the other, but not both. An
-    # ellipsis at an end stands for the other side's extra words there.
-    a_more = b_more = False
+    # The ends: at each end one side may quote more of the remark than the other, but not
+    # both: words on both sides there are a changed word ("what they're finding" against
+    # "what they're talking"). Extra words at opposite ends are two overlapping stretches of
+    # one remark, neither changed. An ellipsis at an end stands for the other side's words.
+    diverged = False
     ends = []
     for k in sorted({0, len(ops) - 1}):
         tag, i1, i2, j1, j2 = ops[k]
@@ -171,9 +173,13 @@ def compare(a: Rendering, b: Rendering, min_run: int, min_share: float, min_shar
         theirs = j2 > j1 and not marked
         if ours or theirs:
             ends.append((i1, i2, j1, j2))
-        a_more |= ours
-        b_more |= theirs
-    if a_more and b_more:
+        diverged |= ours and theirs
+    if diverged:
+        if not loose:
+            # Two quotations of one article that part ways at an end are two remarks built
+            # on one phrase ("a special place in hell for women who ..."), not one remark
+            # quoted twice.
+            return None
         drifts.extend(ends)
     if not drifts:
         return Comparison(b, matched, None)
@@ -235,7 +241,11 @@ def renderings_of(article, min_words: int = 1) -> list[Rendering]:
     for q in article.quotations:
         if q.depth:
             continue
-        r = render(text, q.start, q.end)
+        end = q.end
+        sp = q.speaker
+        if sp is not None and getattr(sp, "how", "") == "credit" and q.start < sp.start < q.end:
+            end = sp.start  # a block quotation's credit line is not its words
+        r = render(text, q.start, end)
         if len(r.words) < min_words:
             continue
         r.path = article.source.path

@@ -14,9 +14,29 @@ from __future__ import annotations
 
 import os
 
+import regex
+
 from attrlint.diagnostic import Related
 from attrlint.references import RenderingIndex, compare, renderings_of
 from attrlint.rules import Option, Rule, register
+
+
+_TITLES = frozenset("mr mrs ms dr sen rep gov gen president senator governor representative secretary former the".split())
+_CAPITAL = regex.compile(r"\p{Lu}[\p{L}’'-]+")
+
+
+def _speaker_key(q) -> set[str]:
+    sp = q.speaker
+    if sp is None:
+        return set()
+    name = sp.resolved or sp.name
+    return {w.lower() for w in _CAPITAL.findall(name) if w.lower() not in _TITLES}
+
+
+def _different_speakers(a, b) -> bool:
+    """Whether two quotations are credited to people with no name in common."""
+    ka, kb = _speaker_key(a), _speaker_key(b)
+    return bool(ka) and bool(kb) and not (ka & kb)
 
 
 def _short(text: str, limit: int = 120) -> str:
@@ -32,9 +52,15 @@ class QuoteDrift(Rule):
         "min_share": Option("float", 0.6, "or this share of the words of the shared stretch on both sides (five or more, two not little words)"),
         "min_share_run": Option("int", 2, "with a shared run of at least this many words"),
         "within_article": Option("bool", True, "also compare a quotation with the article's earlier quotations"),
+        "speech_cues": Option("patterns", [], "speech cues for finding who said a quotation (share quote-unattributed's): two quotations of one article by different speakers are not one remark"),
     }
 
+    def prepare(self) -> None:
+        from attrlint.kinds.quote_unattributed import speaker_finder
+        self._finder = speaker_finder(self)
+
     def check(self, article, facts):
+        self._finder.assign(article, facts)
         mine = renderings_of(article, self.opts["min_words"])
         mine = [r for r in mine if r.owner is not None]
         if not mine:
@@ -48,7 +74,14 @@ class QuoteDrift(Rule):
                 others = [o for o in refs.candidates(r) if os.path.abspath(o.path) != here]
                 found = self._judge(r, others, loose=True)
             if found is None and self.opts["within_article"]:
-                found = self._judge(r, earlier.candidates(r), loose=False)
+                # Within one article the same remark is quoted twice in different places
+                # (a lede and the full quotation further down). Two quotations of one
+                # paragraph are two sentences of one speech, a speaker saying much the same
+                # thing twice ("..., and again claimed ..."), or one quotation split by its
+                # frame; quotations by different speakers are different remarks.
+                same = [o for o in earlier.candidates(r)
+                        if o.owner.paragraph != r.owner.paragraph and not _different_speakers(o.owner, r.owner)]
+                found = self._judge(r, same, loose=False)
             earlier.add(r)
             if found is None or found.drift is None:
                 continue
