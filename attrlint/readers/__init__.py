@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 # them is whole (Anti&shy;biotic is "Antibiotic").
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Punctuation that ends a word without being part of it: padding before it splits nothing.
-_TRAILING = frozenset(".,;:!?)]}…")
+_TRAILING = frozenset(".,;:!?…")
 
 
 @dataclass
@@ -109,7 +109,7 @@ class Canvas:
             run_end = end
             while run_end < n and not chars[run_end].isspace():
                 run_end += 1
-            if all(chars[k] in _TRAILING for k in range(end, run_end)):
+            if chars[end] in _TRAILING:
                 continue  # "fast**." reads the same as "fast  .", and keeps the file's columns
             chars[start:run_end] = chars[end:run_end] + [" "] * (end - start)
 
