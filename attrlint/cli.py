@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check drafts and report findings")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (walked for .txt/.md/.markdown) or - for standard input")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (walked for .txt/.md/.markdown/.html/.htm) or - for standard input")
     check.add_argument("--format", choices=list(FORMATS), default="text", help="output format (default: text)")
     check.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", type=_csv, action="extend", metavar="RULES", help="run only these rules or packs (comma-separated)")
