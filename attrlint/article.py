@@ -225,6 +225,8 @@ def _scan_quotations(article: Article) -> None:
             nxt = paras[j] if j < len(paras) and j <= i + EMBED_RUN else None
             q = Quotation(open=mark.offset, close=None, start=mark.offset + mark.length, end=para.end,
                           double=mark.double, depth=0, paragraph=i)
+            # A paragraph that both carries on a quotation and leaves it open again.
+            q.continued = carried == i and not result.quotations and mark.offset == _first_mark(text, para)
             if nxt is not None and opens_with_quote(text, nxt.start, nxt.end, mark.double):
                 q.continues = True
                 carried = j

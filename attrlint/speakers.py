@@ -243,7 +243,7 @@ def _introducer(sent) -> Speaker | None:
     return Speaker(" ".join(named[:3]), ":", sent.start, sent.end, "before")
 
 
-_QUESTION_LEAD = regex.compile(r"[^.!?“”\"]{1,60}\?\s*$")
+_QUESTION_LEAD = regex.compile(r"[^!?“”\"\n]{1,60}\?\s*$")  # "Retired Lt. Gen. Ann Ward?"
 
 
 def _opens_paragraph(article, q) -> bool:

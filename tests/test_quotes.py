@@ -475,3 +475,38 @@ def test_within_article_not_drift_same_paragraph_different_speakers_parting_ways
     """
     assert found(same_paragraph, "quote-drift") == []
     assert found(speakers, "quote-drift") == []
+
+
+def test_words_after_a_quotation_make_it_a_name():
+    text = """
+    Protest spreads
+
+    Demonstrators were seen using the “hands up, don’t shoot” gesture outside the court.
+    """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_question_runs_with_abbreviated_titles_and_open_paragraphs_across_a_caption():
+    runs = """
+    Shortlist
+
+    Asked about each name on his list, Mr. Hale played along.
+
+    Governor Price? “Strong,” he said.
+
+    Retired Lt. Gen. Ada Ames? “A real patriot, a great soldier.”
+    """
+    chained = """
+    Officer dies
+
+    A spokesman for the union said: "It is with great sadness that we learned of his death.
+
+    Reuters   Firefighters carry a stretcher at the scene
+
+    "On this day of mourning, officers are hit hard by the loss of one of their own.
+
+    "We send our most sincere condolences to all of his family and friends."
+    """
+    assert found(runs, "quote-unattributed") == []
+    assert found(chained, "quote-unattributed") == []
+    assert found(chained, "quote-unbalanced") == []

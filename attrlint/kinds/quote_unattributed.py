@@ -47,7 +47,7 @@ class QuoteUnattributed(Rule):
         flags = regex.V0 | regex.IGNORECASE
         self._finder = speaker_finder(self)
         self._name_cue = regex.compile(rf"(?:{_alternation(self.opts['name_cues'])})\W*$", flags)
-        self._name_after = regex.compile(rf"^[\s’'”\"]*(?:{_alternation(self.opts['name_cues_after'])})(?!\p{{L}})", flags)
+        self._name_after = regex.compile(rf"[\s’'”\"]*(?:{_alternation(self.opts['name_cues_after'])})(?!\p{{L}})", flags)
         self._not_speaker = regex.compile(_alternation(self.opts["not_speakers"]), flags)
 
     def check(self, article, facts):
