@@ -510,3 +510,20 @@ def test_question_runs_with_abbreviated_titles_and_open_paragraphs_across_a_capt
     assert found(runs, "quote-unattributed") == []
     assert found(chained, "quote-unattributed") == []
     assert found(chained, "quote-unbalanced") == []
+
+
+def test_more_speech_frames_from_the_audit():
+    text = """
+    Email release
+
+    The latest batch of emails has Dana Podesta saying, “We are going to have to release all of them sooner rather than later.”
+
+    “We have a strong team that monitors every public post for threats,” the tweets read.
+
+    The ad claims “Jo is the candidate that you can trust.”
+
+    The agency defended its decision as “part of a wider plan to end poaching for good.”
+
+    On Sunday, the site published a story headlined, “Protesters are using the same gesture used in Ferguson.”
+    """
+    assert found(text, "quote-unattributed") == []
