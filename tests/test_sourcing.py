@@ -326,3 +326,31 @@ def test_vague_source_the_source_points_back():
     got = found(text, "vague-source")
     assert [line for line, _ in got] == [3, 5]
     assert got[1][1].startswith("A source with knowledge of the talks said")
+
+
+def test_vague_source_owned_groups_refrains_and_possessives():
+    text = """
+    Mayor's last rally
+
+    Friends of his told the Ashby Ledger that he was a generous man.
+
+    At every rally, Mayor Jane Holt leads a familiar refrain about the bridge.
+
+    The firm, the chief executive reported, made profits below analysts’ forecasts.
+
+    A common refrain is that the bridge was doomed from the start.
+    """
+    # "Friends of his" are his friends; a refrain someone leads is not a source; analysts'
+    # forecasts are a figure. Only the refrain stated as a claim is flagged.
+    assert [line for line, _ in found(text, "vague-source")] == [9]
+
+
+def test_loaded_verb_video_that_claims_to_show():
+    text = """
+    Video of the attack
+
+    A video released on Tuesday claims to show the attack on the depot.
+
+    The group claims it carried out the attack.
+    """
+    assert found(text, "loaded-verb") == [(5, "claims")]

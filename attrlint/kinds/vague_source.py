@@ -235,6 +235,8 @@ class VagueSource(Rule):
                 return False  # "Goldman Sachs analysts said": a named firm's analysts
         if self._pinned.match(text, m.end("np")):
             return False
+        if text[m.end("np"):m.end("np") + 1] in ("’", "'"):
+            return False  # "profits below analysts’ forecasts": the group owns a thing, says nothing
         return True
 
     def _modifier(self, text: str, at: int, w: str, rest: list) -> bool:
