@@ -354,3 +354,18 @@ def test_loaded_verb_video_that_claims_to_show():
     The group claims it carried out the attack.
     """
     assert found(text, "loaded-verb") == [(5, "claims")]
+
+
+def test_vague_source_after_said_is_what_was_said():
+    text = """
+    Survey of the valley
+
+    The council's survey of shop owners, published on Monday, said most shops in the valley stayed open.
+
+    John Coale, a lawyer, said many donors gave money out of friendship.
+
+    The bridge will close for a year, say observers.
+    """
+    # After "said" a group that goes on with its own verb is what was said; "say observers." is
+    # the inverted attribution.
+    assert [line for line, _ in found(text, "vague-source")] == [7]

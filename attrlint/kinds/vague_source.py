@@ -85,7 +85,10 @@ class VagueSource(Rule):
         self._quantifier_alone = regex.compile(
             rf"{b}(?P<np>some|many|others|most|few)(?:\s+(?:{aux})){{0,2}}\s+(?P<cue>say|says|said|believe|believes|"
             rf"think|thinks|argue|argues|contend|contends|suggest|suggest|insist|claim|fear|worry){e}", flags)
-        self._inverted = regex.compile(rf"(?:,|^)\s*(?P<cue>{cue})\s+(?P<np>{group}){e}", flags)
+        # "..., say observers." The group closes its clause; after "The survey ..., said most
+        # regions continued" the group is the subject of what was said, not who said it.
+        closes = r"(?=\s*(?:[,.;:!?—–()\"“”‘’]|$)|\s+(?:on|last|this|who|which|close|familiar)\b)"
+        self._inverted = regex.compile(rf"(?:,|^)\s*(?P<cue>{cue})\s+(?P<np>{group}){e}{closes}", flags)
         self._according = regex.compile(rf"{b}(?:according\s+to|citing|per)\s+(?P<np>{group}){e}", flags)
         self._they = regex.compile(rf"{b}they{auxes}\s+(?P<cue>{cue}){e}", flags)
         self._group_word = regex.compile(
