@@ -88,7 +88,7 @@ class SpeakerFinder:
                                 speaker = Speaker(a.source, a.cue, prev.start + a.start, prev.start + a.end, "before")
                                 break
                         else:
-                            m = self.speech_cues.search(prev.unquoted)
+                            m = self._cue(prev)
                             if m and not prev.quotations:
                                 speaker = Speaker("", m.group(0).strip(), prev.start + m.start(), prev.start + m.end(), "before")
                     elif prev.paragraph == own[0].paragraph:
@@ -107,7 +107,7 @@ class SpeakerFinder:
                             else:
                                 # "Tom Nides thanked Clinton for the visit. “Well, Madam
                                 # Secretary, ...”": a speech verb introduces what follows.
-                                m = self.speech_cues.search(prev.unquoted)
+                                m = self._cue(prev)
                                 if m:
                                     speaker = Speaker("", m.group(0).strip(), prev.start + m.start(), prev.start + m.end(), "before")
                 if speaker is None:
@@ -126,12 +126,20 @@ class SpeakerFinder:
             q.speaker = speaker
             previous = q
 
+    def _cue(self, sent):
+        """The first speech cue of the sentence's own words, looked for once per sentence."""
+        memo = sent.article.cache.setdefault("speech_cue", {})
+        key = (sent.start, sent.end)
+        if key not in memo:
+            memo[key] = self.speech_cues.search(sent.unquoted)
+        return memo[key]
+
     def _in_sentence(self, sent, facts, how: str) -> Speaker | None:
         atts = [a for a in facts.attributions(sent) if not _noun_use(sent.unquoted, a)]
         if atts:
             a = atts[0]
             return Speaker(a.source, a.cue, sent.start + a.start, sent.start + a.end, how)
-        m = self.speech_cues.search(sent.unquoted)
+        m = self._cue(sent)
         if m:
             name = m.group("who") if "who" in m.groupdict() and m.group("who") else ""
             return Speaker(name, m.group(0).strip(), sent.start + m.start(), sent.start + m.end(), how)
