@@ -361,7 +361,8 @@ def suppress_edit(linted: Linted, d: Diagnostic) -> types.TextEdit | None:
     source, positions = linted.source, linted.positions
     if _in_front_matter(source, d.line):
         return None
-    markdown = source.format == "markdown"
+    # Markdown and HTML take the directive as a comment, hidden on the rendered page.
+    markdown = source.format in ("markdown", "html")
     above = positions.line_text(d.line - 1) if d.line > 1 else ""
     m = (_MD_IGNORE if markdown else _TEXT_IGNORE).match(above)
     if m and m.group("args").strip():

@@ -117,3 +117,12 @@ class Canvas:
 def decode_entity(raw: str) -> str:
     """What an HTML character reference reads as (unknown names stay as written)."""
     return unescape(raw)
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without its surrounding white space; None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from attrlint.readers import Canvas, Reading, decode_entity
+from attrlint.readers import Canvas, Reading, decode_entity, trimmed
 
 # Never copy, nor anything inside them.
 HIDDEN = frozenset(
@@ -328,20 +328,13 @@ def read_html(text: str) -> Reading:
 
     headline_span = None
     if headline >= 0 and headline in spans:
-        headline_span = _trimmed(analysed, *spans[headline])
+        headline_span = trimmed(analysed, *spans[headline])
     elif use_title and _TITLE in spans:
-        headline_span = _trimmed(analysed, *spans[_TITLE])
+        headline_span = trimmed(analysed, *spans[_TITLE])
         if headline_span:
             m = _SITE_SUFFIX.search(analysed, headline_span[0], headline_span[1])
             if m and m.start() > headline_span[0]:
-                headline_span = _trimmed(analysed, headline_span[0], m.start())
-    paragraphs = sorted(filter(None, (_trimmed(analysed, *spans[i]) for i in wanted if i in spans)))
+                headline_span = trimmed(analysed, headline_span[0], m.start())
+    paragraphs = sorted(filter(None, (trimmed(analysed, *spans[i]) for i in wanted if i in spans)))
     return Reading(analysed, headline_span, paragraphs)
 
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None

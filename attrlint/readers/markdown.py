@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from attrlint.readers import Canvas, Reading, decode_entity
+from attrlint.readers import Canvas, Reading, decode_entity, trimmed
 
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FRONT_MATTER_HEADLINE = re.compile(r"^(title|headline)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
@@ -78,17 +78,10 @@ def read_markdown(text: str) -> Reading:
             _InlineWalk(text, canvas, tok, line_span, cell_cursor if in_cell else None).run()
     analysed = canvas.text()
     if headline is None and headline_lines is not None:
-        headline = _trimmed(analysed, line_span(headline_lines[0])[0], line_span(headline_lines[1] - 1)[1])
-    blocks = [_trimmed(analysed, line_span(a)[0], line_span(b - 1)[1]) for a, b in block_lines]
+        headline = trimmed(analysed, line_span(headline_lines[0])[0], line_span(headline_lines[1] - 1)[1])
+    blocks = [trimmed(analysed, line_span(a)[0], line_span(b - 1)[1]) for a, b in block_lines]
     return Reading(analysed, headline, [b for b in blocks if b])
 
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
 
 
 def _front_matter_headline(text: str, canvas: Canvas, body_start: int, body: str) -> tuple[int, int] | None:
