@@ -527,3 +527,14 @@ def test_more_speech_frames_from_the_audit():
     On Sunday, the site published a story headlined, “Protesters are using the same gesture used in Ferguson.”
     """
     assert found(text, "quote-unattributed") == []
+
+
+def test_legal_text_quoted_from_the_law_the_sentence_names():
+    text = """
+    Impeachment rules
+
+    The Constitution lets the House impeach officials for “treason, bribery or other high crimes and misdemeanors,” but the bar is political.
+
+    State law makes it a crime for anyone “who promises any job or other benefit” in return for support.
+    """
+    assert found(text, "quote-unattributed") == []
