@@ -75,6 +75,8 @@ def test_attribution_in_the_next_sentence_of_the_paragraph_does_not_cover():
     "Once a petition tops 100,000 signatures, parliament must consider it.",
     "The story is 100% false, the senator wrote on Twitter.",
     "I am 100 percent sure we will win.",
+    "Clinton's $350 billion, 10-year plan includes free tuition.",
+    "He voted against the $700 billion bailout of the banks.",
 ])
 def test_things_that_are_not_reported_figures(body):
     assert flagged(body) == []
@@ -170,3 +172,13 @@ def test_words_of_a_finding_are_not_source_names():
     body = ("A Levada Center survey found that 40 percent of Russians distrust the police.\n\n"
             "In Moscow, 2,000 Russians protested on Sunday.")
     assert flagged(body) == ["2,000"]
+
+
+def test_respondents_named_by_group_point_back_to_the_poll():
+    body = ("A Quinnipiac poll released on Monday found the race tied.\n\n"
+            "But 77 percent of Republicans polled want the party to stand by him.")
+    assert flagged(body) == []
+
+
+def test_a_costed_renovation_is_still_a_figure():
+    assert flagged("The club is halfway through a $50 million renovation.") == ["$50 million"]
