@@ -83,14 +83,7 @@ class SpeakerFinder:
                         # A paragraph of quotation right after a sentence that reports what
                         # someone said ("Jasica told the Daily Mail about the experience.",
                         # "Khoza himself said it all happened fast"): that speaker goes on.
-                        for a in facts.attributions(prev):
-                            if self.speech_cues.fullmatch(a.cue) or _SAID.fullmatch(a.cue):
-                                speaker = Speaker(a.source, a.cue, prev.start + a.start, prev.start + a.end, "before")
-                                break
-                        else:
-                            m = self._cue(prev)
-                            if m and not prev.quotations:
-                                speaker = Speaker("", m.group(0).strip(), prev.start + m.start(), prev.start + m.end(), "before")
+                        speaker = self._speech_before(prev, facts, bare_cue_needs_no_quotes=True)
                     elif prev.paragraph == own[0].paragraph:
                         # The same speaker going on: the sentence before quotes someone, or
                         # reports what a speaker said ("..., he said. ... “the truth is ...”").
@@ -100,16 +93,9 @@ class SpeakerFinder:
                             s0 = said[-1].speaker
                             speaker = Speaker(s0.name, s0.cue, s0.start, s0.end, "before", s0.resolved)
                         else:
-                            for a in facts.attributions(prev):
-                                if self.speech_cues.fullmatch(a.cue) or _SAID.fullmatch(a.cue):
-                                    speaker = Speaker(a.source, a.cue, prev.start + a.start, prev.start + a.end, "before")
-                                    break
-                            else:
-                                # "Tom Nides thanked Clinton for the visit. “Well, Madam
-                                # Secretary, ...”": a speech verb introduces what follows.
-                                m = self._cue(prev)
-                                if m:
-                                    speaker = Speaker("", m.group(0).strip(), prev.start + m.start(), prev.start + m.end(), "before")
+                            # "Tom Nides thanked Clinton for the visit. “Well, Madam
+                            # Secretary, ...”": a speech verb introduces what follows.
+                            speaker = self._speech_before(prev, facts, bare_cue_needs_no_quotes=False)
                 if speaker is None:
                     speaker = _credit_line(article.text, q) or _credit_paragraph(article, q) or _block_intro(self, article, facts, q)
             if speaker is None and previous is not None and previous.speaker is not None:
@@ -125,6 +111,17 @@ class SpeakerFinder:
                     last_named = _NAME.search(speaker.name).group(0)
             q.speaker = speaker
             previous = q
+
+    def _speech_before(self, prev, facts, bare_cue_needs_no_quotes: bool):
+        """The speaker a sentence reports as speaking (an attribution with a speech cue), else a
+        bare speech cue in it; None when it reports no one speaking."""
+        for a in facts.attributions(prev):
+            if self.speech_cues.fullmatch(a.cue) or _SAID.fullmatch(a.cue):
+                return Speaker(a.source, a.cue, prev.start + a.start, prev.start + a.end, "before")
+        m = self._cue(prev)
+        if m and not (bare_cue_needs_no_quotes and prev.quotations):
+            return Speaker("", m.group(0).strip(), prev.start + m.start(), prev.start + m.end(), "before")
+        return None
 
     def _cue(self, sent):
         """The first speech cue of the sentence's own words, looked for once per sentence."""
