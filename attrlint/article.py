@@ -109,7 +109,8 @@ def read_article(source: Source, lexicon: Lexicon) -> Article:
 
 def _read_text(source: Source, lexicon: Lexicon) -> Article:
     article = Article(source=source, text=source.text, lexicon=lexicon)
-    _build(article, headline_from_first_line=True)
+    # A later section of a very long file (see attrlint.runner) has no headline of its own.
+    _build(article, headline_from_first_line=not source.body_only)
     return article
 
 

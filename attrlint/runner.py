@@ -18,6 +18,11 @@ from attrlint.source import Source, read_source
 
 # Below this many files a pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 48
+# A plain-text file longer than this (an archive export, a file of many stories) is linted in
+# sections cut at paragraph breaks, so memory stays bounded whatever the file's size. The
+# price: a source named in full in an earlier section does not introduce a short form in a
+# later one, and only the first section has the headline.
+SECTION_CHARS = 2_000_000
 
 
 @dataclass
@@ -42,12 +47,46 @@ def lint_path(workspace, path: str, display: str | None = None, keep_article: bo
     if display:
         source.path = display
     linter = workspace.linter_for(source.path if path != "-" else "-")
-    diagnostics, article, facts = linter.lint_article(source)
+    if len(source.text) > SECTION_CHARS and source.format == "text" and not keep_article:
+        diagnostics, article, facts = _lint_in_sections(linter, source), None, None
+    else:
+        diagnostics, article, facts = linter.lint_article(source)
     timed_out = [rule for _, rule in linter.timeouts]
     linter.timeouts.clear()
     return FileResult(path=source.path, diagnostics=diagnostics, source=source if keep_source else None,
                       note=source.note, timed_out=timed_out, article=article if keep_article else None,
                       facts=facts if keep_article else None)
+
+
+def _lint_in_sections(linter, source: Source) -> list[Diagnostic]:
+    text = source.text
+    out: list[Diagnostic] = []
+    start, line_offset = 0, 0
+    while start < len(text):
+        end = len(text)
+        if end - start > SECTION_CHARS:
+            cut = text.rfind("\n\n", start + SECTION_CHARS // 2, start + SECTION_CHARS)
+            end = cut + 2 if cut >= 0 else start + SECTION_CHARS
+            while end < len(text) and text[end - 1] != "\n":  # never cut inside a line
+                end += 1
+        section = Source(path=source.path, text=text[start:end], format=source.format, body_only=start > 0)
+        for d in linter.lint(section):
+            d.start += start
+            d.end += start
+            d.line += line_offset
+            d.end_line += line_offset
+            if d.fix:
+                d.fix.start += start
+                d.fix.end += start
+                d.fix.line += line_offset
+                d.fix.end_line += line_offset
+            for r in d.related:
+                if r.path == source.path:
+                    r.line += line_offset
+            out.append(d)
+        line_offset += text.count("\n", start, end)
+        start = end
+    return out
 
 
 _WORKER: dict = {}

@@ -26,6 +26,7 @@ class Source:
     text: str
     format: str = "text"  # "text", "markdown" or "html"
     note: str = ""  # how the file was read when that is worth telling (an encoding fallback)
+    body_only: bool = False  # a section of a long file after its first: no headline line
     line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

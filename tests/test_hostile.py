@@ -76,3 +76,20 @@ def test_an_unwritable_report_is_a_clean_error(tmp_path):
     proc = run("check", "--output-file", str(tmp_path / "no" / "such" / "dir" / "r.json"), str(draft))
     assert proc.returncode == 2
     assert "cannot write the report" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_very_long_file_is_linted_in_sections_with_exact_positions(tmp_path, monkeypatch):
+    from attrlint import runner
+    from attrlint.lint import Workspace
+
+    story = "\n\n".join(f"Paragraph {i} has no figure at all." for i in range(40))
+    text = "Archive of stories\n\n" + story + "\n\nAt least 43 people were killed in the fire.\n\n" + story + "\n"
+    draft = tmp_path / "archive.txt"
+    draft.write_text(text, encoding="utf-8")
+    ws = Workspace(select=["unattributed-number"], isolated=True)
+    whole = runner.lint_path(ws, str(draft))
+    monkeypatch.setattr(runner, "SECTION_CHARS", 300)  # many sections
+    parts = runner.lint_path(ws, str(draft))
+    assert [(d.line, d.column, d.rule) for d in parts.diagnostics] == [(d.line, d.column, d.rule) for d in whole.diagnostics]
+    assert [(d.line, d.column) for d in parts.diagnostics] == [(83, 10)]
+    assert text[parts.diagnostics[0].start:parts.diagnostics[0].end] == "43"
