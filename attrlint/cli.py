@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
     check.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
                        help="time limit for one pattern match; a rule whose pattern runs longer is skipped for that file (default: 5)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="compile the rules afresh instead of using the cache of compiled rules")
     check.add_argument("--jobs", "-j", type=int, metavar="N",
                        help="worker processes (0: one per core; default: one per core for large runs, else 1)")
 
@@ -95,7 +97,7 @@ def _workspace(args):
         raise AttrlintError(f"{args.config}: no such config file")
     return Workspace(rules=args.rules, select=getattr(args, "select", None), ignore=getattr(args, "ignore", None),
                      references=getattr(args, "reference", []), config_file=args.config, isolated=args.isolated,
-                     time_limit=getattr(args, "timeout", 5.0))
+                     time_limit=getattr(args, "timeout", 5.0), use_cache=not getattr(args, "no_cache", False))
 
 
 def _check(args) -> int:

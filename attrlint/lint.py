@@ -17,7 +17,7 @@ from attrlint.config import Config, find_config, load_config
 from attrlint.diagnostic import Diagnostic
 from attrlint.errors import AttrlintError, RuleFileError
 from attrlint.patterns import time_limit
-from attrlint.rules import Rule, RuleSet, load_rules, override_rule, prepare
+from attrlint.rules import Rule, RuleSet, builtin_pack_dir, load_rules, override_rule, pack_files, prepare
 from attrlint.source import Source
 from attrlint.suppress import find_suppressions
 
@@ -112,6 +112,7 @@ class Workspace:
     config_file: str | None = None  # --config: use this one file for every draft
     isolated: bool = False  # --isolated: no config files at all
     time_limit: float | None = 5.0  # --timeout: seconds per pattern match
+    use_cache: bool = True  # --no-cache: compile the rules afresh (see attrlint.cache)
     _configs: dict = field(default_factory=dict, repr=False)
     _linters: dict = field(default_factory=dict, repr=False)
     _refs: dict = field(default_factory=dict, repr=False)
@@ -120,7 +121,7 @@ class Workspace:
         """What it takes to build an equal workspace in another process."""
         return {"rules": list(self.rules), "select": self.select, "ignore": self.ignore,
                 "references": list(self.references), "config_file": self.config_file, "isolated": self.isolated,
-                "time_limit": self.time_limit}
+                "time_limit": self.time_limit, "use_cache": self.use_cache}
 
     def config_for(self, path: str) -> Config:
         if self.isolated:
@@ -152,6 +153,24 @@ class Workspace:
         self._refs.clear()
 
     def _build(self, cfg: Config, override: dict | None) -> Linter:
+        from attrlint import cache
+
+        rule_files = [f for p in [str(builtin_pack_dir())] + list(cfg.rules) + list(self.rules) for f in pack_files(p)]
+        key = None
+        if self.use_cache:
+            key = cache.key_for(rule_files + ([cfg.path] if cfg.path else []),
+                                (self.select, self.ignore, self.time_limit, repr(override), cfg.path))
+        linter = cache.load(key) if key else None
+        if linter is None:
+            linter = self._compile(cfg, override)
+            if key:
+                cache.store(key, linter)
+        refs = list(self.references) + list(cfg.references)
+        if refs:
+            linter.references = self._references(tuple(refs), linter)
+        return linter
+
+    def _compile(self, cfg: Config, override: dict | None) -> Linter:
         ruleset = load_rules(list(cfg.rules) + list(self.rules))
         where = f"{cfg.path}: " if cfg.path else ""
         extra_lexicon = {}
@@ -181,11 +200,7 @@ class Workspace:
                     prepare(r)
         select = self.select if self.select is not None else (override or {}).get("select", cfg.select)
         ignore = list(self.ignore or []) + list(cfg.ignore) + list((override or {}).get("ignore", []))
-        linter = Linter(ruleset, select_rules(ruleset, select, ignore, where), time_limit=self.time_limit)
-        refs = list(self.references) + list(cfg.references)
-        if refs:
-            linter.references = self._references(tuple(refs), linter)
-        return linter
+        return Linter(ruleset, select_rules(ruleset, select, ignore, where), time_limit=self.time_limit)
 
     def _references(self, paths: tuple[str, ...], linter: Linter):
         got = self._refs.get(paths)
