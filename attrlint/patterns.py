@@ -94,3 +94,28 @@ def guard(obj) -> None:
         wrapped = _wrap(value, 2)
         if wrapped is not value:
             setattr(obj, name, wrapped)
+
+
+class AnyOf:
+    """Several patterns searched as one alternation would be (the leftmost match wins; at one
+    position, the earlier pattern), but each compiled on its own: with many alternatives and
+    look-arounds, the `regex` module runs separate patterns markedly faster than one."""
+
+    def __init__(self, patterns: list):
+        self.patterns = patterns
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        best = None
+        end = len(text) if endpos is None else endpos
+        for p in self.patterns:
+            m = p.search(text, pos, end)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None):
+        for p in self.patterns:
+            m = p.fullmatch(text, pos, len(text) if endpos is None else endpos)
+            if m is not None:
+                return m
+        return None

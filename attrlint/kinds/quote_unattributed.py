@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from attrlint.patterns import AnyOf, TimedPattern
 from attrlint.rules import Option, Rule, register
 from attrlint.speakers import SpeakerFinder
 
@@ -27,7 +28,7 @@ def _alternation(patterns: list[str]) -> str:
 
 def speaker_finder(rule) -> SpeakerFinder:
     """The speaker finder of a quote rule, built from its `speech_cues` option."""
-    cues = regex.compile(_alternation(rule.opts["speech_cues"]), regex.V0 | regex.IGNORECASE)
+    cues = AnyOf([TimedPattern(regex.compile(p, regex.V0 | regex.IGNORECASE)) for p in rule.opts["speech_cues"]])
     return SpeakerFinder(cues)
 
 
