@@ -15,8 +15,6 @@ from functools import cached_property
 import regex
 
 from attrlint.lexicon import Lexicon
-from attrlint.readers.html import read_html
-from attrlint.readers.markdown import read_markdown
 from attrlint.quotes import EMBED_RUN, Quotation, is_embed, opens_with_quote, scan_paragraph
 from attrlint.source import Source
 
@@ -101,8 +99,12 @@ class Article:
 
 def read_article(source: Source, lexicon: Lexicon) -> Article:
     if source.format == "markdown":
+        from attrlint.readers.markdown import read_markdown  # the parser loads only when needed
+
         return _read_marked_up(source, lexicon, read_markdown)
     if source.format == "html":
+        from attrlint.readers.html import read_html
+
         return _read_marked_up(source, lexicon, read_html)
     return _read_text(source, lexicon)
 
