@@ -8,8 +8,16 @@ from attrlint.lexicon import Lexicon
 from attrlint.patterns import guard
 
 
+# Sentences whose findings are remembered by their text (see Tools.by_text).
+_MEMO_SIZE = 50_000
+
+
 class Tools:
-    """The lexicon's compiled finders; built once per run and shared by every article."""
+    """The lexicon's compiled finders; built once per run and shared by every article.
+
+    Attributions and figures depend on nothing but a sentence's own words, so they are
+    remembered by text: re-linting a draft after an edit (the language server) recomputes only
+    the sentences that changed. The results are shared and must not be modified."""
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
@@ -17,6 +25,21 @@ class Tools:
         self.figure_finder = FigureFinder(lexicon)
         guard(self.attribution_finder)
         guard(self.figure_finder)
+        self._memo: dict[tuple[str, str], list] = {}
+
+    def by_text(self, what: str, text: str, find) -> list:
+        key = (what, text)
+        got = self._memo.get(key)
+        if got is None:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()  # a long run over many files: start afresh, memory stays bounded
+            got = self._memo[key] = find(text)
+        return got
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_memo"] = {}  # not worth shipping to workers or the cache
+        return state
 
 
 class Facts:
@@ -33,7 +56,7 @@ class Facts:
         key = (sentence.start, sentence.end)
         got = self._attributions.get(key)
         if got is None:
-            got = self._attributions[key] = self.tools.attribution_finder.find(sentence.unquoted)
+            got = self._attributions[key] = self.tools.by_text("a", sentence.unquoted, self.tools.attribution_finder.find)
         return got
 
     def figures(self, sentence) -> list[Figure]:
@@ -41,5 +64,5 @@ class Facts:
         key = (sentence.start, sentence.end)
         got = self._figures.get(key)
         if got is None:
-            got = self._figures[key] = self.tools.figure_finder.find(sentence.unquoted)
+            got = self._figures[key] = self.tools.by_text("f", sentence.unquoted, self.tools.figure_finder.find)
         return got

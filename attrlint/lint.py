@@ -116,6 +116,7 @@ class Workspace:
     _configs: dict = field(default_factory=dict, repr=False)
     _linters: dict = field(default_factory=dict, repr=False)
     _refs: dict = field(default_factory=dict, repr=False)
+    _found: dict = field(default_factory=dict, repr=False)
 
     def kwargs(self) -> dict:
         """What it takes to build an equal workspace in another process."""
@@ -126,13 +127,21 @@ class Workspace:
     def config_for(self, path: str) -> Config:
         if self.isolated:
             return Config()
-        cfg_path = self.config_file or find_config(path if path != "-" else os.getcwd())
+        cfg_path = self.config_file or self._find_config(path if path != "-" else os.getcwd())
         if cfg_path is None:
             return Config()
         cfg = self._configs.get(cfg_path)
         if cfg is None:
             cfg = self._configs[cfg_path] = load_config(cfg_path)
         return cfg
+
+    def _find_config(self, path: str) -> str | None:
+        # Looked up once per folder: a run over a tree, or the language server re-linting on
+        # every keystroke, must not re-read pyproject.toml files each time (reload() forgets).
+        folder = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) else os.path.abspath(path)
+        if folder not in self._found:
+            self._found[folder] = find_config(path)
+        return self._found[folder]
 
     def linter_for(self, path: str) -> Linter:
         cfg = self.config_for(path)
@@ -150,6 +159,7 @@ class Workspace:
         """Forget loaded configs and rules (the language server calls this when they change)."""
         self._configs.clear()
         self._linters.clear()
+        self._found.clear()
         self._refs.clear()
 
     def _build(self, cfg: Config, override: dict | None) -> Linter:
