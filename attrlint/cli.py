@@ -203,10 +203,11 @@ def _explain(args) -> int:
         out += ["", "Why it matters:", textwrap.indent(rule.explanation.rstrip(), "  ")]
     if rule.example:
         out += ["", "Example:"]
-        if "bad" in rule.example:
-            out.append(f"  flagged: {rule.example['bad']}")
-        if "good" in rule.example:
-            out.append(f"  fixed:   {rule.example['good']}")
+        for key, label in (("bad", "flagged:"), ("good", "fixed:")):
+            if key in rule.example:
+                copy = rule.example[key].strip("\n").split("\n")
+                out.append(f"  {label:9}{copy[0]}")
+                out.extend(f"  {'':9}{line}".rstrip() for line in copy[1:])
     if rule.link:
         out += ["", f"See: {rule.link}"]
     print("\n".join(out))

@@ -114,6 +114,8 @@ def pack_files(path: str) -> list[str]:
 def load_rules(extra: Iterable[str] = (), builtin: bool = True, texts: Iterable[tuple[str, str]] = ()) -> RuleSet:
     """Load the shipped packs (unless `builtin` is false), the rule files or folders in
     `extra`, and rule files given as (name, YAML text) pairs in `texts`."""
+    import attrlint.kinds  # noqa: F401  (registers the kinds; imported here, as kinds import this module)
+
     files: list[str] = []
     if builtin:
         files += pack_files(str(builtin_pack_dir()))
