@@ -538,3 +538,18 @@ def test_legal_text_quoted_from_the_law_the_sentence_names():
     State law makes it a crime for anyone “who promises any job or other benefit” in return for support.
     """
     assert found(text, "quote-unattributed") == []
+
+
+def test_a_title_with_the_sentence_full_stop_inside_its_marks_is_not_a_quotation():
+    from conftest import found
+    text = "Senator on the road\n\nThe senator appeared on “The View” and on “The Late Show with Stephen Colbert.”\n"
+    assert found(text, "quote-unattributed") == []
+
+
+def test_speech_verbs_that_need_no_quotation_beside_them():
+    from conftest import found
+    text = ("Clinton rallies in Ohio\n\n"
+            "Mrs. Clinton assured supporters at Kent State University on Monday that the F.B.I. review would "
+            "\"reach the same conclusion they did when they looked at my emails.\"\n\n"
+            "Later she promised that she would stay in the race. \"We are in till the last ballot is cast!\"\n")
+    assert found(text, "quote-unattributed") == []

@@ -81,4 +81,10 @@ class QuoteUnattributed(Rule):
         if not content:
             return False
         capitals = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
-        return capitals / len(content) >= self.opts["title_case_share"] and words[0][0].isupper() and len(content) > 1 and not text[q.start:q.end].rstrip().endswith((".", "?", "!", ","))
+        ending = text[q.start:q.end].rstrip()
+        # American style puts a sentence's full stop inside the marks, titles included ("on
+        # “The Late Show with Stephen Colbert.”"): a short quotation whose every word is
+        # capitalised may end in one; a sentence in title case is rarer than a title.
+        if ending.endswith(".") and capitals == len(content) and len(content) <= 8:
+            ending = ending[:-1]
+        return capitals / len(content) >= self.opts["title_case_share"] and words[0][0].isupper() and len(content) > 1 and not ending.endswith((".", "?", "!", ","))
