@@ -369,3 +369,9 @@ def test_vague_source_after_said_is_what_was_said():
     # After "said" a group that goes on with its own verb is what was said; "say observers." is
     # the inverted attribution.
     assert [line for line, _ in found(text, "vague-source")] == [7]
+
+
+def test_sources_of_a_thing_are_not_sources_of_information():
+    from conftest import found
+    text = "Charity weighs its future\n\nThe chairman said ending foreign fund-raising before other sources of money could be found would be unwise.\n"
+    assert found(text, "vague-source") == []
