@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Iterable
 
 import regex
 
-from attrlint.diagnostic import SEVERITIES, Diagnostic, Fix
+from attrlint.diagnostic import SEVERITIES, Diagnostic, Fix, Related
 from attrlint.errors import RuleFileError
 from attrlint.lexicon import Lexicon
 from attrlint.patterns import guard
@@ -75,13 +75,20 @@ class Rule:
     def check(self, article, tools) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
-    def diagnostic(self, article, start: int, end: int, fix: Fix | None = None, **fields) -> Diagnostic:
+    def diagnostic(self, article, start: int, end: int, fix: Fix | None = None,
+                   see: tuple[int, str] | None = None, **fields) -> Diagnostic:
+        """A finding at article.text[start:end]; `see` = (offset, note) points at the place
+        in the same article it is judged against (the body line of a headline finding)."""
         try:
             message = self.message.format(**fields)
         except (KeyError, IndexError, ValueError) as exc:
             message = self.message + f" (message template error: {exc})"
-        return Diagnostic(path=article.source.path, rule=self.id, severity=self.severity,
-                          message=message, start=start, end=end, fix=fix)
+        d = Diagnostic(path=article.source.path, rule=self.id, severity=self.severity,
+                       message=message, start=start, end=end, fix=fix)
+        if see is not None:
+            line, column = article.position(see[0])
+            d.related.append(Related(article.source.path, line, column, see[1]))
+        return d
 
 
 @dataclass

@@ -585,3 +585,10 @@ def test_speaking_out_is_an_account():
         The families of two hostages are speaking out against the ministry for threatening them with prosecution.
         """
     assert hedge(text) == [(1, "Ministry threatened hostages' families with prosecution")]
+
+
+def test_headline_findings_point_at_the_body_line_they_are_judged_against():
+    from conftest import lint
+    text = "Mayor took bribes from developer\n\nProsecutors allege that the mayor took $40,000 in cash, court papers show.\n"
+    [d] = [d for d in lint(text, select=["headline-hedge-mismatch"], dedent=False)]
+    assert d.line == 1 and [(r.line, r.column) for r in d.related] == [(3, 1)]

@@ -146,18 +146,18 @@ class HeadlineHedge(Rule):
         if stance.way == "speech" and body_way == "hedged" and body_main and not stance.speaker:
             # A headline that reports what someone said still drops a hedge the body keeps:
             # "ambassador reveals ISIS organ trade" over "ISIS might be harvesting organs".
-            yield self.diagnostic(article, head.start, head.end, direction="a",
+            yield self.diagnostic(article, head.start, head.end, see=(sent.start, "the body's first mention of the claim"), direction="a",
                                   headline_way="states the claim without the body's hedge",
                                   body_way=f"hedges it ('{body_cue}')", line=line)
         elif stance.way == "speech" and body_way == "attributed" and self._third_party(stance.actor, body_cue, body_source):
             # The body credits the speech itself to someone else ("Al-Sisi proposes: ..." over
             # "al-Sisi has offered ..., according to local Israeli media"): it is a report of a
             # report, and the headline states it as fact.
-            yield self.diagnostic(article, head.start, head.end, direction="a",
+            yield self.diagnostic(article, head.start, head.end, see=(sent.start, "the body's first mention of the claim"), direction="a",
                                   headline_way="states what was said as fact",
                                   body_way=f"attributes it ('{body_cue}')", line=line)
         elif stance.way == "plain" and body_way in ("hedged", "attributed"):
-            yield self.diagnostic(article, head.start, head.end, direction="a",
+            yield self.diagnostic(article, head.start, head.end, see=(sent.start, "the body's first mention of the claim"), direction="a",
                                   headline_way="states the claim in the paper's own voice",
                                   body_way=f"{'hedges' if body_way == 'hedged' else 'attributes'} it ('{body_cue}')",
                                   line=line)
@@ -174,7 +174,7 @@ class HeadlineHedge(Rule):
                 return
             if stance.quoted and not self._states_quoted(sent, stance.quoted):
                 return
-            yield self.diagnostic(article, head.start, head.end, direction="b",
+            yield self.diagnostic(article, head.start, head.end, see=(sent.start, "the body's first mention of the claim"), direction="b",
                                   headline_way=f"{stance.way} the claim ('{stance.cue}')".replace("hedged", "hedges").replace("attributed", "attributes"),
                                   body_way="states it as plain fact with no source",
                                   line=line)

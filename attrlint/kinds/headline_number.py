@@ -68,6 +68,7 @@ class HeadlineNumber(Rule):
             sent, fig, _ = min(same, key=lambda x: abs(_mid(x[2]) - _mid(hr)))
             line = article.position(sent.start + fig.start)[0]
             yield self.diagnostic(article, head.start + hf.start, head.start + hf.end,
+                                  see=(sent.start + fig.start, "the body's figure for the same count"),
                                   figure=hf.text.strip() if not hf.approx else f"{hf.approx} {hf.text.strip()}",
                                   noun=hf.noun, body_figure=_with_approx(fig), line=line)
 
