@@ -589,6 +589,7 @@ def test_speaking_out_is_an_account():
 
 def test_headline_findings_point_at_the_body_line_they_are_judged_against():
     from conftest import lint
-    text = "Mayor took bribes from developer\n\nProsecutors allege that the mayor took $40,000 in cash, court papers show.\n"
+    text = ("Mayor took bribes from developer\n\nProsecutors allege that Mayor Tom Reilly accepted $40,000 in cash "
+            "from a property developer in return for planning permission, according to court papers filed on Monday.\n")
     [d] = [d for d in lint(text, select=["headline-hedge-mismatch"], dedent=False)]
     assert d.line == 1 and [(r.line, r.column) for r in d.related] == [(3, 1)]
