@@ -255,8 +255,7 @@ class FigureFinder:
     # --- vague quantities and shares ----------------------------------------------------
 
     def _classify_vague(self, text: str, s: int, e: int) -> Figure | None:
-        word = text[s:e]
-        if s > 0 and text[s - 1] == "-" or text[e:e + 1] == "-":
+        if (s > 0 and text[s - 1] == "-") or text[e:e + 1] == "-":
             return None
         prev = _words_before(text, s, 1)
         if prev and prev[-1].lower() in ("the", "test", "their", "his", "her", "its", "our", "high", "low", "credit", "top"):

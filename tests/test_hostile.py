@@ -7,8 +7,6 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-
 BAD = "Fire sweeps market\n\nAt least 43 people were killed in the fire on Saturday.\n"
 
 CATASTROPHIC = textwrap.dedent("""\
