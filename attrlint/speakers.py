@@ -84,6 +84,8 @@ class SpeakerFinder:
                         # someone said ("Jasica told the Daily Mail about the experience.",
                         # "Khoza himself said it all happened fast"): that speaker goes on.
                         speaker = self._speech_before(prev, facts, bare_cue_needs_no_quotes=True)
+                        if speaker is None and len(own) > 1:
+                            speaker = _credited_block(article, facts, prev, q)
                     elif prev.paragraph == own[0].paragraph:
                         # The same speaker going on: the sentence before quotes someone, or
                         # reports what a speaker said ("..., he said. ... “the truth is ...”").
@@ -307,6 +309,25 @@ def _block_intro(finder, article, facts, q) -> Speaker | None:
     if not intro.text.rstrip().endswith(":"):
         return None
     return finder._in_sentence(intro, facts, "before") or _introducer(intro)
+
+
+_ACCORDING = regex.compile(r"according\s+to", regex.I)
+
+
+def _credited_block(article, facts, prev, q) -> Speaker | None:
+    """A block quotation (a paragraph of several sentences, all quoted) right after a sentence
+    crediting a named source without a speech verb: "According to Peter Keating at Vanity
+    Fair, $1.1 million is the cost." then the quoted paragraph is Keating's text. A one-line
+    quote after "According to Officer Bell, ..." may be anyone's (a witness), so it is not
+    covered; nor is an unnamed source ("according to police")."""
+    para = article.paragraphs[q.paragraph]
+    close = q.close + 1 if q.close is not None else q.end
+    if article.text[close:para.end].strip(" .,") != "":
+        return None
+    for a in facts.attributions(prev):
+        if _ACCORDING.fullmatch(a.cue.strip()) and _NAME.search(a.source):
+            return Speaker(a.source, a.cue, prev.start + a.start, prev.start + a.end, "before")
+    return None
 
 
 def _ends_paragraph(article, q) -> bool:

@@ -553,3 +553,97 @@ def test_speech_verbs_that_need_no_quotation_beside_them():
             "\"reach the same conclusion they did when they looked at my emails.\"\n\n"
             "Later she promised that she would stay in the race. \"We are in till the last ballot is cast!\"\n")
     assert found(text, "quote-unattributed") == []
+
+
+# --- second precision pass: introductions that are no speech verb -----------------------
+
+def test_block_quotation_after_a_sentence_crediting_a_named_source():
+    text = """
+    Council pays for a day of readings
+
+    According to Maria Delgado at the Harbour Ledger, the readings cost the city about $40,000.
+
+    “The figure I reach is nearly $40,000. That counts the staff on overtime and the heating. The hall stood open all day whether anyone listened or not.”
+    """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_one_line_quote_after_an_according_to_sentence_still_wants_a_speaker():
+    text = """
+    Man escapes from the harbour
+
+    According to Officer Jim Bell, the man swam to the north pier before dawn.
+
+    “I saw him run along the pier with no shoes on.”
+    """
+    assert found(text, "quote-unattributed") == [(5, "“I saw him run along the pier with no shoes on.”")]
+
+
+def test_letter_introduced_before_its_salutation():
+    text = """
+    Pupil writes to her coach
+
+    A ten-year-old girl wrote to her football coach after the team lost the final.
+
+    You can read a transcript of the letter below:
+
+    Dear Coach Lee
+
+    “Even though we lost, I still think you are the best coach in the league. You never shouted at us.
+
+    “Next year we will win the cup for you.”
+    """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_updates_introduced_by_no_one_are_still_unattributed():
+    text = """
+    Results night
+
+    Read the latest updates below:
+
+    “Turnout was higher than anyone expected in the northern wards tonight.”
+    """
+    assert found(text, "quote-unattributed") == [(5, "“Turnout was higher than anyone expected in the northern wards tonight.”")]
+
+
+def test_reaction_introduced_by_a_noun_phrase():
+    text = """
+    Baker wins the county fair
+
+    Judges said the loaf was the best they had tasted in a decade.
+
+    And Priya's reaction to that.
+
+    “I knew it would rise this time.”
+    """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_the_writers_own_gloss_is_no_quotation():
+    text = """
+    Mayor stays silent on stadium
+
+    The mayor has not made up his mind about the stadium. I suspect that is just code for “I am waiting for the polls.”
+    """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_a_cry_from_the_crowd_with_no_one_named_is_still_flagged():
+    text = """
+    Rally turns ugly
+
+    Reporters heard the chant echo around the hall long after the speech, and then “send them all back home” rang out again.
+    """
+    assert found(text, "quote-unattributed") == [(3, "“send them all back home”")]
+
+
+def test_made_clear_reports_what_the_speaker_said():
+    text = """
+    Union open to talks
+
+    “We will listen to any offer,” Dana Roe, the union's negotiator, said on Monday.
+
+    She made clear that any deal comes with conditions: pay cuts should be “kept to a minimum,” and they should end “no later than next spring.”
+    """
+    assert found(text, "quote-unattributed") == []
