@@ -182,3 +182,11 @@ def test_respondents_named_by_group_point_back_to_the_poll():
 
 def test_a_costed_renovation_is_still_a_figure():
     assert flagged("The club is halfway through a $50 million renovation.") == ["$50 million"]
+
+
+def test_according_to_names_its_source_once_and_whole():
+    from attrlint.lint import Linter
+
+    finder = Linter.create().tools.attribution_finder
+    found = [(a.cue, a.source) for a in finder.find("According to Maria Delgado at the clinic, 40 people were treated.")]
+    assert found == [("According to", "Maria Delgado at the clinic")]
