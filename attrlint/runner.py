@@ -7,7 +7,6 @@ serves `--jobs`, and a cluster map (see `attrlint.distributed`).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -118,6 +117,8 @@ def run(paths: list[str], workspace, workspace_kwargs: dict, jobs: int, stdin_na
             yield lint_path(workspace, path, display=stdin_name if path == "-" else None,
                             keep_article=keep_article, keep_source=keep_source)
         return
+    import multiprocessing  # only for runs that use workers
+
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     chunk = max(1, min(32, len(paths) // (jobs * 8)))
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(workspace_kwargs, keep_source)) as pool:

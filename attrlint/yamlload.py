@@ -7,7 +7,7 @@ the line a user has to fix.
 
 from __future__ import annotations
 
-import yaml
+import functools
 
 from attrlint.errors import RuleFileError
 
@@ -22,39 +22,43 @@ class LineList(list):
     item_lines: list
 
 
-# libyaml's parser when PyYAML was built with it (several times faster); the constructors,
-# where the safety lies, are the safe loader's either way.
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
+@functools.lru_cache(maxsize=1)
+def _loader_class():
+    """The safe loader with line-keeping constructors. Built on first use: a run whose rules
+    come from the cache of compiled rule sets never imports PyYAML at all."""
+    import yaml
 
+    # libyaml's parser when PyYAML was built with it (several times faster); the constructors,
+    # where the safety lies, are the safe loader's either way.
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    out = LineDict()
-    out.line = node.start_mark.line + 1
-    out.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            raise RuleFileError(loader.name, key_node.start_mark.line + 1, "a mapping key must be a plain value") from None
-        if key in out:
-            raise RuleFileError(loader.name, key_node.start_mark.line + 1, f"duplicate key {key!r}")
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.key_lines[key] = key_node.start_mark.line + 1
-    return out
+    def construct_mapping(loader, node) -> LineDict:
+        loader.flatten_mapping(node)
+        out = LineDict()
+        out.line = node.start_mark.line + 1
+        out.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise RuleFileError(loader.name, key_node.start_mark.line + 1, "a mapping key must be a plain value") from None
+            if key in out:
+                raise RuleFileError(loader.name, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+            out[key] = loader.construct_object(value_node, deep=True)
+            out.key_lines[key] = key_node.start_mark.line + 1
+        return out
 
+    def construct_sequence(loader, node) -> LineList:
+        out = LineList(loader.construct_object(child, deep=True) for child in node.value)
+        out.line = node.start_mark.line + 1
+        out.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return out
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    out = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    out.line = node.start_mark.line + 1
-    out.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return out
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
+    return _Loader
 
 
 def load_yaml(path: str, text: str | None = None):
@@ -67,8 +71,10 @@ def load_yaml(path: str, text: str | None = None):
         raise RuleFileError(path, None, f"cannot be read ({exc.strerror})") from None
     except UnicodeDecodeError:
         raise RuleFileError(path, None, "is not UTF-8 text") from None
+    import yaml
+
     try:
-        loader = _Loader(text)
+        loader = _loader_class()(text)
     except yaml.reader.ReaderError as exc:  # a control character: the reader refuses the text
         raise _reader_error(path, text, exc) from None
     loader.name = path
