@@ -56,9 +56,6 @@ class Sentence:
                     chars[k] = " "
         return "".join(chars)
 
-    def in_quotation(self, offset: int) -> bool:
-        return any(q.start <= offset < q.end for q in self.quotations)
-
 
 @dataclass
 class Paragraph:

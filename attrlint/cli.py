@@ -208,6 +208,9 @@ def _explain(args) -> int:
                 copy = rule.example[key].strip("\n").split("\n")
                 out.append(f"  {label:9}{copy[0]}")
                 out.extend(f"  {'':9}{line}".rstrip() for line in copy[1:])
+    if type(rule).options:
+        out += ["", f"Options of kind {rule.kind} (set them in a rule file, or per rule under `options:` in config):"]
+        out += [f"  {name} ({opt.type}): {opt.help}" for name, opt in sorted(type(rule).options.items())]
     if rule.link:
         out += ["", f"See: {rule.link}"]
     print("\n".join(out))

@@ -69,9 +69,6 @@ class Config:
                         merged.setdefault(key, {}).update(ov[key])
         return merged or None
 
-    def key(self) -> tuple:
-        return (self.path,)
-
 
 def find_config(start: str) -> str | None:
     """The nearest `.attrlint.yaml` (or pyproject.toml with [tool.attrlint]) above `start`."""

@@ -10,7 +10,7 @@ convention, and the quotation runs on into the next paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -46,7 +46,6 @@ class Quotation:
     continues: bool = False  # left open at paragraph end, reopened in the next
     continued: bool = False  # opens a paragraph that carries on the previous quotation
     speaker: object | None = None
-    notes: dict = field(default_factory=dict)
 
     def text(self, article_text: str) -> str:
         return article_text[self.start:self.end]

@@ -2,14 +2,14 @@
 
 The unit of work is a path; a worker process builds its own `Workspace` once (rules compile
 in a few hundred milliseconds) and returns plain, picklable results, so the same function
-serves `--jobs`, and a cluster map (see `attrlint.distributed`).
+serves `--jobs` and a cluster map (`attrlint.distributed.lint_partition`).
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from attrlint.diagnostic import Diagnostic
 from attrlint.errors import AttrlintError, InputError
@@ -123,18 +123,3 @@ def run(paths: list[str], workspace, workspace_kwargs: dict, jobs: int, stdin_na
     chunk = max(1, min(32, len(paths) // (jobs * 8)))
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(workspace_kwargs, keep_source)) as pool:
         yield from pool.imap(_work, paths, chunksize=chunk)
-
-
-def lint_paths(paths: Iterable[str], **workspace_kwargs) -> list[dict]:
-    """Lint files and return findings as plain dicts (JSON-ready): the function to map over a
-    cluster's partitions. Picklable by reference; builds its rules once per call."""
-    from attrlint.lint import Workspace
-
-    workspace = Workspace(**workspace_kwargs)
-    out: list[dict] = []
-    for path in paths:
-        result = lint_path(workspace, path, keep_source=False)
-        if result.error:
-            out.append({"path": path, "error": result.error})
-        out.extend(d.as_dict() for d in result.diagnostics)
-    return out

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+
+from conftest import run_attrlint
 
 BAD = "Fire sweeps market\n\nAt least 43 people were killed in the fire on Saturday.\n"
 GOOD = "Fire sweeps market\n\nAt least 43 people were killed in the fire, police said.\n"
 
 
-def run(*args, stdin: str | None = None, cwd=None):
-    return subprocess.run([sys.executable, "-m", "attrlint", *args], input=stdin,
-                          capture_output=True, text=True, cwd=cwd)
+run = run_attrlint
 
 
 @pytest.fixture
@@ -110,6 +108,7 @@ def test_explain_prints_what_why_and_an_example():
     proc = run("explain", "unattributed-number")
     assert proc.returncode == 0
     assert "Why it matters:" in proc.stdout and "flagged:" in proc.stdout and "fixed:" in proc.stdout
+    assert "continuations (patterns):" in proc.stdout  # the kind's options, with their meaning
 
 
 def test_explain_unknown_rule():
