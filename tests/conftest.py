@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -40,6 +42,12 @@ def found(text: str, rule: str, **kw) -> list[tuple[int, str]]:
             src = textwrap.dedent(text).lstrip("\n") if kw.get("dedent", True) else text
             out.append((d.line, src.replace("\r\n", "\n")[d.start:d.end]))
     return out
+
+
+def run_attrlint(*args, cwd=None, stdin: str | None = None, env: dict | None = None, timeout: float = 300):
+    """Run the `attrlint` command as a user would, in a child process."""
+    return subprocess.run([sys.executable, "-m", "attrlint", *args], input=stdin, capture_output=True,
+                          text=True, cwd=cwd, env=env, timeout=timeout)
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import textwrap
+
+from conftest import run_attrlint
 
 BAD = "Fire sweeps market\n\nThe fire was slain by 43 firefighters, police said.\n"
 RULES = textwrap.dedent("""\
@@ -22,7 +22,7 @@ RULES = textwrap.dedent("""\
 def run(*args, cache, cwd=None, env_extra=None):
     env = {k: v for k, v in os.environ.items() if k != "ATTRLINT_NO_CACHE"}
     env.update({"ATTRLINT_CACHE_DIR": str(cache), **(env_extra or {})})
-    return subprocess.run([sys.executable, "-m", "attrlint", *args], capture_output=True, text=True, cwd=cwd, env=env)
+    return run_attrlint(*args, cwd=cwd, env=env)
 
 
 def test_cache_is_written_reused_and_rebuilt_when_a_rule_file_changes(tmp_path):

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
-from conftest import lint
+from conftest import lint, run_attrlint
 
 BAD = "Fire sweeps market\n\nAt least 43 people were killed in the fire on Saturday.\n"
 
 
-def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "attrlint", *args], capture_output=True, text=True, cwd=cwd)
+run = run_attrlint
 
 
 def findings(proc):

@@ -6,20 +6,20 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tarfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+from conftest import run_attrlint
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 BAD = "Fire sweeps market\n\nAt least 43 people were killed in the fire on Saturday.\n"
 
 
-def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "attrlint", *args], capture_output=True, text=True, cwd=cwd)
+run = run_attrlint
 
 
 @pytest.fixture

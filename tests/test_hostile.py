@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
+
+from conftest import run_attrlint
 
 BAD = "Fire sweeps market\n\nAt least 43 people were killed in the fire on Saturday.\n"
 
@@ -21,8 +21,7 @@ CATASTROPHIC = textwrap.dedent("""\
 
 
 def run(*args, cwd=None, timeout=120):
-    return subprocess.run([sys.executable, "-m", "attrlint", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=timeout)
+    return run_attrlint(*args, cwd=cwd, timeout=timeout)
 
 
 def test_a_catastrophic_pattern_times_out_and_the_run_goes_on(tmp_path):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
 from attrlint.errors import RuleFileError
 from attrlint.rules import load_rules
+
+from conftest import run_attrlint
 
 GOOD = """\
 pack: desk
@@ -80,8 +80,7 @@ def test_cli_reports_a_bad_rule_file_in_one_line_and_exits_2(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text("H\n\nBody.\n", encoding="utf-8")
     before = draft.read_bytes()
-    proc = subprocess.run([sys.executable, "-m", "attrlint", "check", "--rules", rules, str(draft)],
-                          capture_output=True, text=True)
+    proc = run_attrlint("check", "--rules", rules, str(draft))
     assert proc.returncode == 2
     assert proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
