@@ -50,6 +50,11 @@ def word_alternation(words: list[str]) -> str:
     return "|".join(regex.escape(p).replace("\\ ", r"\s+") for p in parts) or r"(?!x)x"
 
 
+def pattern_alternation(patterns: list[str]) -> str:
+    """One regex alternation of a list of patterns; one that matches nothing when it is empty."""
+    return "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
+
+
 @dataclass
 class Lexicon:
     lists: dict[str, list[str]] = field(default_factory=dict)
@@ -86,7 +91,7 @@ class Lexicon:
         """A regex alternation of a list: literal words escaped, patterns as written."""
         items = self.lists.get(key, [])
         if LEXICON_KEYS[key][0] == "patterns":
-            return "|".join(f"(?:{p})" for p in items) or r"(?!x)x"
+            return pattern_alternation(items)
         return word_alternation(items)
 
     @cached_property

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from attrlint.diagnostic import Fix
-from attrlint.lexicon import word_alternation
+from attrlint.lexicon import pattern_alternation, word_alternation
 from attrlint.rules import Option, Rule, register
 
 
@@ -38,7 +38,7 @@ class Existence(Rule):
         parts = [rf"(?<![\p{{L}}\p{{N}}])(?:{word_alternation(self.opts['tokens'])})(?![\p{{L}}\p{{N}}])"] if self.opts["tokens"] else []
         parts += [f"(?:{p})" for p in self.opts["patterns"]]
         self._pattern = regex.compile("|".join(parts), flags)
-        self._unless = regex.compile("|".join(f"(?:{p})" for p in self.opts["unless"]), flags) if self.opts["unless"] else None
+        self._unless = regex.compile(pattern_alternation(self.opts["unless"]), flags) if self.opts["unless"] else None
 
     def check(self, article, facts):
         scope = self.opts["scope"]

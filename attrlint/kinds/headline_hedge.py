@@ -30,7 +30,7 @@ import regex
 
 from attrlint.headline import (HEADLINE_QUOTE, RangeReader, content_stems, lede_sentences, overlaps,
                                shared)
-from attrlint.lexicon import word_alternation
+from attrlint.lexicon import pattern_alternation, word_alternation
 from attrlint.rules import Option, Rule, register
 
 _FLAGS = regex.V1 | regex.IGNORECASE
@@ -39,10 +39,6 @@ _PARENTHESIS = regex.compile(r"\([^()]*\)")
 _CLAUSE_END = regex.compile(r"[:;]|\s[—–-]{1,2}\s")
 # The last word before an offset, within its clause.
 _PREV_WORD = regex.compile(r"(\p{L}+)[^\p{L},;:()—–]*$")
-
-
-def _alternation(patterns: list[str]) -> str:
-    return "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
 
 
 @dataclass
@@ -98,11 +94,11 @@ class HeadlineHedge(Rule):
 
     def prepare(self) -> None:
         o = self.opts
-        self._hedge = regex.compile(_alternation(o["hedges"]), _FLAGS)
-        self._modal = regex.compile(_alternation(o["modal_hedges"]), _FLAGS)
-        self._headline_hedge = regex.compile(_alternation(o["hedges"] + o["modal_hedges"] + o["headline_hedges"]), _FLAGS)
-        self._belief = regex.compile(_alternation(o["belief_cues"]), _FLAGS)
-        self._authoritative = regex.compile(_alternation(o["authoritative"]), _FLAGS)
+        self._hedge = regex.compile(pattern_alternation(o["hedges"]), _FLAGS)
+        self._modal = regex.compile(pattern_alternation(o["modal_hedges"]), _FLAGS)
+        self._headline_hedge = regex.compile(pattern_alternation(o["hedges"] + o["modal_hedges"] + o["headline_hedges"]), _FLAGS)
+        self._belief = regex.compile(pattern_alternation(o["belief_cues"]), _FLAGS)
+        self._authoritative = regex.compile(pattern_alternation(o["authoritative"]), _FLAGS)
         self._speech = regex.compile(rf"(?<![\p{{L}}'’-])(?:{word_alternation(o['speech_verbs'])})(?![\p{{L}}'’-])", _FLAGS)
         # The shared lexicon's described sources count too ("- union", "Police: ..."), but
         # not its pronouns, which never stand alone as a headline's source.
@@ -110,20 +106,20 @@ class HeadlineHedge(Rule):
         self._source_words = frozenset(w.lower() for w in o["source_words"]) | frozenset(
             w for w in lexicon_sources if w not in self._PRONOUNS)
         self._labels = frozenset(w.lower() for w in o["labels"])
-        self._not_claims = regex.compile(_alternation(o["not_claims"]), _FLAGS)
-        self._source_subjects = regex.compile(_alternation(o["source_subjects"]), _FLAGS)
-        self._releases = regex.compile(_alternation(o["releases"]), _FLAGS)
-        self._concessions = regex.compile(_alternation(o["concessions"]), _FLAGS)
-        self._not_sources = regex.compile(_alternation(o["not_sources"]), _FLAGS)
-        self._participles = regex.compile(_alternation(o["participle_cues"]), _FLAGS)
-        self._plain_blockers = regex.compile(_alternation(o["plain_blockers"]), _FLAGS)
+        self._not_claims = regex.compile(pattern_alternation(o["not_claims"]), _FLAGS)
+        self._source_subjects = regex.compile(pattern_alternation(o["source_subjects"]), _FLAGS)
+        self._releases = regex.compile(pattern_alternation(o["releases"]), _FLAGS)
+        self._concessions = regex.compile(pattern_alternation(o["concessions"]), _FLAGS)
+        self._not_sources = regex.compile(pattern_alternation(o["not_sources"]), _FLAGS)
+        self._participles = regex.compile(pattern_alternation(o["participle_cues"]), _FLAGS)
+        self._plain_blockers = regex.compile(pattern_alternation(o["plain_blockers"]), _FLAGS)
         self._official = frozenset(w.lower() for w in o["official_bodies"])
         self._report_cue = regex.compile(r"^according\s+to\b|\breport(?:s|ed|ing)?$", _FLAGS)
         self._first_person = frozenset(w.lower() for w in o["first_person"])
         self._subordinators = regex.compile(rf"(?<![\p{{L}}])(?:{word_alternation(o['subordinators'])})(?![\p{{L}}])", _FLAGS)
         self._stop = frozenset(w.lower() for w in o["stopwords"])
         self._forms = {str(k).lower(): str(v).lower() for k, v in o["word_forms"].items()}
-        self._markers = regex.compile(_alternation(o["standfirst_markers"]), _FLAGS)
+        self._markers = regex.compile(pattern_alternation(o["standfirst_markers"]), _FLAGS)
         self._ranges = RangeReader(o["vague_ranges"], o["approximators"], o["tolerance"], 1.5)
 
     # --- the rule ----------------------------------------------------------------------

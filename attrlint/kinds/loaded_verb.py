@@ -18,7 +18,7 @@ import re
 import regex
 
 from attrlint.diagnostic import Fix
-from attrlint.lexicon import word_alternation
+from attrlint.lexicon import pattern_alternation, word_alternation
 from attrlint.rules import Option, Rule, register
 
 _LETTER = r"[\p{L}\p{N}]"
@@ -66,8 +66,8 @@ class LoadedVerb(Rule):
         self._not_subjects = frozenset(w.lower() for w in self.opts["not_subjects"])
         self._passive = frozenset(w.lower() for w in self.opts["passive_markers"])
         self._means = frozenset(w.lower() for w in self.opts["means_markers"])
-        exc = "|".join(f"(?:{p})" for p in self.opts["exceptions"])
-        self._exceptions = regex.compile(exc, flags) if exc else None
+        exc = pattern_alternation(self.opts["exceptions"])
+        self._exceptions = regex.compile(exc, flags) if self.opts["exceptions"] else None
         self._source_nouns = self.lexicon.word_set("source_nouns") if self.lexicon else frozenset()
 
     def check(self, article, facts):

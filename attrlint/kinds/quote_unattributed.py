@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from attrlint.lexicon import pattern_alternation
 from attrlint.patterns import AnyOf, TimedPattern
 from attrlint.rules import Option, Rule, register
 from attrlint.speakers import SpeakerFinder
@@ -20,10 +21,6 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 # out or misplaced, so the words run on past their attribution.
 _OWN_FRAME = regex.compile(r"[,?!]\s+(?:he|she|they|(?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]+)\s+(?:said|says|wrote|writes|added|told\s+[^.,]{1,40})\s*[.,]")
 _SMALL_WORDS = frozenset("a an the and or nor but of in on at to for by with from as vs v. into over".split())
-
-
-def _alternation(patterns: list[str]) -> str:
-    return "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
 
 
 def speaker_finder(rule) -> SpeakerFinder:
@@ -47,9 +44,9 @@ class QuoteUnattributed(Rule):
     def prepare(self) -> None:
         flags = regex.V0 | regex.IGNORECASE
         self._finder = speaker_finder(self)
-        self._name_cue = regex.compile(rf"(?:{_alternation(self.opts['name_cues'])})\W*$", flags)
-        self._name_after = regex.compile(rf"[\s’'”\"]*(?:{_alternation(self.opts['name_cues_after'])})(?!\p{{L}})", flags)
-        self._not_speaker = regex.compile(_alternation(self.opts["not_speakers"]), flags)
+        self._name_cue = regex.compile(rf"(?:{pattern_alternation(self.opts['name_cues'])})\W*$", flags)
+        self._name_after = regex.compile(rf"[\s’'”\"]*(?:{pattern_alternation(self.opts['name_cues_after'])})(?!\p{{L}})", flags)
+        self._not_speaker = regex.compile(pattern_alternation(self.opts["not_speakers"]), flags)
 
     def check(self, article, facts):
         self._finder.assign(article, facts)

@@ -24,6 +24,7 @@ import re
 
 import regex
 
+from attrlint.lexicon import pattern_alternation
 from attrlint.rules import Option, Rule, register
 
 # Words with their inner stops, apostrophes and hyphens ("U.S.", "O’Brien", "H-P", "AT&T"); the
@@ -61,7 +62,7 @@ class SourceFirstReference(Rule):
         self._well_known = frozenset(w.replace(".", "").upper() for w in list(o["well_known"]) + extra)
         self._titles = frozenset(w.lower() for w in o["titles"])
         self._office_titles = frozenset(w.lower() for w in o["office_titles"])
-        self._names_in_capitals = regex.compile("|".join(f"(?:{p})" for p in o["names_in_capitals"]) or r"(?!x)x", regex.V1)
+        self._names_in_capitals = regex.compile(pattern_alternation(o["names_in_capitals"]), regex.V1)
         self._org_heads = frozenset(w.lower() for w in o["org_heads"])
         self._not_names = frozenset(w.lower() for w in o["not_names"])
         self._adverbs = frozenset(w.lower() for w in o["adverbs"])

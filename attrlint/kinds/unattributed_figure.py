@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from attrlint.lexicon import pattern_alternation
 from attrlint.rules import Option, Rule, register
 
 _NAME = regex.compile(r"\p{Lu}[\p{L}&.-]+")
@@ -29,7 +30,7 @@ class UnattributedFigure(Rule):
     def prepare(self) -> None:
         flags = regex.V0 | regex.IGNORECASE
         self._continuation = regex.compile(rf"^\W*(?:{'|'.join(f'(?:{p})' for p in self.opts['continuations']) or '(?!x)x'})", flags)
-        self._backref = regex.compile("|".join(f"(?:{p})" for p in self.opts["back_references"]) or r"(?!x)x", flags)
+        self._backref = regex.compile(pattern_alternation(self.opts["back_references"]), flags)
         self._named_nouns = frozenset(w.lower() for w in self.opts["named_source_nouns"])
         self._kinds = frozenset(self.opts["figure_kinds"])
 

@@ -18,7 +18,7 @@ from bisect import bisect_right
 
 import regex
 
-from attrlint.lexicon import word_alternation
+from attrlint.lexicon import pattern_alternation, word_alternation
 from attrlint.rules import Option, Rule, register
 
 
@@ -93,10 +93,10 @@ class VagueSource(Rule):
         self._they = regex.compile(rf"{b}they{auxes}\s+(?P<cue>{cue}){e}", flags)
         self._group_word = regex.compile(
             rf"{b}(?:(?P<vague>{_alt(o['pronoun_antecedents'])})|(?P<described>{_alt(o['described_nouns'])})){e}", flags)
-        self._pinned = regex.compile("|".join(f"(?:{p})" for p in o["pinned_after"]) or r"(?!x)x", flags)
+        self._pinned = regex.compile(pattern_alternation(o["pinned_after"]), flags)
         # The phrases vague by themselves and the agentless cues, in one pass over the sentence.
-        always = "|".join(f"(?:{p})" for p in o["always_vague"]) or r"(?!x)x"
-        agentless = "|".join(f"(?:{p})" for p in o["agentless"]) or r"(?!x)x"
+        always = pattern_alternation(o["always_vague"])
+        agentless = pattern_alternation(o["agentless"])
         phrases = f"(?P<always>{always})|(?P<agentless>{agentless})"
         # Searched in the lower-cased text without case folding when no pattern cares about
         # case (a third faster); a pattern that names a case keeps the folding search.
