@@ -117,7 +117,7 @@ def _check(args) -> int:
         worst = -1
         if reporter:
             reporter.start()
-        needs_article = bool(reporter and getattr(reporter, "needs_article", False))
+        needs_article = bool(reporter and reporter.needs_article)
         jobs = args.jobs if args.jobs is not None else default_jobs(len(paths))
         if jobs == 0:
             jobs = os.cpu_count() or 1
@@ -138,11 +138,8 @@ def _check(args) -> int:
                 counts[(d.rule, d.severity)] += 1
                 worst = max(worst, SEVERITY_RANK[d.severity])
             if reporter:
-                if needs_article:
-                    reporter.file(result.path, result.diagnostics, source=result.source,
-                                  article=result.article, facts=result.facts)
-                else:
-                    reporter.file(result.path, result.diagnostics, source=result.source)
+                reporter.file(result.path, result.diagnostics, source=result.source,
+                              article=result.article, facts=result.facts)
         if reporter:
             reporter.finish()
         else:

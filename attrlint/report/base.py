@@ -9,11 +9,12 @@ class Reporter:
     """Receives diagnostics file by file, so formats that can stream do not hold them all.
 
     `rules` maps rule id -> Rule (for formats that describe the rules, such as SARIF);
-    `sources` is filled with each file's Source by the runner when the format asks for it
-    (`needs_source`), for formats that show the copy.
+    `file()` gets each file's Source when the format asks for it (`needs_source`), and its
+    Article and Facts when it asks for those (`needs_article`); None otherwise.
     """
 
     needs_source = False
+    needs_article = False
 
     def __init__(self, out: TextIO, rules: dict | None = None, color: bool = False):
         self.out = out
@@ -23,7 +24,7 @@ class Reporter:
     def start(self) -> None:
         pass
 
-    def file(self, path: str, diagnostics: list[Diagnostic], source=None) -> None:
+    def file(self, path: str, diagnostics: list[Diagnostic], source=None, article=None, facts=None) -> None:
         raise NotImplementedError
 
     def finish(self) -> None:

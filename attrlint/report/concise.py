@@ -6,6 +6,6 @@ from attrlint.report.base import Reporter
 class ConciseReporter(Reporter):
     """`path:line:col: rule message`: what Vim's and Emacs' error formats read."""
 
-    def file(self, path, diagnostics, source=None):
+    def file(self, path, diagnostics, source=None, article=None, facts=None):
         for d in diagnostics:
             self.out.write(f"{d.path}:{d.line}:{d.column}: {d.rule} {d.message}\n")

@@ -16,7 +16,7 @@ def _escape_prop(s: str) -> str:
 class GithubReporter(Reporter):
     """GitHub Actions workflow commands: each finding becomes an annotation on the pull request."""
 
-    def file(self, path, diagnostics, source=None):
+    def file(self, path, diagnostics, source=None, article=None, facts=None):
         for d in diagnostics:
             props = (f"file={_escape_prop(d.path)},line={d.line},col={d.column},"
                      f"endLine={d.end_line},endColumn={d.end_column},title={_escape_prop('attrlint ' + d.rule)}")

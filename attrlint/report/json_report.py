@@ -12,7 +12,7 @@ class JsonReporter(Reporter):
         self.first = True
         self.out.write("[")
 
-    def file(self, path, diagnostics, source=None):
+    def file(self, path, diagnostics, source=None, article=None, facts=None):
         for d in diagnostics:
             self.out.write(("\n  " if self.first else ",\n  ") + json.dumps(d.as_dict(), ensure_ascii=False))
             self.first = False
@@ -24,6 +24,6 @@ class JsonReporter(Reporter):
 class JsonLinesReporter(Reporter):
     """One JSON object a line: streams, and concatenates across runs and machines."""
 
-    def file(self, path, diagnostics, source=None):
+    def file(self, path, diagnostics, source=None, article=None, facts=None):
         for d in diagnostics:
             self.out.write(json.dumps(d.as_dict(), ensure_ascii=False) + "\n")

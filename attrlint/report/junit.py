@@ -12,7 +12,7 @@ class JunitReporter(Reporter):
         self.cases: list[str] = []
         self.failures = 0
 
-    def file(self, path, diagnostics, source=None):
+    def file(self, path, diagnostics, source=None, article=None, facts=None):
         body = ""
         for d in diagnostics:
             self.failures += 1

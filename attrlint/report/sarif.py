@@ -19,7 +19,7 @@ class SarifReporter(Reporter):
         self.results: list[dict] = []
         self.index = {rid: i for i, rid in enumerate(self.rules)}
 
-    def file(self, path, diagnostics, source=None):
+    def file(self, path, diagnostics, source=None, article=None, facts=None):
         uri = _uri(path)
         for d in diagnostics:
             result = {

@@ -11,7 +11,7 @@ class TextReporter(Reporter):
 
     needs_source = True
 
-    def file(self, path, diagnostics, source=None):
+    def file(self, path, diagnostics, source=None, article=None, facts=None):
         for d in diagnostics:
             head = f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}"
             if self.color:
