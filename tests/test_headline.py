@@ -593,3 +593,55 @@ def test_headline_findings_point_at_the_body_line_they_are_judged_against():
             "from a property developer in return for planning permission, according to court papers filed on Monday.\n")
     [d] = [d for d in lint(text, select=["headline-hedge-mismatch"], dedent=False)]
     assert d.line == 1 and [(r.line, r.column) for r in d.related] == [(3, 1)]
+
+
+# --- (a) is not an actor's own act, a month, a passive accusation or a named poll --------------
+
+def test_headline_reporting_its_subjects_own_act_is_not_a_mismatch():
+    text = """
+        Mayor post mocks council over budget delay
+
+        Mayor Dana Whitcombe on Tuesday posted a cartoon of the council asleep at its desks, drawing complaints from members.
+        """
+    assert hedge(text) == []
+
+
+def test_subjects_plain_statement_still_attributes_the_claim():
+    text = """
+        Whitcombe camp declining to debate Ortiz
+
+        A month before the primary, Dana Whitcombe's campaign says it is declining to debate Ortiz again.
+        """
+    assert hedge(text) == [(1, "Whitcombe camp declining to debate Ortiz")]
+
+
+def test_outburst_by_the_headlines_subject_is_the_event():
+    text = """
+        Farmers round on ministry over drought aid
+
+        Dairy farmers from three counties lashed out at the ministry on Monday over drought aid that has yet to arrive.
+        """
+    assert hedge(text) == []
+
+
+def test_capitalised_may_is_a_month_not_a_hedge():
+    text = """
+        Reform group launches radio ads against the mayor
+
+        The reform group is running radio ads against the mayor ahead of the May 3 primary election.
+        """
+    assert hedge(text) == []
+
+
+def test_passive_accusation_and_named_poll_are_headline_hedges():
+    accused = """
+        Port authority accused of hiding crane failures
+
+        The port authority hid two crane failures from inspectors last year, according to a report by the state auditor.
+        """
+    poll = """
+        Councillor Avery stays ahead in latest poll
+
+        Councillor Avery has the support of most voters in the ward, according to a survey by the local paper.
+        """
+    assert hedge(accused) == [] and hedge(poll) == []

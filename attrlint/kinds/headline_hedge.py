@@ -82,6 +82,7 @@ class HeadlineHedge(Rule):
         "standfirst_markers": Option("patterns", [], "page-header furniture (reading time, date) below which a leading paragraph is a standfirst"),
         "word_forms": Option("mapping", {}, "irregular word forms and their base form, so that 'stung' matches 'stings'"),
         "subject_words": Option("int", 2, "a body sentence must share one of the headline claim's first this many key words (its subject)"),
+        "actor_words": Option("int", 2, "a body source sharing one of the headline claim's first this many key words is the headline's own actor"),
         "first_paragraphs": Option("int", 4, "how many body paragraphs are searched for the headline's claim"),
         "min_headline_words": Option("int", 3, "headlines with fewer key content words make no checkable claim"),
         "min_shared": Option("int", 2, "key content words a body sentence must share with the headline"),
@@ -152,6 +153,11 @@ class HeadlineHedge(Rule):
             yield self.diagnostic(article, head.start, head.end, see=(sent.start, "the body's first mention of the claim"), direction="a",
                                   headline_way="states what was said as fact",
                                   body_way=f"attributes it ('{body_cue}')", line=line)
+        elif stance.way == "plain" and body_way == "attributed" and self._actor_speaks(sent, body_cue, body_source, words):
+            # The body's source is the headline's own subject ("Trump tweet includes ..." over
+            # "Trump tweeted ...", "Republicans pile on ..." over "Republicans lashed out"):
+            # the headline reports that actor's act, it does not state their claim as fact.
+            return
         elif stance.way == "plain" and body_way in ("hedged", "attributed"):
             yield self.diagnostic(article, head.start, head.end, see=(sent.start, "the body's first mention of the claim"), direction="a",
                                   headline_way="states the claim in the paper's own voice",
@@ -266,10 +272,11 @@ class HeadlineHedge(Rule):
         names = [w for w in words if w[:1].isupper() and w.lower() not in self._stop]
         if not names or len(names) < len(words) - 1:
             return False
-        last = regex.compile(rf"(?<!\p{{L}}){regex.escape(names[-1])}(?!\p{{L}})")
+        # Any of the names: "Clinton to Planned Parenthood:" is Clinton speaking to someone.
+        named = regex.compile(rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(n) for n in names)})(?!\p{{L}})")
         for sent in article.sentences[:60]:
             for a in facts.attributions(sent):
-                if last.search(a.source):
+                if named.search(a.source):
                     return True
         return False
 
@@ -324,6 +331,8 @@ class HeadlineHedge(Rule):
             if self._hedges_claim(text, m, words):
                 return "hedged", m.group(0).strip(), "", self._main_clause(text, m.start())
         for m in self._modal.finditer(text):
+            if m.group(0)[:1].isupper() and text[:m.start()].strip():
+                continue  # capitalised mid-sentence it is a name or a month ("the May 3 primary")
             if self._main_clause(text, m.start()) and not self._conceded(text, m.end(), words):
                 return "hedged", m.group(0).strip(), "", True
         for a in attributions:
@@ -366,6 +375,25 @@ class HeadlineHedge(Rule):
                 continue  # a passive with no agent: "has been dubbed a 'zombie cat'"
             out.append(a)
         return out
+
+    def _actor_speaks(self, sent, cue: str, source: str, words: list[str]) -> bool:
+        """Whether the body's attribution is the headline's own event: its source is the
+        headline claim's subject and its cue is the act the headline reports ("Trump tweet
+        includes ..." over "Trump tweeted ..."), or an outburst ("Republicans pile on ..." over
+        "Republicans lashed out"). A plain "X says they are unwilling" still attributes the
+        claim, even to the headline's own subject."""
+        subject = words[:self.opts["actor_words"]]
+        cue_words = content_stems(cue, self._stop, self._forms)
+        src = content_stems(source, self._stop, self._forms)
+        if not src:
+            first = cue.split()[0] if cue.split() else ""
+            if first.lower() in self._PRONOUNS or first[:1].isupper():
+                return False  # "he believes": a belief of someone the sentence names
+            # An outburst cue names no source: its subject is what stands before it.
+            at = sent.unquoted.find(cue)
+            src = content_stems(sent.unquoted[:max(at, 0)], self._stop, self._forms)[-8:]
+            return bool(src and shared(subject, src))
+        return bool(shared(subject, src) and shared(words, cue_words[-1:]))
 
     def _third_party(self, actor: str, cue: str, source: str) -> bool:
         """Whether the body credits the speech to a report by someone other than the headline's
