@@ -71,6 +71,9 @@ class Article:
     text: str
     lexicon: Lexicon
     headline: Sentence | None = None
+    # Lines right under a plain-text headline before the first blank line: a subheadline. It
+    # goes with the headline; body rules do not read it (loaded-verb does).
+    deck: list[Sentence] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
     unmatched_marks: list = field(default_factory=list)
@@ -138,7 +141,10 @@ def _build(article: Article, headline_from_first_line: bool, headline_span: tupl
         hs, he = headline_span
         article.headline = Sentence(hs, he, -1, 0, article)
         headline_key = _squash(text[hs:he])
-    for line_start, line_end, new_block in _lines(text, blocks):
+    lines = list(_lines(text, blocks))
+    line_per_paragraph = blocks is None and headline_from_first_line and _no_blank_line_in_body(text, lines)
+    in_deck = False
+    for line_start, line_end, new_block in lines:
         line = text[line_start:line_end]
         if new_block:
             current = None
@@ -148,6 +154,7 @@ def _build(article: Article, headline_from_first_line: bool, headline_span: tupl
         if not stripped:
             if blocks is None:
                 current = None
+            in_deck = False
             continue
         s = line_start + (len(line) - len(line.lstrip()))
         e = line_start + len(line.rstrip())
@@ -160,6 +167,10 @@ def _build(article: Article, headline_from_first_line: bool, headline_span: tupl
             article.headline = Sentence(s, e, -1, 0, article)
             headline_key = _squash(stripped)
             current = None
+            in_deck = not line_per_paragraph
+            continue
+        if in_deck:
+            article.deck.append(Sentence(s, e, -1, len(article.deck) + 1, article))
             continue
         if headline_key is not None and _squash(stripped) == headline_key:
             current = None  # a line repeating the headline is not body
@@ -168,7 +179,7 @@ def _build(article: Article, headline_from_first_line: bool, headline_span: tupl
             article.furniture.append((s, e))
             current = None
             continue
-        if current is None:
+        if current is None or line_per_paragraph:
             current = [s, e]
             gathered.append(current)
         else:
@@ -179,6 +190,21 @@ def _build(article: Article, headline_from_first_line: bool, headline_span: tupl
     for para in article.paragraphs:
         for k, (s, e) in enumerate(split_sentences(text, para.start, para.end, lex)):
             para.sentences.append(Sentence(s, e, para.index, k, article))
+
+
+def _no_blank_line_in_body(text: str, lines) -> bool:
+    """Whether a plain-text file's body lines (after the headline and any blank lines under it)
+    run on with no blank line between them (some CMS exports): then each line is a paragraph."""
+    filled = [bool(text[start:end].strip()) for start, end, _ in lines]
+    if True not in filled:
+        return False
+    k = filled.index(True) + 1  # past the headline
+    while k < len(filled) and not filled[k]:
+        k += 1
+    body = filled[k:]
+    while body and not body[-1]:
+        body.pop()
+    return len(body) > 1 and all(body)
 
 
 def _lines(text: str, blocks: list[tuple[int, int]] | None):

@@ -122,3 +122,26 @@ def test_a_file_without_body_has_no_paragraphs():
     a = article("Only a headline\n")
     assert a.headline.text == "Only a headline"
     assert a.paragraphs == []
+
+
+def test_lines_under_the_headline_before_a_blank_line_are_a_deck_not_body():
+    a = article("Council votes to close pool\nCritics say the cuts go too far\n\nThe council voted on Monday.\n")
+    assert a.headline.text == "Council votes to close pool"
+    assert [d.text for d in a.deck] == ["Critics say the cuts go too far"]
+    assert sentences("Council votes to close pool\nCritics say the cuts go too far\n\nThe council voted on Monday.\n") == [
+        "The council voted on Monday."]
+
+
+def test_a_body_with_no_blank_lines_has_one_paragraph_per_line():
+    a = article("Pool to close\n\nThe council voted on Monday.\nAt least 57 people signed a petition.\nThe mayor said it was sad.\n")
+    assert [p.sentences[0].text for p in a.paragraphs] == [
+        "The council voted on Monday.", "At least 57 people signed a petition.", "The mayor said it was sad."]
+    assert a.deck == []
+    # With blank lines between paragraphs, lines that wrap stay one paragraph.
+    b = article("Pool to close\n\nThe council voted\non Monday.\n\nThe mayor said it was sad.\n")
+    assert len(b.paragraphs) == 2
+
+
+def test_a_file_with_no_blank_line_at_all_has_no_deck():
+    a = article("Pool to close\nThe council voted on Monday.\nThe mayor said it was sad.\n")
+    assert a.deck == [] and len(a.paragraphs) == 2

@@ -190,3 +190,11 @@ def test_according_to_names_its_source_once_and_whole():
     finder = Linter.create().tools.attribution_finder
     found = [(a.cue, a.source) for a in finder.find("According to Maria Delgado at the clinic, 40 people were treated.")]
     assert found == [("According to", "Maria Delgado at the clinic")]
+
+
+def test_deck_is_not_body_copy_but_loaded_verb_reads_it():
+    text = "Pool to close after fire\nAt least 57 people were hurt, critics claimed on Monday.\n\nThe council voted to close the pool on Monday.\n"
+    from conftest import lint
+    rules = {(d.rule, d.line) for d in lint(text, dedent=False)}
+    assert ("unattributed-number", 2) not in rules
+    assert ("loaded-verb", 2) in rules

@@ -73,7 +73,7 @@ class LoadedVerb(Rule):
     def check(self, article, facts):
         sentences = list(article.sentences)
         if self.opts["headline"] and article.headline is not None:
-            sentences.insert(0, article.headline)
+            sentences[:0] = [article.headline, *article.deck]
         for sent in sentences:
             text = _blank_quotes(sent.text) if sent.paragraph < 0 else sent.unquoted
             if not self._gate.search(text.lower()):

@@ -39,6 +39,10 @@ class QuoteUnattributed(Rule):
         "name_cues_after": Option("patterns", [], "words right after a quotation that make it a name (the “don't ask, don't tell” policy)"),
         "not_speakers": Option("patterns", [], "sources that are no speaker: a crowd's chant, cries with no one named"),
         "title_case_share": Option("float", 0.8, "a quotation whose capitalised share of words reaches this is a title or a name"),
+        "context_speech": Option("patterns", [], "words that make a neighbouring sentence about someone's speech (spoke, interview, answer), besides the lexicon's reporting verbs"),
+        "person_words": Option("words", [], "words that stand for a person as a speaker (he, she, they, I)"),
+        "crowd_cues": Option("patterns", [], "words in a quotation's sentence that make it a crowd's cries (cries of, the crowd chanted): the people named around it are not its speaker"),
+        "not_people": Option("words", [], "capitalised words that name no one (days, months), besides the lexicon's months"),
     }
 
     def prepare(self) -> None:
@@ -47,17 +51,29 @@ class QuoteUnattributed(Rule):
         self._name_cue = regex.compile(rf"(?:{pattern_alternation(self.opts['name_cues'])})\W*$", flags)
         self._name_after = regex.compile(rf"[\s’'”\"]*(?:{pattern_alternation(self.opts['name_cues_after'])})(?!\p{{L}})", flags)
         self._not_speaker = regex.compile(pattern_alternation(self.opts["not_speakers"]), flags)
+        lex = self.lexicon
+        # Speech, not findings: a study that "found" something is no one speaking.
+        self._speech_context = regex.compile(pattern_alternation(self.opts["context_speech"]), flags)
+        self._persons = frozenset(w.lower() for w in self.opts["person_words"]) | (
+            (lex.word_set("source_nouns") - {"it", "who", "statement", "report", "reports", "data", "figures", "numbers"}) if lex else frozenset())
+        self._crowd = regex.compile(pattern_alternation(self.opts["crowd_cues"]), flags)
+        self._not_people = frozenset(w.lower() for w in self.opts["not_people"]) | (lex.word_set("months") if lex else frozenset())
 
     def check(self, article, facts):
         self._finder.assign(article, facts)
         text = article.text
+        covered = None  # the last top-level quotation whose speaker the reader can tell
         for q in article.quotations:
             if q.depth or (q.close is None and not q.continues):
                 continue  # a mark left open is quote-unbalanced's finding, not a quotation
+            if q.speaker is not None and not self._not_speaker.search(q.speaker.name + " " + q.speaker.cue):
+                covered = q
+                continue
+            if self._speaker_in_context(article, q, covered):
+                covered = q
+                continue
             words = _WORD.findall(text, q.start, q.end)
             if len(words) < self.opts["min_words"]:
-                continue
-            if q.speaker is not None and not self._not_speaker.search(q.speaker.name + " " + q.speaker.cue):
                 continue
             if self._is_name(text, q, words):
                 continue
@@ -66,6 +82,47 @@ class QuoteUnattributed(Rule):
             close = q.close + 1 if q.close is not None else q.end
             excerpt = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
             yield self.diagnostic(article, q.open, close, quotation=excerpt, words=len(words))
+
+    def _speaker_in_context(self, article, q, covered) -> bool:
+        """Whether the reader can tell the speaker from the copy around the quotation, though no
+        attribution names one: a person stands in the quotation's own sentence ("She applauded
+        him for defying them “over and over again.”"); a quotation standing alone follows or
+        precedes a sentence about someone speaking ("... Trump spoke only in bromides during the
+        interview." then a paragraph of his words); or it carries on a run of quotations whose
+        speaker was told. A crowd's cries are still no speaker (`not_speakers`)."""
+        own = [s for s in article.sentences if s.start < q.end and s.end > q.start and s.paragraph == q.paragraph]
+        if not own:
+            return False
+        para_start = article.paragraphs[q.paragraph].start if q.paragraph >= 0 else 0
+        if self._crowd.search(" ".join(s.unquoted for s in own)) or self._crowd.search(article.text, max(para_start, q.open - 80), q.open):
+            return False  # "the cries of “...” or “...”": whoever else the sentence names
+        if any(self._someone(s.unquoted) for s in own):
+            return True
+        if covered is not None and q.paragraph in (covered.paragraph, covered.paragraph + 1):
+            between = article.text[(covered.close or covered.end) + 1:q.open]
+            if len(_WORD.findall(between)) <= 3:
+                return True  # the same voice going on: nothing of the writer's between them
+        k = article.sentences.index(own[0])
+        j = article.sentences.index(own[-1])
+        for n in (k - 1, j + 1):
+            if 0 <= n < len(article.sentences) and article.sentences[n].paragraph >= 0:
+                near = article.sentences[n].unquoted
+                if self._someone(near) and (self._speech_context.search(near) or self._finder.speech_cues.search(near)):
+                    return True
+        return False
+
+    def _someone(self, text: str) -> bool:
+        """Whether the writer's words name or stand for a person: a pronoun, a described source
+        ("the senator"), or a capitalised name that does not merely open the sentence."""
+        tokens = _WORD.findall(text)
+        for i, w in enumerate(tokens):
+            low = w.lower().rstrip(".")
+            if low in self._persons and (low != "i" or w == "I"):
+                return True
+            if w[:1].isupper() and low not in self._not_people and not w.isupper():
+                if i > 0 or (len(tokens) > 1 and tokens[1][:1].isupper()):
+                    return True
+        return False
 
     def _is_name(self, text: str, q, words: list[str]) -> bool:
         before = text[max(0, q.start - 60):q.open]
