@@ -99,7 +99,8 @@ class SpeakerFinder:
                             # Secretary, ...”": a speech verb introduces what follows.
                             speaker = self._speech_before(prev, facts, bare_cue_needs_no_quotes=False)
                 if speaker is None:
-                    speaker = _credit_line(article.text, q) or _credit_paragraph(article, q) or _block_intro(self, article, facts, q)
+                    speaker = (_credit_line(article.text, q) or _credit_paragraph(article, q) or _bracket_credit(article, q)
+                               or _block_intro(self, article, facts, q))
             if speaker is None and previous is not None and previous.speaker is not None:
                 if q.continued or (q.paragraph == previous.paragraph + 1 and _opens_paragraph(article, q)
                                    and _ends_paragraph(article, previous)):
@@ -295,6 +296,33 @@ def _credit_paragraph(article, q) -> Speaker | None:
     if m:
         return Speaker(m.group(1), "", nxt.start, nxt.end, "credit")
     return None
+
+
+_BRACKET_CREDIT = regex.compile(r"[\[(]\s*(\p{Lu}[^\[\]()\n]{0,60}?)\.?\s*[\])]\s*\.?\s*$")
+_CREDIT_FILLER = regex.compile(r"(?:[\s,;.—–-]|\(\d{4}\)|[“”\"‘’'])*")
+
+
+def _bracket_credit(article, q) -> Speaker | None:
+    """A paragraph of quotations that ends in a credit in brackets: excerpts in a newsletter
+    ("HEADLINE “...” [WaPo.]"), campaign posters ("“...” (2005) — “...” (2009). (SVP.)").
+    Between the quotation and the credit there is nothing of the writer's but other such
+    quotations, years and punctuation."""
+    if q.paragraph < 0:
+        return None
+    para = article.paragraphs[q.paragraph]
+    m = _BRACKET_CREDIT.search(article.text, q.end, para.end)
+    if not m:
+        return None
+    pos = q.close + 1 if q.close is not None else q.end
+    for other in article.quotations_by_paragraph.get(q.paragraph, ()):
+        if other.depth or other.open < pos or other.open >= m.start():
+            continue
+        if not _CREDIT_FILLER.fullmatch(article.text, pos, other.open):
+            return None
+        pos = (other.close + 1) if other.close is not None else other.end
+    if not _CREDIT_FILLER.fullmatch(article.text, pos, m.start()):
+        return None
+    return Speaker(m.group(1), "", para.start + (m.start(1) - para.start), m.end(1), "credit")
 
 
 def _block_intro(finder, article, facts, q) -> Speaker | None:

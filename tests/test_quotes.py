@@ -647,3 +647,67 @@ def test_made_clear_reports_what_the_speaker_said():
     She made clear that any deal comes with conditions: pay cuts should be “kept to a minimum,” and they should end “no later than next spring.”
     """
     assert found(text, "quote-unattributed") == []
+
+
+# --- quote-unattributed: a speaker the reader can tell from the copy around the quotation --------
+
+def test_person_in_the_quotations_own_sentence_is_its_speaker():
+    text = """
+        Mayor backs tram line
+
+        Mayor Ortiz toured the depot on Monday. She applauded the crews for keeping the old trams running "through every winter storm."
+        """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_quotation_after_a_sentence_about_someone_speaking_is_theirs():
+    text = """
+        Mayor backs tram line
+
+        Ortiz spoke for twenty minutes at the depot and took one question from the floor.
+
+        "We will finish this line before the next election, whatever it costs."
+        """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_a_run_of_quotations_keeps_its_speaker_across_a_short_aside():
+    text = """
+        Mayor backs tram line
+
+        "We will finish this line," Ortiz told the crowd at the depot.
+
+        She pauses.
+
+        "And we will finish it before the next election."
+        """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_excerpts_credited_in_brackets_at_the_paragraph_end_are_attributed():
+    text = """
+        Morning briefing
+
+        TRAMS RETURN "The city will run trams again on the east side by spring, ending a gap of forty years." [Daily Courier.]
+
+        Old posters: "Keep the trams running for all of us" (1981) — "No trams, no town, no future" (1985). (City Archive.)
+        """
+    assert found(text, "quote-unattributed") == []
+
+
+def test_quotation_with_nobody_around_it_is_still_reported():
+    text = """
+        Tram line to reopen
+
+        The depot was quiet on Monday. "We will all be riding again before the snow comes." The line closed in 1981.
+        """
+    assert [line for line, _ in found(text, "quote-unattributed")] == [3]
+
+
+def test_a_crowds_cries_have_no_speaker_whoever_else_is_named():
+    text = """
+        Rally turns ugly
+
+        It was not just the cries of "Throw them all out now!" that rattled Councillor Ames at the rally.
+        """
+    assert [line for line, _ in found(text, "quote-unattributed")] == [3]

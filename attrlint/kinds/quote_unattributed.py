@@ -66,10 +66,11 @@ class QuoteUnattributed(Rule):
         for q in article.quotations:
             if q.depth or (q.close is None and not q.continues):
                 continue  # a mark left open is quote-unbalanced's finding, not a quotation
-            if q.speaker is not None and not self._not_speaker.search(q.speaker.name + " " + q.speaker.cue):
+            crowd = self._crowd_words(article, q)
+            if q.speaker is not None and not crowd and not self._not_speaker.search(q.speaker.name + " " + q.speaker.cue):
                 covered = q
                 continue
-            if self._speaker_in_context(article, q, covered):
+            if not crowd and self._speaker_in_context(article, q, covered):
                 covered = q
                 continue
             words = _WORD.findall(text, q.start, q.end)
@@ -93,13 +94,13 @@ class QuoteUnattributed(Rule):
         own = [s for s in article.sentences if s.start < q.end and s.end > q.start and s.paragraph == q.paragraph]
         if not own:
             return False
-        para_start = article.paragraphs[q.paragraph].start if q.paragraph >= 0 else 0
-        if self._crowd.search(" ".join(s.unquoted for s in own)) or self._crowd.search(article.text, max(para_start, q.open - 80), q.open):
-            return False  # "the cries of “...” or “...”": whoever else the sentence names
         if any(self._someone(s.unquoted) for s in own):
             return True
-        if covered is not None and q.paragraph in (covered.paragraph, covered.paragraph + 1):
-            between = article.text[(covered.close or covered.end) + 1:q.open]
+        if covered is not None and 0 <= q.paragraph - covered.paragraph <= 2:
+            if q.paragraph == covered.paragraph:
+                between = article.text[(covered.close or covered.end) + 1:q.open]
+            else:
+                between = article.text[article.paragraphs[covered.paragraph].end:q.open]
             if len(_WORD.findall(between)) <= 3:
                 return True  # the same voice going on: nothing of the writer's between them
         k = article.sentences.index(own[0])
@@ -111,6 +112,18 @@ class QuoteUnattributed(Rule):
                     return True
         return False
 
+    def _crowd_words(self, article, q) -> bool:
+        """Whether the quotation is a crowd's cries: right after "the cries of", or, when no
+        speaker was found, in a sentence about a chant ("the chant ... “...” rang out"). Whoever
+        else its sentence names is no speaker of them."""
+        para_start = article.paragraphs[q.paragraph].start if q.paragraph >= 0 else 0
+        if self._crowd.search(article.text, max(para_start, q.open - 80), q.open):
+            return True
+        if q.speaker is not None:
+            return False
+        own = " ".join(s.unquoted for s in article.sentences if s.start < q.end and s.end > q.start and s.paragraph == q.paragraph)
+        return bool(self._crowd.search(own))
+
     def _someone(self, text: str) -> bool:
         """Whether the writer's words name or stand for a person: a pronoun, a described source
         ("the senator"), or a capitalised name that does not merely open the sentence."""
@@ -120,8 +133,7 @@ class QuoteUnattributed(Rule):
             if low in self._persons and (low != "i" or w == "I"):
                 return True
             if w[:1].isupper() and low not in self._not_people and not w.isupper():
-                if i > 0 or (len(tokens) > 1 and tokens[1][:1].isupper()):
-                    return True
+                return True  # sentence-initial too: "Ortiz spoke for twenty minutes"
         return False
 
     def _is_name(self, text: str, q, words: list[str]) -> bool:
