@@ -375,3 +375,56 @@ def test_sources_of_a_thing_are_not_sources_of_information():
     from conftest import found
     text = "Charity weighs its future\n\nThe chairman said ending foreign fund-raising before other sources of money could be found would be unwise.\n"
     assert found(text, "vague-source") == []
+
+
+# --- source-first-reference: full names with "of"/"for", descriptions, recipients, groups -----
+
+def test_an_organisation_named_in_full_with_of_or_for_is_not_a_short_form():
+    text = """
+        Donations climb
+
+        Spending on the race passed $5 million, according to the Center for Civic Accounting.
+
+        The share of workers with pensions fell, according to the Bureau of Wage Statistics.
+        """
+    assert found(text, "source-first-reference") == []
+
+
+def test_an_acronym_after_a_possessive_or_before_poll_is_a_description():
+    text = """
+        Race tightens
+
+        The mayor's likely VP then revealed that the list was final.
+
+        A fresh KTVX-ORC poll shows the race is tied.
+        """
+    assert found(text, "source-first-reference") == []
+
+
+def test_who_was_told_is_not_the_source():
+    text = """
+        Mayor Dana Ortiz defends record
+
+        Back in 1999, Mayor Dana Ortiz praised the plan, telling WXRQ: "I wish every city had one."
+        """
+    assert found(text, "source-first-reference") == []
+
+
+def test_a_group_is_not_a_surname():
+    text = """
+        Voices of the year
+
+        Take a look at what Ana Ruiz, Tomas Vidal and many more Latinos said about the year.
+        """
+    assert found(text, "source-first-reference") == []
+
+
+def test_a_surname_before_any_full_name_is_still_reported():
+    text = """
+        Council votes
+
+        "We had no choice," Gov. Whitlow said on Monday.
+
+        Governor Ann Whitlow later signed the order.
+        """
+    assert [line for line, _ in found(text, "source-first-reference")] == [3]

@@ -53,6 +53,8 @@ class SourceFirstReference(Rule):
         "not_names": Option("words", [], "capitalised words that are not names (sentence openers, days, pronouns)"),
         "adverbs": Option("words", [], "words allowed between a source and its cue (also, openly, later)"),
         "pronouns": Option("words", [], "pronouns that speak for the last person named (he, she)"),
+        "possessives": Option("words", [], "possessive words that make the acronym after them a description (his, its: 'its CEO')"),
+        "recipient_cues": Option("words", [], "cues whose following name is who was told, not who spoke (told, telling)"),
     }
 
     def prepare(self) -> None:
@@ -67,6 +69,11 @@ class SourceFirstReference(Rule):
         self._not_names = frozenset(w.lower() for w in o["not_names"])
         self._adverbs = frozenset(w.lower() for w in o["adverbs"])
         self._pronouns = frozenset(w.lower() for w in o["pronouns"])
+        self._possessives = frozenset(w.lower() for w in o["possessives"])
+        self._recipient_cues = frozenset(w.lower() for w in o["recipient_cues"])
+        lex = self.lexicon
+        self._described = lex.word_set("source_nouns") if lex else frozenset()
+        self._people_nouns = lex.word_set("people_nouns") if lex else frozenset()
 
     # --- finding the sources -----------------------------------------------------------
 
@@ -124,7 +131,10 @@ class SourceFirstReference(Rule):
                     last_subject = None
                 for ref in refs:
                     sent_of, span = ref[0], ref[1]
-                    by_pronoun = len(ref) > 2 or self._pronoun_follows(para, sent, facts, tokens, span, ref[0], toks)
+                    # A "he" that follows speaks for the last person named, not for an earlier name
+                    # ("Belgium failed ..., said Ralf Jäger, the minister. ..., he added.").
+                    later_named = any(r is not ref and r[0] is None and r[1][0] > span[0] for r in refs)
+                    by_pronoun = len(ref) > 2 or (not later_named and self._pronoun_follows(para, sent, facts, tokens, span, ref[0], toks))
                     if sent_of is not None and sent_of is not sent:
                         base, tokens_of = sent_of.start, toks(sent_of)
                     else:
@@ -159,7 +169,10 @@ class SourceFirstReference(Rule):
             if span is not None:
                 return (None, span)
             return None
-        # Inverted: "..., said Le Pen." (the name closes the clause)
+        # Inverted: "..., said Le Pen." (the name closes the clause); but "telling CNBC:" names
+        # who was told.
+        if a.cue.split()[-1].lower() in self._recipient_cues:
+            return None
         after = [t for t in tokens if t[0] >= a.end]
         if after and not _COMMA.search(unq, a.end, after[0][0]):
             span = self._name_at(after, 0)
@@ -229,8 +242,10 @@ class SourceFirstReference(Rule):
                 return (i, span[1]) if span else None
             return None
         j = i
-        while j < len(tokens) and (_capitalised(tokens[j][1]) or (tokens[j][1].lower() in _PARTICLES and j > i)):
-            j += 1
+        while j < len(tokens) and (_capitalised(tokens[j][1]) or (tokens[j][1].lower() in _PARTICLES and j > i)
+                                   or (j > i and tokens[j][1].lower() in _NAME_LINKS and j + 1 < len(tokens)
+                                       and _capitalised(tokens[j + 1][1]))):
+            j += 1  # "the Center for Responsive Politics", "the Bureau of Labor Statistics": one name
         return (i, j)
 
     # --- deciding whether it is a short form that nothing introduced ---------------------
@@ -262,6 +277,10 @@ class SourceFirstReference(Rule):
             return None  # a broadcaster's call sign or a name set in capitals: not an acronym
         if len(names) == 1 and _ACRONYM.match(names[0]) and not titled:
             acronym = names[0].replace(".", "")
+            if any(t[1].lower() in self._possessives or t[1].endswith(("’s", "'s")) for t in tokens[max(0, i - 2):i]):
+                return None  # "Trump's potential VP", "its CEO": a description, not an organisation's name
+            if j < len(tokens) and tokens[j][1][:1].islower() and tokens[j][1].lower() in self._described:
+                return None  # "a CNN-ORC poll shows": the source is the poll, the acronym its maker
             if acronym in self._well_known or self._expanded(acronym, earlier):
                 return None
             return ("acronym:" + acronym, s, e, names[0])
@@ -278,8 +297,8 @@ class SourceFirstReference(Rule):
             return None
         surname = " ".join(names)
         key = surname.replace("’", "'").lower()
-        if _ACRONYM.match(surname) or key in self._not_names:
-            return None
+        if _ACRONYM.match(surname) or key in self._not_names or key in self._people_nouns:
+            return None  # "many more Latinos said": a group, not a surname
         if key in surnames or titled:
             pass
         elif not by_pronoun:
@@ -401,6 +420,7 @@ class _Lazy:
 
 
 _PREPOSITIONS = frozenset("of for at from with by to in on about against".split())
+_NAME_LINKS = frozenset("of for on and".split())
 _PARTICLES = frozenset("de del der van von al bin ibn la le da dos du el abu abdel abd".split())
 _FUNCTION = frozenset("of for the and on de del der van von al la le da dos du el".split())
 
