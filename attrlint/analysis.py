@@ -63,8 +63,12 @@ class Facts:
         return got
 
     def all_attributions(self, sentence) -> list[Attribution]:
-        """Every attribution the model finds in the sentence, beliefs and stances included."""
-        return self.tools.by_text("a", sentence.unquoted, self.tools.attribution_finder.find)
+        """Every attribution the model finds in the sentence, beliefs and stances included; in
+        the headline, a colon credit too ("Monitor: 57 dead")."""
+        found = self.tools.by_text("a", sentence.unquoted, self.tools.attribution_finder.find)
+        if sentence.paragraph == -1 and not any(a.kind == "credit" for a in found):
+            found = found + self.tools.by_text("h", sentence.unquoted, self.tools.attribution_finder.headline_credit)
+        return found
 
     def figures(self, sentence) -> list[Figure]:
         """Reported figures in the writer's own words (quotations are blanked first)."""

@@ -184,6 +184,22 @@ class AttributionFinder:
         _mark_nested(out, text)
         return out
 
+    def headline_credit(self, text: str) -> list[Attribution]:
+        """A headline's colon credit: "Monitor: 57 dead", "Trump: I will win". The words before
+        the colon must be a short noun phrase (a source), not a label ending in a verb."""
+        colon = text.find(":")
+        if colon <= 0 or colon + 1 >= len(text.rstrip()):
+            return []
+        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, 0, colon)]
+        low = [t[2].lower() for t in toks]
+        if not 1 <= len(toks) <= 5 or not all(_nounish(t[2], lk, self) or lk in _DETERMINERS for t, lk in zip(toks, low)):
+            return []
+        a = Attribution(colon, colon + 1, ":", text[:colon].strip(), "credit", listed=False)
+        self._set_source(a, toks, low, 0, len(toks) - 1)
+        rest = len(text) - len(text[colon + 1:].lstrip())
+        a.content_start, a.content_end = rest, len(text.rstrip())
+        return [a]
+
     def _verb_at(self, toks, low, text, i):
         """(end token index, kind, legacy) of the longest cue phrase starting at token i."""
         options = self.verb_phrases.get(low[i])
@@ -374,7 +390,9 @@ class AttributionFinder:
             if t in "-&." and hi >= start and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
                 k += 1
                 continue
-            if _nounish(t, lk, self) and not (leading and lk in self.cue_words and hi >= start):
+            # A cue word is a noun here ("a state audit") unless it may be the verb after a subject.
+            if _nounish(t, lk, self) or (not leading and t.isalpha() and lk in self.cue_words and lk not in self.stops
+                                         and lk not in self.gap and hi >= start):
                 hi = k
                 k += 1
                 continue
