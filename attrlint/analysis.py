@@ -53,11 +53,22 @@ class Facts:
         self._figures: dict[tuple[int, int], list[Figure]] = {}
 
     def attributions(self, sentence) -> list[Attribution]:
+        """The sentence's attributions in the contract's sense (words or findings credited to a
+        source) by the cues the rules are written against; beliefs and stances, which the
+        model also finds, are left out, and so are the wider speech verbs (asked, described)."""
         key = (sentence.start, sentence.end)
         got = self._attributions.get(key)
         if got is None:
-            got = self._attributions[key] = self.tools.by_text("a", sentence.unquoted, self.tools.attribution_finder.find)
+            got = self._attributions[key] = [a for a in self.all_attributions(sentence) if a.reports and a.listed]
         return got
+
+    def all_attributions(self, sentence) -> list[Attribution]:
+        """Every attribution the model finds in the sentence, beliefs and stances included; in
+        the headline, a colon credit too ("Monitor: 57 dead")."""
+        found = self.tools.by_text("a", sentence.unquoted, self.tools.attribution_finder.find)
+        if sentence.paragraph == -1 and not any(a.kind == "credit" for a in found):
+            found = found + self.tools.by_text("h", sentence.unquoted, self.tools.attribution_finder.headline_credit)
+        return found
 
     def figures(self, sentence) -> list[Figure]:
         """Reported figures in the writer's own words (quotations are blanked first)."""

@@ -1,9 +1,23 @@
-"""Attributions: a source joined to a reporting cue, found in the writer's own words.
+"""Attributions: who says (finds, believes) what, found in the writer's own words.
+
+One model, computed per sentence and read by every rule and by `attrlint sources`. Each
+attribution has
+- a cue (the reporting verb or phrase) and its kind: speech, finding, estimate, according-to,
+  credit (a colon or dash before a quotation), belief (think, want, expect) or stance (praise,
+  criticise, endorse);
+- a source (the subject noun phrase, or the name after "according to" or after an inverted
+  "said") and its kind: named, described, vague, pronoun, document; or none;
+- a content span: the reported clause after the cue, or the words before an inverted cue.
 
 Quoted words are blanked before matching (a cue inside a quotation is the speaker's, not
 the writer's). A cue with no source ("reportedly", "it is believed", "is said to") is not an
 attribution; nor is a reporting verb used as an adjective ("the reported toll") or a noun
-("in five states").
+("in five states"). The rules count only what the contract calls attribution: `reports` is
+False for beliefs and stances, which PolNeAR-style annotation counts but a reader cannot take
+as a source for a claim.
+
+Words live in the lexicon (rules/lexicon.yaml); this module holds the mechanisms. The
+sentence is tokenised once, and cue and noun-phrase decisions are set lookups on tokens.
 """
 
 from __future__ import annotations
@@ -25,85 +39,430 @@ _SUBJECT_PRONOUNS = frozenset("he she it they we who which that i you".split())
 _QUANTITY_OBJECT_VERBS = frozenset("added adds adding posted posts projects".split())
 _NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|another\s+|a\s+)?[$£€\d]")
 _SOURCE_FOLLOWS = re.compile(r"^(?:according\s+to|citing|cited\s+by|per|quoted\s+by)\b|\b(?:by|from|to)\s*\S?$", re.I)
-_TOKEN = re.compile(r"\w+(?:-\w+)*")
 _CLAUSE_AFTER = regex.compile(r"\s+(?:that|it|he|she|they|the|its|their|his|her|there|about|nearly|more|at\s+least|[$£€\d])\b|:", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
+# The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
+# initials) and single punctuation marks.
+_TOKEN = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]|\.(?=\p{L}\.?))*|[^\s\p{L}\p{N}]")
+
+# Cue kinds whose attributions the contract counts: a source joined to its words or findings.
+REPORTING_KINDS = frozenset({"speech", "finding", "estimate", "according-to", "credit"})
+SOURCE_KINDS = ("named", "described", "vague", "pronoun", "document")
+_MAX_NP = 12  # tokens in a source noun phrase
 
 
 @dataclass
 class Attribution:
-    start: int  # offsets relative to the sentence
+    start: int  # offsets of the cue, relative to the sentence
     end: int
     cue: str
-    source: str  # the words naming the source, where they can be told; may be empty
+    # A few words naming the source, as the rules have always read them (up to three words
+    # before the cue, or five after "according to"); the full noun phrase is source_start:source_end.
+    source: str
+    kind: str = "speech"  # the cue's kind (see REPORTING_KINDS; also belief, stance)
+    source_start: int = -1  # the source noun phrase, relative to the sentence; -1 when none
+    source_end: int = -1
+    source_kind: str = ""  # named, described, vague, pronoun, document; "" when none
+    content_start: int = -1  # the reported clause, relative to the sentence; -1 when none
+    content_end: int = -1
+    nested: bool = False  # inside the content of an earlier cue of the sentence (PolNeAR keeps the outermost)
+    # The cue is one of the lexicon's reporting verbs or attribution phrases, which the rules
+    # were written against; the wider speech verbs (asked, described) are the model's own.
+    listed: bool = True
+    # Another attribution of the sentence already covers this cue: the verb of a matched
+    # phrase ("a new analysis shows"), or a phrase inside another's source ("according to a
+    # Gallup poll released Monday"). The rules see both; `attrlint sources` shows one.
+    repeat: bool = False
+
+    @property
+    def reports(self) -> bool:
+        """Whether this is an attribution as the contract defines it (words or findings, not a mind)."""
+        return self.kind in REPORTING_KINDS
 
 
 class AttributionFinder:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         flags = regex.V0 | regex.IGNORECASE
-        # Verb forms are looked up word by word: far cheaper than one large alternation.
-        self.verb_phrases: dict[str, list[tuple[str, ...]]] = {}
+        # Cue phrases are looked up token by token: far cheaper than one large alternation.
+        # first word -> [(words, kind, reporting list?)], longest first.
+        self.verb_phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        finding = lexicon.word_set("finding_cues")
+        estimate = lexicon.word_set("estimate_cues")
+        seen: set[tuple[str, ...]] = set()
+
+        def add(phrase: str, kind: str, legacy: bool) -> None:
+            words = tuple(_tokens_lower(phrase))
+            if words and words not in seen:
+                seen.add(words)
+                if kind == "speech":
+                    if phrase.lower() in finding:
+                        kind = "finding"
+                    elif phrase.lower() in estimate:
+                        kind = "estimate"
+                self.verb_phrases.setdefault(words[0], []).append((words, kind, legacy))
+
         for phrase in lexicon.words("reporting_verbs") + lexicon.words("reporting_verbs_ambiguous"):
-            words = tuple(phrase.lower().split())
-            if words:
-                self.verb_phrases.setdefault(words[0], []).append(words)
+            add(phrase, "speech", True)
+        for key, kind in (("speech_verbs", "speech"), ("stance_verbs", "stance"), ("belief_verbs", "belief")):
+            for phrase in lexicon.words(key):
+                add(phrase, kind, False)
         for options in self.verb_phrases.values():
-            options.sort(key=len, reverse=True)
+            options.sort(key=lambda o: len(o[0]), reverse=True)
         self.ambiguous = lexicon.word_set("reporting_verbs_ambiguous")
         # Separate patterns run faster than one alternation of them in the regex module.
         self.phrases = [regex.compile(p, flags) for p in lexicon.words("attribution_phrases")]
         self.not_attribution = regex.compile(lexicon.alternation("not_attribution"), flags)
         self.source_nouns = lexicon.word_set("source_nouns")
+        self.pronouns = lexicon.word_set("pronoun_sources")
+        self.vague = lexicon.word_set("vague_source_words")
+        self.documents = lexicon.word_set("document_nouns")
+        self.people = lexicon.word_set("people_nouns")
+        self.gap = lexicon.word_set("subject_verb_gap")
+        self.numbers = lexicon.word_set("number_words")
+        self.stops = lexicon.word_set("noun_phrase_stops")
+        self.cue_words = frozenset(self.verb_phrases) | lexicon.word_set("reporting_verbs")
+        # A described source: the contract's described nouns, its people and its documents.
+        self.subject_nouns = self.source_nouns | self.vague | self.documents | self.people
+
+    # --- finding cues --------------------------------------------------------------------
 
     def find(self, text: str) -> list[Attribution]:
         """Attributions in `text` (a sentence with its quotations blanked)."""
+        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        low = [t[2].lower() for t in toks]
         out: list[Attribution] = []
         blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
         for phrase in self.phrases:
             for m in phrase.finditer(text):
                 if not _inside(m.start(), m.end(), blocked):
                     cue = m.group(0).strip()
-                    # "according to X", "citing X": the source follows; otherwise ("a Gallup
-                    # poll found", "the agency raised its toll") it is inside the cue itself.
-                    source = self._source_after(text, m.end()) if _SOURCE_FOLLOWS.search(cue) else cue
-                    out.append(Attribution(m.start(), m.end(), cue, source))
-        for s, e in self._verbs(text):
+                    s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                    a = Attribution(s, s + len(cue), cue, "")
+                    if _SOURCE_FOLLOWS.search(cue):
+                        # "according to X", "citing X": the source follows the cue.
+                        a.kind = "according-to"
+                        a.source = self._source_after(text, m.end())
+                        self._np_right(a, text, toks, low, _token_at(toks, a.end))
+                        self._content_before(a, text, toks)
+                    elif cue.endswith(("“", '"')) and ":" in cue:
+                        # "Monitor: “...”", "Smith said: “...”": the colon credits the quotation.
+                        colon = s + cue.rindex(":")
+                        a = Attribution(colon, colon + 1, ":", cue, "credit")
+                        c = _token_at(toks, colon)
+                        self._np_left(a, text, toks, low, c)
+                        a.content_start, a.content_end = colon + 1, len(text.rstrip())
+                    elif low[_token_at(toks, s)] in self.verb_phrases and low[_token_at(toks, s)] not in self.documents:
+                        # "calls Horgos “a mistake”": a verb of saying, with its subject before it.
+                        i0 = _token_at(toks, s)
+                        a = Attribution(toks[i0][0], toks[i0][1], toks[i0][2], cue, "speech")
+                        self._place(a, text, toks, low, i0, i0 + 1, _words_before(text, a.start, 3))
+                    else:
+                        # "a Gallup poll found", "the agency raised its toll": the source is inside the cue.
+                        a.kind = "finding"
+                        a.source = cue
+                        a.source_start, a.source_end = a.start, a.end
+                        a.source_kind = self._kind_of(cue, toks, low, a.start)
+                        self._content_after(a, text, toks, low)
+                    out.append(a)
+        i = 0
+        while i < len(toks):
+            hit = self._verb_at(toks, low, text, i)
+            if hit is None:
+                i += 1
+                continue
+            j, kind, legacy = hit
+            s, e = toks[i][0], toks[j - 1][1]
+            i = j
             if _inside(s, e, blocked):
                 continue
-            if text[s].isupper() and text[:s].strip():
-                continue  # "the United States": a verb is not capitalised mid-sentence
-            verb = " ".join(text[s:e].lower().split())
-            before = _words_before(text, s, 3)
-            prev = before[-1].lower() if before else ""
-            if prev in _DETERMINERS or prev[:1].isdigit():
-                continue  # "the reported toll", "its findings"
-            if not verb.endswith("ing") and (prev in _BE or (prev in ("also", "widely", "now", "still", "not") and len(before) > 1 and before[-2].lower() in _BE)):
-                continue  # passive with no source: "the votes are counted", "is said"
-            if verb in _QUANTITY_OBJECT_VERBS and _NUMBER_AFTER.match(text, e):
-                continue
-            if verb in self.ambiguous and not (self._subject_like(before, text, s) or self._clause_follows(text, s, e, before)):
-                continue
-            source = " ".join(before) if before else self._source_after(text, e)
-            out.append(Attribution(s, e, text[s:e], source))
-        out.sort(key=lambda a: a.start)
+            a = self._verb_attribution(text, toks, low, j, s, e, kind, legacy)
+            if a is not None:
+                out.append(a)
+        out.sort(key=lambda a: (a.start, -a.end))
+        _mark_repeats(out)
+        _mark_nested(out, text)
         return out
 
-    def _verbs(self, text: str):
-        """Spans of reporting-verb forms (one word or a phrase of whole words)."""
-        tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
-        i = 0
-        while i < len(tokens):
-            options = self.verb_phrases.get(tokens[i][2])
-            if options:
-                for words in options:
-                    j = i + len(words)
-                    if j <= len(tokens) and all(tokens[i + k][2] == w for k, w in enumerate(words)) and all(
-                            text[tokens[i + k][1]:tokens[i + k + 1][0]].isspace() for k in range(len(words) - 1)):
-                        yield tokens[i][0], tokens[j - 1][1]
-                        i = j - 1
-                        break
-            i += 1
+    def headline_credit(self, text: str) -> list[Attribution]:
+        """A headline's colon credit: "Monitor: 57 dead", "Trump: I will win". The words before
+        the colon must be a short noun phrase (a source), not a label ending in a verb."""
+        colon = text.find(":")
+        if colon <= 0 or colon + 1 >= len(text.rstrip()):
+            return []
+        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, 0, colon)]
+        low = [t[2].lower() for t in toks]
+        if not 1 <= len(toks) <= 5 or not all(_nounish(t[2], lk, self) or lk in _DETERMINERS for t, lk in zip(toks, low)):
+            return []
+        a = Attribution(colon, colon + 1, ":", text[:colon].strip(), "credit", listed=False)
+        self._set_source(a, toks, low, 0, len(toks) - 1)
+        rest = len(text) - len(text[colon + 1:].lstrip())
+        a.content_start, a.content_end = rest, len(text.rstrip())
+        return [a]
+
+    def _verb_at(self, toks, low, text, i):
+        """(end token index, kind, legacy) of the longest cue phrase starting at token i."""
+        options = self.verb_phrases.get(low[i])
+        if not options:
+            return None
+        for words, kind, legacy in options:
+            j = i + len(words)
+            if j <= len(toks) and all(low[i + k] == w for k, w in enumerate(words)) and all(
+                    text[toks[i + k][1]:toks[i + k + 1][0]].isspace() for k in range(len(words) - 1)):
+                return j, kind, legacy
+        return None
+
+    def _verb_attribution(self, text, toks, low, j, s, e, kind, legacy) -> Attribution | None:
+        """The attribution a cue verb at text[s:e] (tokens up to j) makes, or None when the
+        word is not a cue here (a noun, an adjective, a passive with no agent, another sense)."""
+        i = _token_at(toks, s)
+        if text[s].isupper() and text[:s].strip():
+            return None  # "the United States": a verb is not capitalised mid-sentence
+        verb = " ".join(text[s:e].lower().split())
+        before = _words_before(text, s, 3)
+        prev = before[-1].lower() if before else ""
+        if prev in _DETERMINERS or prev[:1].isdigit():
+            return None  # "the reported toll", "its findings"
+        if not verb.endswith("ing") and (prev in _BE or (prev in ("also", "widely", "now", "still", "not") and len(before) > 1 and before[-2].lower() in _BE)):
+            return None  # passive with no source: "the votes are counted", "is said"
+        if verb in _QUANTITY_OBJECT_VERBS and _NUMBER_AFTER.match(text, e):
+            return None
+        if legacy:
+            if verb in self.ambiguous and not (self._subject_like(before, text, s) or self._clause_follows(text, s, e, before)):
+                return None
+        elif not self._new_cue_ok(text, toks, low, i, j, s, e, kind, before):
+            return None
+        a = Attribution(s, e, text[s:e], "", kind, listed=legacy)
+        self._place(a, text, toks, low, i, j, before)
+        a.source = " ".join(before) if before else self._source_after(text, e)
+        return a
+
+    def _new_cue_ok(self, text, toks, low, i, j, s, e, kind, before) -> bool:
+        """A cue word outside the reporting list counts only where it reads as a verb with a
+        source: after a subject (name, pronoun, described noun), or as an inverted or
+        participial cue after a comma ("..., asked Smith", "..., calling it ...")."""
+        k = i - 1
+        while k >= 0 and (low[k] in self.gap or low[k].endswith(("n’t", "n't"))):
+            k -= 1
+        if k < 0:
+            return False
+        t = toks[k][2]
+        lk = low[k]
+        if lk in _DETERMINERS or lk in ("to", "of", "for", "in", "on", "at", "with", "by", "from"):
+            return False
+        if k < i - 1 and low[i - 1] == "to":
+            return False  # "declined to endorse": the first verb carries the attribution
+        if t in ",;—–" or t in "(":
+            if kind == "belief":
+                return False
+            nxt = low[j] if j < len(low) else ""
+            if low[i].endswith("ing"):
+                return True  # "..., calling it a disgrace"
+            return bool(nxt) and (toks[j][2][:1].isupper() or nxt in self.pronouns or nxt in _DETERMINERS)
+        if lk in self.pronouns and lk not in ("that", "which", "it", "one"):
+            return True
+        if lk in ("who", "which"):
+            return True
+        if lk in self.subject_nouns:
+            return True
+        if t[:1].isupper() and t.isalpha() or (t[:1].isupper() and ("’" in t or "'" in t or "-" in t)):
+            if k == 0 and lk in _COMMON_OPENERS:
+                return False
+            return lk not in self.stops or lk in self.pronouns
+        if (lk.endswith(("’s", "'s")) is False) and lk.endswith("s") and lk.isalpha() and lk not in self.stops and len(lk) > 3 and kind != "belief":
+            return lk not in self.cue_words  # "Republicans criticized": a plural noun subject
+        return False
+
+    # --- sources and content ---------------------------------------------------------------
+
+    def _place(self, a: Attribution, text, toks, low, i, j, before) -> None:
+        """Fill the source and content of a verb cue whose tokens are i..j-1."""
+        k = i - 1
+        while k >= 0 and (low[k] in self.gap or low[k].endswith(("n’t", "n't"))):
+            k -= 1
+        inverted = k < 0 or toks[k][2] in ",;:—–(\"“”" or (k >= 0 and _blank_gap(text, toks, k, i))
+        if inverted and k >= 0 and toks[k][2] == "," and self._appositive_before(toks, low, k):
+            inverted = False  # "A spokesman for the firm, John Smith, told reporters ..."
+        if k >= 0 and toks[k][2] == "," and low[i].endswith("ing"):
+            # "..., saying ...": the subject of the main clause speaks.
+            self._np_right(a, text, toks, low, 0, leading=True)
+            self._content_after(a, text, toks, low)
+            return
+        if inverted and j < len(toks):
+            if self._np_right(a, text, toks, low, j):
+                self._content_before(a, text, toks)
+                return
+        if k >= 0 and toks[k][2] == ",":
+            # "Smith, a spokesman for the firm, said" or "Smith, who ..., said": an appositive.
+            self._np_left(a, text, toks, low, k, appositive=True)
+        elif k >= 0:
+            self._np_left(a, text, toks, low, k + 1)
+        self._content_after(a, text, toks, low)
+        if a.content_start < 0 and a.source_start >= 0:
+            # "..., a new analysis shows.": the cue ends the sentence; it reports what came before.
+            self._content_before(a, text, toks, at=a.source_start)
+
+    def _appositive_before(self, toks, low, k) -> bool:
+        """Whether the words before the comma at token k, back to the sentence start or an
+        earlier comma, are all a noun phrase (a subject and its appositive), not a clause."""
+        c = k - 1
+        n = 0
+        while c >= 0 and toks[c][2] != ",":
+            if low[c] in ("who", "which") and c > 0 and toks[c - 1][2] == ",":
+                return True  # "Smith, who has long opposed the deal, said"
+            t, lc = toks[c][2], low[c]
+            if not (_nounish(t, lc, self) or lc in _DETERMINERS or lc in ("of", "for", "at", "from", "who")
+                    or t in "-&.’'"):
+                return False
+            c -= 1
+            n += 1
+        return 0 < n <= _MAX_NP and (c < 0 or self._appositive_before(toks, low, c) if c >= 0 else True)
+
+    def _np_left(self, a, text, toks, low, end, appositive=False, colon=False) -> bool:
+        """The noun phrase ending just before token `end` (exclusive)."""
+        k = end - 1
+        if appositive:
+            # Back over ", <appositive>," to the name before it.
+            c = k - 1
+            while c >= 0 and toks[c][2] not in ",;:—–" and end - c < _MAX_NP + 2:
+                c -= 1
+            if c > 0 and toks[c][2] == ",":
+                lo = self._np_start(toks, low, c)
+                if lo < c:
+                    # "Smith, who ..., said": the relative clause is no part of the name.
+                    hi = c - 1 if low[c + 1] in ("who", "which") else end - 1
+                    return self._set_source(a, toks, low, lo, hi)
+            k -= 1
+        if k < 0:
+            return False
+        lo = self._np_start(toks, low, k + 1)
+        if lo > k:
+            return False
+        return self._set_source(a, toks, low, lo, k)
+
+    def _np_start(self, toks, low, end) -> int:
+        """First token of the noun phrase that ends at token end-1, read leftwards."""
+        k = end - 1
+        lo = end
+        while k >= 0 and end - k <= _MAX_NP:
+            t, lk = toks[k][2], low[k]
+            if lk in self.pronouns and lo == end:
+                return k if lk not in ("that",) else end
+            if lk in _DETERMINERS:
+                lo = k
+                # "a spokesman for the campaign": a complement joins the noun before it.
+                if k >= 2 and low[k - 1] in ("of", "for", "at", "from") and _nounish(toks[k - 2][2], low[k - 2], self):
+                    k -= 2
+                    lo = k
+                    k -= 1
+                    continue
+                return lo
+            if lk in ("of", "for", "at", "from") and lo < end and k >= 1 and _nounish(toks[k - 1][2], low[k - 1], self):
+                k -= 1
+                continue
+            if t in "-&." and lo < end:
+                k -= 1
+                continue
+            if _nounish(t, lk, self):
+                lo = k
+                k -= 1
+                continue
+            break
+        return lo
+
+    def _np_right(self, a, text, toks, low, start, leading=False) -> bool:
+        """The noun phrase starting at token `start` (after "according to", or an inverted "said")."""
+        k = start
+        hi = start - 1
+        while k < len(toks) and k - start < _MAX_NP:
+            t, lk = toks[k][2], low[k]
+            if lk in self.pronouns and k == start and lk not in ("that", "which", "who", "it"):
+                hi = k
+                break
+            if lk in _DETERMINERS or lk[:1].isdigit():
+                hi = k
+                k += 1
+                continue
+            if lk in ("of", "for", "at", "from") and hi >= start and k + 1 < len(toks) and (
+                    low[k + 1] in _DETERMINERS or _nounish(toks[k + 1][2], low[k + 1], self)):
+                k += 1
+                continue
+            if t in "-&." and hi >= start and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+                k += 1
+                continue
+            # A cue word is a noun here ("a state audit") unless it may be the verb after a subject.
+            if _nounish(t, lk, self) or (not leading and t.isalpha() and lk in self.cue_words and lk not in self.stops
+                                         and lk not in self.gap and hi >= start):
+                hi = k
+                k += 1
+                continue
+            break
+        if hi < start:
+            return False
+        # A trailing lowercase determiner or "of" is no part of the name.
+        while hi > start and low[hi] in _DETERMINERS:
+            hi -= 1
+        return self._set_source(a, toks, low, start, hi)
+
+    def _set_source(self, a, toks, low, lo, hi) -> bool:
+        a.source_start, a.source_end = toks[lo][0], toks[hi][1]
+        a.source_kind = self._kind_of("", toks, low, toks[lo][0], lo, hi)
+        return True
+
+    def _kind_of(self, source: str, toks, low, at: int, lo: int | None = None, hi: int | None = None) -> str:
+        if lo is None:
+            lo = _token_at(toks, at)
+            hi = lo
+            while hi + 1 < len(toks) and toks[hi + 1][1] <= at + len(source):
+                hi += 1
+        words = low[lo:hi + 1]
+        if len(words) == 1 and words[0] in self.pronouns:
+            return "pronoun"
+        heads = [w for w in words if w.isalpha() or "-" in w]
+        head = heads[-1] if heads else ""
+        named = any(toks[k][2][:1].isupper() and low[k] not in self.subject_nouns and low[k] not in self.pronouns
+                    and not (k == 0 and (low[k] in _COMMON_OPENERS or low[k] in self.numbers or low[k] in self.stops))
+                    for k in range(lo, hi + 1))
+        if head in self.documents or any(w in self.documents for w in words[-2:]):
+            return "document"
+        if named:
+            return "named"
+        if head in self.vague or (words and words[0] in self.vague and len(words) <= 2):
+            return "vague"
+        return "described"
+
+    def _content_after(self, a, text, toks, low) -> None:
+        """The reported clause: from after the cue (and a "that" or colon) to the sentence end."""
+        k = _token_at(toks, a.end)
+        while k < len(toks) and low[k] in ("that", ":", ",", "—", "–"):
+            k += 1
+        end = len(text.rstrip())
+        while end > 0 and text[end - 1] in ".!?":
+            end -= 1
+        if k < len(toks) and toks[k][0] < end:
+            a.content_start, a.content_end = toks[k][0], end
+
+    def _content_before(self, a, text, toks, at: int | None = None) -> None:
+        """An inverted cue ("..., said Smith", "..., according to X") reports what comes before
+        it; with nothing before, what comes after its source."""
+        lo = len(text) - len(text.lstrip())
+        hi = a.start if at is None else at
+        while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:—–"):
+            hi -= 1
+        if hi > lo:
+            a.content_start, a.content_end = lo, hi
+            return
+        after = max(a.end, a.source_end)
+        k = _token_at(toks, after)
+        while k < len(toks) and toks[k][2] in ",:—–":
+            k += 1
+        end = len(text.rstrip())
+        while end > 0 and text[end - 1] in ".!?":
+            end -= 1
+        if k < len(toks) and toks[k][0] < end:
+            a.content_start, a.content_end = toks[k][0], end
+
+    # --- the older word tests, kept for the reporting verbs the rules rely on --------------
 
     def _subject_like(self, before: list[str], text: str, s: int) -> bool:
         if not before:
@@ -132,6 +491,78 @@ class AttributionFinder:
     def _source_after(self, text: str, end: int) -> str:
         words = [w.group(0) for w in _WORD.finditer(text, end, min(len(text), end + 60))][:5]
         return " ".join(words)
+
+
+def _nounish(t: str, lk: str, finder: AttributionFinder) -> bool:
+    """A token that can be part of a source's noun phrase: a name, a number, a noun or an
+    adjective (any word that is not a function word, a pronoun or a cue)."""
+    if not t[:1].isalnum():
+        return False
+    if lk in finder.stops or lk in finder.pronouns and not t[:1].isupper():
+        return False
+    if t[:1].isupper() or t[:1].isdigit():
+        return True
+    return (lk not in finder.cue_words or lk in finder.subject_nouns) and lk not in finder.gap
+
+
+def _blank_gap(text, toks, k, i) -> bool:
+    """Whether a quotation (blanked) stood between tokens k and i: a wide run of spaces."""
+    return "   " in text[toks[k][1]:toks[i][0]]
+
+
+def _mark_repeats(atts: list[Attribution]) -> None:
+    """Mark cues that overlap a better one, or lie inside another attribution's source. Of
+    overlapping cues the one with a source apart from its cue wins, then the shorter."""
+    def rank(a):
+        own = a.source_start >= 0 and not (a.source_start <= a.start and a.end <= a.source_end)
+        return (0 if own else 1, a.end - a.start)
+
+    for a in atts:
+        for b in atts:
+            if b is a or b.repeat:
+                continue
+            if b.source_start >= 0 and (b.source_end <= b.start or b.source_start >= b.end) and \
+                    b.source_start <= a.start and a.end <= b.source_end:
+                a.repeat = True
+                break
+            if a.start < b.end and b.start < a.end and (rank(b), b.start) < (rank(a), a.start):
+                a.repeat = True
+                break
+
+
+def _mark_nested(atts: list[Attribution], text: str) -> None:
+    """A cue inside the reported clause of an earlier cue is nested ("X said Y believes ...").
+    A comma, a dash or a conjunction between them ends that clause first ("X criticized Y, and
+    said ...", "..., who backed him, ... Mook said")."""
+    for a in atts:
+        if a.content_start < 0 or (a.content_start < a.end and a.content_end > a.start):
+            continue
+        for b in atts:
+            if b is not a and a.content_start <= b.start and b.end <= a.content_end:
+                if a.content_end <= a.start:
+                    b.nested = True  # "X said Y, according to Z": the inverted cue holds the whole
+                    continue
+                if not _CLAUSE_BREAK.search(text[a.end:b.start]):
+                    b.nested = True
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;:—–()]|\b(?:and|but|or|while|because|although|when|after|before)\b|\s{3}", regex.I)
+
+
+def _tokens_lower(phrase: str) -> list[str]:
+    return [m.group(0).lower() for m in _TOKEN.finditer(phrase)]
+
+
+def _token_at(toks, offset: int) -> int:
+    """Index of the first token that ends after `offset`."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid][1] <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:

@@ -1,4 +1,4 @@
-"""The `attrlint` command: check, rules, explain, lsp.
+"""The `attrlint` command: check, rules, explain, sources, lsp.
 
 Exit codes follow ruff: 0 no findings (at or above --fail-level), 1 findings, 2 an error (bad
 input, bad rules or config, bad options). A draft that cannot be read is reported on stderr
@@ -61,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--config", metavar="FILE", help="config file to read (default: the one above the current folder)")
         p.add_argument("--isolated", action="store_true", help="ignore every config file")
 
+    sources = sub.add_parser("sources", help="list who each draft cites, and how (the attribution model)")
+    sources.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or - for standard input")
+    sources.add_argument("--format", choices=("table", "json-lines"), default="table", help="output format (default: table)")
+    sources.add_argument("--rules", action="append", default=[], metavar="FILE_OR_DIR", help="add a rule file or a folder of them (their lexicon extends the cues)")
+    sources.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
+
     sub.add_parser("lsp", help="run the language server on standard input/output (for editors)")
     return ap
 
@@ -75,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "sources":
+            from attrlint.sources_report import run as sources
+            return sources(args)
         if args.command == "lsp":
             from attrlint.lsp import serve
             serve()

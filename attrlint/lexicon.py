@@ -41,6 +41,17 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "not_figure_contexts": ("patterns", "contexts where an amount is fixed by law or an idiom"),
     "months": ("words", "month names and abbreviations (a number beside one is a date)"),
     "well_known_acronyms": ("words", "acronyms readers know without expansion (UN, NATO, FBI)"),
+    "speech_verbs": ("words", "verbs of saying beyond the reporting verbs (asked, replied, described)"),
+    "belief_verbs": ("words", "verbs of thinking, wanting, expecting: attributions that report no words"),
+    "stance_verbs": ("words", "verbs of taking a position (praised, criticized, endorsed, opposed)"),
+    "finding_cues": ("words", "cue words that report what a document, poll or study found"),
+    "estimate_cues": ("words", "cue words that report an estimate or a count"),
+    "number_words": ("words", "numbers in words (a capitalised one opening a sentence is no name)"),
+    "pronoun_sources": ("words", "sources named by a pronoun or a relative word"),
+    "vague_source_words": ("words", "source words the contract calls vague (sources, observers, some)"),
+    "document_nouns": ("words", "sources that are documents or measurements (poll, report, statement)"),
+    "subject_verb_gap": ("words", "words that may stand between a subject and its cue (has, also, not)"),
+    "noun_phrase_stops": ("words", "words that end a source noun phrase (conjunctions, clause openers, prepositions)"),
 }
 
 

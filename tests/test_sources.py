@@ -1,0 +1,159 @@
+"""The attribution model and `attrlint sources`, on articles written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from attrlint.analysis import Facts
+from attrlint.source import from_string
+from conftest import linter_for, run_attrlint
+
+ARTICLE = """\
+Monitor: 40 dead in river town floods
+
+At least 40 people died when the river broke its banks, the regional emergency office said on Sunday.
+
+“We lost everything in one night,” said Maria Okafor, a baker in the lower town.
+
+Senate Majority Leader Tom Reyes told reporters that the relief bill would pass this week.
+
+A spokesman for the county, Dan Whitfield, said crews were still searching.
+
+According to a state audit, the levee had not been inspected since 2009. Sources said the contractor had been warned.
+
+She believes the town can be rebuilt, and residents hope the water will fall soon.
+"""
+
+
+def model(text: str, path: str = "draft.txt"):
+    linter = linter_for()
+    article = linter.article(from_string(text, path=path))
+    facts = Facts(article, linter.tools)
+    sents = [article.headline] + article.sentences
+    return article, [(s, a) for s in sents for a in facts.all_attributions(s) if not (a.nested or a.repeat)]
+
+
+def words(article, sent, s, e):
+    return article.text[sent.start + s:sent.start + e]
+
+
+def test_sources_and_their_kinds():
+    article, atts = model(ARTICLE)
+    got = {(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end) if a.source_start >= 0 else None,
+            a.source_kind, a.kind) for s, a in atts}
+    assert (":", "Monitor", "described", "credit") in got
+    assert ("said", "the regional emergency office", "described", "speech") in got
+    assert ("said", "Maria Okafor", "named", "speech") in got  # inverted, after a quotation
+    assert ("told reporters", "Senate Majority Leader Tom Reyes", "named", "speech") in got
+    assert ("According to", "a state audit", "document", "according-to") in got
+    assert ("said", "Sources", "vague", "speech") in got
+    assert ("believes", "She", "pronoun", "belief") in got
+    assert ("hope", "residents", "described", "belief") in got
+    appositive = [words(article, s, a.source_start, a.source_end) for s, a in atts if "Whitfield" in s.text and a.cue == "said"]
+    assert appositive == ["A spokesman for the county, Dan Whitfield"]
+
+
+def test_beliefs_are_not_attributions_for_the_rules():
+    linter = linter_for()
+    article = linter.article(from_string("Head\n\nVoters believe the plan costs $4 billion.\n"))
+    facts = Facts(article, linter.tools)
+    sent = article.sentences[0]
+    assert [a.kind for a in facts.all_attributions(sent)] == ["belief"]
+    assert not facts.all_attributions(sent)[0].reports
+    assert facts.attributions(sent) == []
+
+
+def test_content_is_the_reported_clause_or_the_words_before_an_inverted_cue():
+    article, atts = model("Head\n\nThe dam will hold, the engineer said. Kim said that the dam will hold.\n")
+    contents = [words(article, s, a.content_start, a.content_end) for s, a in atts]
+    assert contents == ["The dam will hold", "the dam will hold"]
+
+
+def test_a_cue_inside_another_cues_clause_is_nested():
+    article, atts = model("Head\n\nKim said the mayor believes the dam will hold, according to the minutes.\n")
+    assert [(a.cue, a.kind) for _, a in atts] == [("according to", "according-to")]
+
+
+def test_nouns_and_passives_are_not_cues():
+    _, atts = model("Head\n\nThe claims were made in five states. The votes are counted by hand.\n")
+    assert atts == []
+
+
+def _json_lines(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def _check_object(o: dict, text: str) -> None:
+    assert set(o) == {"path", "line", "column", "cue", "source", "content"}
+    assert set(o["cue"]) == {"text", "start", "end", "kind"}
+    assert text[o["cue"]["start"]:o["cue"]["end"]] == o["cue"]["text"]
+    if o["source"] is not None:
+        assert set(o["source"]) == {"text", "start", "end", "kind"}
+        assert text[o["source"]["start"]:o["source"]["end"]] == o["source"]["text"]
+        assert o["source"]["kind"] in {"named", "described", "vague", "pronoun", "document"}
+    if o["content"] is not None:
+        assert set(o["content"]) == {"start", "end", "quoted"}
+        assert 0 <= o["content"]["start"] < o["content"]["end"] <= len(text)
+        assert isinstance(o["content"]["quoted"], bool)
+    lines = text.split("\n")
+    before = text[:o["cue"]["start"]]
+    assert o["line"] == before.count("\n") + 1
+    assert o["column"] == len(before) - (before.rfind("\n") + 1) + 1
+    assert lines[o["line"] - 1][o["column"] - 1:].startswith(o["cue"]["text"])
+
+
+def test_json_lines_schema_and_exact_offsets(tmp_path):
+    p = tmp_path / "flood.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    r = run_attrlint("sources", "--format", "json-lines", str(p))
+    assert r.returncode == 0, r.stderr
+    objs = _json_lines(r.stdout)
+    assert len(objs) >= 8
+    for o in objs:
+        assert o["path"] == str(p)
+        _check_object(o, ARTICLE)
+    quoted = [o for o in objs if o["source"] and o["source"]["text"] == "Maria Okafor"]
+    assert quoted[0]["content"]["quoted"] is True
+    assert ARTICLE[quoted[0]["content"]["start"]] == "“"
+
+
+def test_offsets_count_the_byte_order_mark_and_crlf_of_the_file(tmp_path):
+    text = "\ufeffHead\r\n\r\nOfficials said the road was closed.\r\n\r\nKim told reporters it would reopen.\r\n"
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(text.encode("utf-8"))
+    objs = _json_lines(run_attrlint("sources", "--format", "json-lines", str(p)).stdout)
+    assert [o["cue"]["text"] for o in objs] == ["said", "told reporters"]
+    decoded = p.read_bytes().decode("utf-8")
+    for o in objs:
+        assert decoded[o["cue"]["start"]:o["cue"]["end"]] == o["cue"]["text"]
+        assert decoded[o["source"]["start"]:o["source"]["end"]] == o["source"]["text"]
+    assert objs[1]["line"] == 5 and objs[1]["column"] == 5
+
+
+@pytest.mark.parametrize("name,body", [
+    ("draft.md", "# Floods close the valley road\n\nThe bridge is *unsafe*, the county engineer said.\n"),
+    ("draft.html", "<html><body><h1>Floods close the valley road</h1>\n<p>The bridge is <em>unsafe</em>, the county engineer said.</p></body></html>\n"),
+])
+def test_markdown_and_html_offsets_are_into_the_file_text(tmp_path, name, body):
+    p = tmp_path / name
+    p.write_text(body, encoding="utf-8")
+    objs = _json_lines(run_attrlint("sources", "--format", "json-lines", str(p)).stdout)
+    assert [o["cue"]["text"] for o in objs] == ["said"]
+    _check_object(objs[0], body)
+    assert objs[0]["source"]["text"] == "the county engineer"
+
+
+def test_stdin_and_the_table(tmp_path):
+    r = run_attrlint("sources", "--stdin-filename", "flood.txt", "-", stdin=ARTICLE)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("flood.txt\n")
+    assert "Maria Okafor" in r.stdout and "quoted" in r.stdout and "paraphrased" in r.stdout
+    assert "named 3, described 3, vague 1, pronoun 1, document 1, none 0; 9 attributions" in r.stdout
+
+
+def test_a_missing_file_is_a_one_line_error(tmp_path):
+    r = run_attrlint("sources", str(tmp_path / "nope.txt"))
+    assert r.returncode == 2
+    assert "nope.txt: no such file" in r.stderr and "Traceback" not in r.stderr
