@@ -198,3 +198,37 @@ def test_deck_is_not_body_copy_but_loaded_verb_reads_it():
     rules = {(d.rule, d.line) for d in lint(text, dedent=False)}
     assert ("unattributed-number", 2) not in rules
     assert ("loaded-verb", 2) in rules
+
+
+# --- poll frames, fixed thresholds, proposals, and names that point back ------------------------
+
+def test_a_poll_named_as_the_frame_of_its_figures_attributes_them():
+    assert flagged("In the latest Harbor Times-KTVX poll, conducted in May, Ortiz led Whitlow 47 percent to 39 percent.") == []
+    # "in the day after polls closed" is no poll frame
+    assert flagged("The campaign raised over $6 million in the day after polls closed in the county.") == ["$6 million"]
+
+
+def test_thresholds_said_the_other_way_round_are_fixed_by_rule():
+    assert flagged("It takes 1,237 delegates to win the nomination.") == []
+    assert flagged("With 38 delegates at stake, the race is close.") == []
+    assert flagged("At stake in those three counties are 213 delegates.") == []
+    assert flagged("Ortiz wants to raise the minimum wage, now $7.25 an hour.") == []
+
+
+def test_what_someone_asks_for_or_proposes_is_their_proposals_figure():
+    assert flagged("The mayor originally asked for $1.9 billion to repair the bridges.") == []
+    assert flagged("Councillor Ames advocates tax increases of $15 million for the schools.") == []
+    assert flagged("A new group is trying to raise $25 million for the campaign.") == []
+
+
+def test_a_poll_name_points_back_only_as_that_source():
+    text = """
+        Race tightens
+
+        Ortiz leads with 44 percent, a Valley Poll survey found.
+
+        The Valley Poll numbers also show 12 percent undecided.
+
+        Turnout in Valley County reached 61 percent last time.
+        """
+    assert [line for line, _ in found(text, RULE)] == [7]

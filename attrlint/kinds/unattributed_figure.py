@@ -14,7 +14,8 @@ import regex
 from attrlint.lexicon import pattern_alternation
 from attrlint.rules import Option, Rule, register
 
-_NAME = regex.compile(r"\p{Lu}[\p{L}&.-]+")
+# A source's name: a run of capitalised words ("Quinnipiac University", "Washington Post-ABC News").
+_NAME_RUN = regex.compile(r"\p{Lu}[\p{L}&.-]+(?:\s+\p{Lu}[\p{L}&.-]+)*")
 
 
 @register
@@ -33,6 +34,8 @@ class UnattributedFigure(Rule):
         self._backref = regex.compile(pattern_alternation(self.opts["back_references"]), flags)
         self._named_nouns = frozenset(w.lower() for w in self.opts["named_source_nouns"])
         self._kinds = frozenset(self.opts["figure_kinds"])
+        verbs = self.lexicon.words("reporting_verbs") if self.lexicon else []
+        self._pointer = "|".join(regex.escape(w) for w in sorted(set(self.opts["named_source_nouns"]) | set(verbs), key=len, reverse=True)) or "(?!)"
 
     def check(self, article, facts):
         attributed_before = False  # any attribution earlier in the article
@@ -58,7 +61,8 @@ class UnattributedFigure(Rule):
                     for a in atts:
                         words = a.source.lower().split()
                         if any(w.strip(".,") in self._named_nouns for w in words):
-                            names.update(m.group(0) for m in _NAME.finditer(a.source))
+                            for m in _NAME_RUN.finditer(a.source):
+                                names.update((m.group(0), m.group(0).split()[0]))  # "Levada Center", "Levada"
             prev_attributed = para_attributed
         return
 
@@ -69,6 +73,10 @@ class UnattributedFigure(Rule):
         if attributed_before:
             if self._backref.search(text):
                 return True
-            if names and any(regex.search(rf"(?<!\p{{L}}){regex.escape(n)}(?!\p{{L}})", text) for n in names):
+            # A source's name points back to it only as that source again ("the Monmouth poll",
+            # "Monmouth's numbers", "Gallup found"): the same name as a place or a party ("in
+            # New Hampshire") does not.
+            if names and any(regex.search(rf"(?<!\p{{L}}){regex.escape(n)}(?:[’']s)?\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{self._pointer})(?!\p{{L}})", text, regex.I)
+                             for n in names):
                 return True
         return False
