@@ -3,6 +3,8 @@
 Every article here is written for the test.
 """
 
+import pytest
+
 from conftest import found, lint
 
 
@@ -428,3 +430,17 @@ def test_a_surname_before_any_full_name_is_still_reported():
         Governor Ann Whitlow later signed the order.
         """
     assert [line for line, _ in found(text, "source-first-reference")] == [3]
+
+
+# --- vague-source: the pack's cues after a bare quantifier, irregular plurals, led-to-believe ----
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Others warned the plan would fail.", "Others warned"),
+    ("Many Chinese people believe that a foreign partner brings prestige.", "Many Chinese people believe"),
+    ("The leak has led many to assume that the attack favoured one side.", "led many to assume"),
+    ("It is vital that she makes the case now, according to presidential historians.", "according to presidential historians"),
+    ("I'm told the mayor considered resigning.", "I'm told"),
+])
+def test_vague_sources_the_pack_describes(sentence, source):
+    (d,) = lint("Headline\n\n" + sentence + "\n", select=["vague-source"], dedent=False)
+    assert source in d.message

@@ -38,6 +38,7 @@ class VagueSource(Rule):
     options = {
         "vague_nouns": Option("words", [], "sources that are vague even bare (sources, experts, observers, critics)"),
         "quantifiers": Option("words", [], "words that make any group vague (some, many, a wide array of)"),
+        "alone": Option("words", [], "quantifiers that are a vague group by themselves before a cue (some, others)"),
         "described_nouns": Option("words", [], "groups that are described sources even after a quantifier (officials, police)"),
         "group_modifiers": Option("words", [], "capitalised words that may describe a vague group (Democratic, Western)"),
         "not_modifiers": Option("words", [], "words that end a group's modifiers (the, and, he, said)"),
@@ -80,11 +81,12 @@ class VagueSource(Rule):
         # Where a vague group can start, found with a plain search of the lower-cased sentence
         # (the full patterns are tried only there): a quantifier opens its group, a vague noun
         # ends one that starts up to three words before it.
+        self._alone_trigger = re.compile(rf"\b(?:{_plain_alt(o['alone'])})\b")
         self._trigger = re.compile(rf"\b(?<![’'-])(?:(?P<q>{_plain_alt(o['quantifiers'])})|(?P<v>{_plain_alt(o['vague_nouns'])}))(?![\w-])")
         self._subject_cue = regex.compile(rf"{b}(?P<np>{group}){of_phrase}{auxes}\s+(?P<cue>{cue}){e}", flags)
+        # "Some say", "others warned": the same cues as any group's (the pack's `cues`).
         self._quantifier_alone = regex.compile(
-            rf"{b}(?P<np>some|many|others|most|few)(?:\s+(?:{aux})){{0,2}}\s+(?P<cue>say|says|said|believe|believes|"
-            rf"think|thinks|argue|argues|contend|contends|suggest|suggest|insist|claim|fear|worry){e}", flags)
+            rf"{b}(?P<np>{_alt(o['alone'])})(?:\s+(?:{aux})){{0,2}}\s+(?P<cue>{cue}){e}", flags)
         # "..., say observers." The group closes its clause; after "The survey ..., said most
         # regions continued" the group is the subject of what was said, not who said it.
         closes = r"(?=\s*(?:[,.;:!?—–()\"“”‘’]|$)|\s+(?:on|last|this|who|which|close|familiar)\b)"
@@ -119,12 +121,14 @@ class VagueSource(Rule):
             starts.append(at)
             at += len(t) + 1
         triggers = _by_sentence(self._trigger.finditer(low), starts)
-        alone = _by_sentence(_QUANTIFIER_ALONE.finditer(low), starts)
+        alone = _by_sentence(self._alone_trigger.finditer(low), starts)
         phrases = _by_sentence(self._phrases.finditer(low if self._phrases_lower else joined), starts)
         for k, (para, sent) in enumerate(sentences):
             hit = self._find(sent, para, facts, k in alone, triggers.get(k, ()), phrases.get(k, ()))
             if hit is not None:
                 s, e, phrase = hit
+                if phrase == sent.unquoted[s:e].lower():
+                    phrase = sent.unquoted[s:e]  # matched in the lower-cased text: shown as the copy has it
                 yield self.diagnostic(article, sent.start + s, sent.start + e, source=phrase)
 
     def _find(self, sent, para, facts, alone, triggers, phrases):
@@ -205,7 +209,7 @@ class VagueSource(Rule):
         nor (as the subject of its cue) inside another source's reported words."""
         if m.group("quant"):
             head = m.group("head").lower()
-            if head in self._described or head in self._not_mods or not head.endswith("s"):
+            if head in self._described or head in self._not_mods or not (head.endswith("s") or head in self._vague_words):
                 return False  # "some officials said" is described; "some say" is matched elsewhere
             before = _word_before(text, m.start("np")).lower()
             if before in self._owners or before.endswith(("’s", "'s")):
@@ -294,7 +298,7 @@ def _by_sentence(matches, starts: list[int]) -> dict[int, list]:
 
 
 _WORD_START = re.compile(r"[^\W_][\w’'-]*")
-_QUANTIFIER_ALONE = re.compile(r"\b(?:some|many|others|most|few)\b")
+
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}’'-]+)[\s]*$")
 
 
