@@ -444,3 +444,20 @@ def test_a_surname_before_any_full_name_is_still_reported():
 def test_vague_sources_the_pack_describes(sentence, source):
     (d,) = lint("Headline\n\n" + sentence + "\n", select=["vague-source"], dedent=False)
     assert source in d.message
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company was accused of claiming tax breaks it had not earned.",
+    "A gunman claiming allegiance to the group opened fire.",
+    "Boasting 108,000 residents, the town is the county's largest.",
+    "The court rejected the South China Sea claims, which Beijing has vowed to ignore.",
+    "He refused, generally, to concede that critics had a point.",
+])
+def test_loaded_verb_other_senses_and_nouns(sentence):
+    assert found("Headline\n\n" + sentence + "\n", "loaded-verb", dedent=False) == []
+
+
+def test_a_clause_without_that_after_an_object_sense_verb_is_speech():
+    assert found("Tax\n\nThe mayor, who paid no tax for years, has conceded the tax code is unfair.\n", "loaded-verb", dedent=False) == [
+        (3, "conceded")]
+    assert found("Tax\n\nThe senator conceded the election on Tuesday.\n", "loaded-verb", dedent=False) == []

@@ -38,6 +38,7 @@ class LoadedVerb(Rule):
                                               "(revealed no weapon, boasts a harbour): flagged only before a clause, "
                                               "a quotation or at the end of the clause"),
         "clause_openers": Option("words", [], "words that open the reported clause after such a verb (that, he, how)"),
+        "finite_verbs": Option("words", [], "finite verbs that, a few words after a determiner, make what follows a clause without 'that' (conceded the code is unfair)"),
         "clause_prepositions": Option("words", [], "words after such a verb that lead on to the reported clause "
                                                    "(revealed to CNN that, admitted in court that, boasted about how)"),
         "hypothetical_markers": Option("words", [], "words before a verb that make it a wish, a duty or a guess, "
@@ -61,6 +62,10 @@ class LoadedVerb(Rule):
         self._noun_forms = frozenset(w.lower() for w in self.opts["noun_forms"])
         self._object_senses = frozenset(w.lower() for w in self.opts["object_senses"])
         self._openers = frozenset(w.lower() for w in self.opts["clause_openers"])
+        finite = "|".join(regex.escape(w) for w in self.opts["finite_verbs"]) or "(?!)"
+        # "conceded the tax code is unfair": a clause with its "that" left out, not an object.
+        self._bare_clause = regex.compile(
+            rf"\s+(?:the|a|an|his|her|their|its|this|these|those|our|my|your)\s+(?:[\p{{L}}’'-]+\s+){{0,4}}?(?:{finite})(?![\p{{L}}])", regex.I)
         self._prepositions = frozenset(w.lower() for w in self.opts["clause_prepositions"])
         self._hypothetical = frozenset(w.lower() for w in self.opts["hypothetical_markers"])
         self._not_subjects = frozenset(w.lower() for w in self.opts["not_subjects"])
@@ -178,6 +183,8 @@ class LoadedVerb(Rule):
             return True  # "..., he revealed." closes the clause
         if rest[:m.start(1)].count(" ") > 4:
             return True  # a long run of blanks: a quotation was blanked here
+        if self._bare_clause.match(rest):
+            return True
         return word in self._openers or (word.endswith("ing") and len(word) > 5)  # "admitted lying"
 
 
