@@ -31,7 +31,10 @@ _LAZY = {
     "AttrlintError": "attrlint.errors",
 }
 
-__all__ = ["__version__", *_LAZY]
+__all__ = [  # noqa: RUF022  (the order of the documentation, not the alphabet)
+    "__version__", "lint_text", "lint_paths", "Linter", "Result", "Attribution", "Span", "Diagnostic", "Fix",
+    "AttrlintError",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from golden_cases import cases, run  # noqa: E402
+from golden_cases import cases, run
 
 
 def main(argv: list[str]) -> int:

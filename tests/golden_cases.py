@@ -69,7 +69,7 @@ class Case:
                 out += shlex.split(p.read_text(encoding="utf-8"))
         if not any(a == "--select" or a.startswith("--select=") for a in out):
             shown = SHOWN.get(self.rule, (self.rule,))
-            out = ["--ignore", ",".join(r for r in shipped_rules() if r not in shown)] + out
+            out = ["--ignore", ",".join(r for r in shipped_rules() if r not in shown), *out]
         return out
 
 

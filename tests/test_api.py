@@ -104,9 +104,9 @@ def test_config_file_applies(tmp_path):
 def test_bad_rule_or_config_raises_attrlint_error_naming_the_file(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("pack: x\nrules:\n  - id: y\n    kind: no-such-kind\n", encoding="utf-8")
-    with pytest.raises(attrlint.AttrlintError, match="bad.yaml"):
+    with pytest.raises(attrlint.AttrlintError, match=r"bad\.yaml"):
         attrlint.Linter(rules=[bad])
-    with pytest.raises(attrlint.AttrlintError, match="nope.yaml"):
+    with pytest.raises(attrlint.AttrlintError, match=r"nope\.yaml"):
         attrlint.lint_text(DRAFT, config=tmp_path / "nope.yaml")
     with pytest.raises(attrlint.AttrlintError, match="no-such-rule"):
         attrlint.Linter(select=["no-such-rule"])

@@ -7,7 +7,6 @@ Regenerate the expected files after a deliberate change, then review the diff:
 from __future__ import annotations
 
 import pytest
-
 from golden_cases import Case, cases, run
 
 
