@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from attrlint.api import Attribution, Linter, Result, Span, lint_paths, lint_text
+    from attrlint.api import Attribution, Content, Linter, Result, Span, lint_paths, lint_text
     from attrlint.diagnostic import Diagnostic, Fix
     from attrlint.errors import AttrlintError
 
@@ -26,13 +26,14 @@ _LAZY = {
     "Result": "attrlint.api",
     "Attribution": "attrlint.api",
     "Span": "attrlint.api",
+    "Content": "attrlint.api",
     "Diagnostic": "attrlint.diagnostic",
     "Fix": "attrlint.diagnostic",
     "AttrlintError": "attrlint.errors",
 }
 
 __all__ = [  # noqa: RUF022  (the order of the documentation, not the alphabet)
-    "__version__", "lint_text", "lint_paths", "Linter", "Result", "Attribution", "Span", "Diagnostic", "Fix",
+    "__version__", "lint_text", "lint_paths", "Linter", "Result", "Attribution", "Span", "Content", "Diagnostic", "Fix",
     "AttrlintError",
 ]
 

@@ -24,7 +24,6 @@ unreadable draft in its `Result.error` and goes on.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Union
@@ -36,9 +35,9 @@ from attrlint.source import Source, from_string, read_source, walk
 
 if TYPE_CHECKING:
     from attrlint.analysis import Facts
-    from attrlint.article import Article, Sentence
+    from attrlint.article import Article
 
-__all__ = ["Attribution", "Linter", "Result", "Span", "lint_paths", "lint_text"]
+__all__ = ["Attribution", "Content", "Linter", "Result", "Span", "lint_paths", "lint_text"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 FORMATS = ("text", "markdown", "html")
@@ -50,27 +49,43 @@ TEXT_PATH = "<text>"
 class Span:
     """A stretch of the text: `text[start:end]`, 0-based character offsets, end exclusive.
 
-    Offsets are into the text as attrlint read it: line ends normalised to "\\n" and a
-    byte-order mark dropped, so they are offsets into `text` itself for any text that uses
-    "\\n" line ends and starts without a BOM."""
+    Offsets count characters of the text as attrlint read it (line ends as "\\n", no
+    byte-order mark), as `Diagnostic.start` and `end` do; for a text with "\\n" line ends they
+    are offsets into the text itself. `kind` is the cue's or the source's kind (below)."""
 
     text: str
     start: int
     end: int
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Content:
+    """What the source said or found: the reported clause, or the quotation (with its marks)."""
+
+    text: str
+    start: int
+    end: int
+    quoted: bool
 
 
 @dataclass(frozen=True)
 class Attribution:
-    """A reporting cue ("said", "according to") and, where it can be told, its source.
+    """A reporting cue joined to its source, as `attrlint sources` lists them.
 
-    `line` and `column` (1-based) are those of the cue. `source` is None when the cue's source
-    cannot be placed in the sentence. `sentence` is the sentence (or headline) it is in."""
+    - `cue`: the cue ("said", "according to"); kinds include speech, belief, according-to,
+      finding, credit;
+    - `source`: the source's noun phrase, None when the cue has none ("reportedly"); kinds
+      are named, described, vague, pronoun, document;
+    - `content`: what is attributed, None when it cannot be told.
+
+    `line` and `column` (1-based) are the cue's."""
 
     line: int
     column: int
     cue: Span
     source: Span | None
-    sentence: Span
+    content: Content | None
 
 
 @dataclass
@@ -200,40 +215,15 @@ def _check_format(fmt: str | None) -> str | None:
 
 
 def _attributions(article: Article, facts: Facts) -> list[Attribution]:
-    sentences = ([article.headline] if article.headline is not None else []) + article.sentences
+    """The attribution model's records, exactly those `attrlint sources` writes."""
+    from attrlint.sources_report import cited
+
+    text = article.text
     out = []
-    for sentence in sentences:
-        for a in facts.attributions(sentence):
-            cue = _span(article.text, sentence.start + a.start, sentence.start + a.end)
-            line, column = article.position(cue.start)
-            out.append(Attribution(line=line, column=column, cue=cue, source=_source_span(sentence, a, cue),
-                                   sentence=_span(article.text, sentence.start, sentence.end)))
+    for c in cited(article, facts):
+        cs, ce, cue_text, cue_kind = c.cue
+        source = Span(text[c.source[0]:c.source[1]], c.source[0], c.source[1], c.source[3]) if c.source else None
+        content = Content(text[c.content[0]:c.content[1]], *c.content) if c.content else None
+        out.append(Attribution(line=c.line, column=c.column, cue=Span(cue_text, cs, ce, cue_kind),
+                               source=source, content=content))
     return out
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(text[start:end], start, end)
-
-
-def _source_span(sentence: Sentence, a, cue: Span) -> Span | None:
-    """Where the analysis's source words are in the sentence.
-
-    The analysis gives the source as words (the few before the verb, the words after
-    "according to", or the cue itself for "a poll found"); this places them, preferring the
-    occurrence nearest the cue, before it and then after it."""
-    words = a.source.split()
-    if not words:
-        return None
-    if " ".join(words) == " ".join(a.cue.split()):
-        return cue
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
-    text = sentence.unquoted
-    found = list(pattern.finditer(text))
-    before = [m for m in found if m.end() <= a.start]
-    after = [m for m in found if m.start() >= a.end]
-    m = before[-1] if before else (after[0] if after else (found[0] if found else None))
-    if m is None:
-        return None
-    start = sentence.start + m.start()
-    # The words after "according to" run to the clause's end; its punctuation is not the source.
-    return _span(sentence.article.text, start, start + len(m.group(0).rstrip(".,;:!?")))

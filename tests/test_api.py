@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -54,13 +55,30 @@ def test_lint_text_gives_the_command_lines_findings(tmp_path):
 def test_attributions_are_records_with_cue_and_source_spans(linter):
     result = linter.lint_text(DRAFT)
     assert result.path == "<text>"
-    got = [(a.line, a.cue.text, a.source.text if a.source else None) for a in result.attributions]
-    assert got == [(5, "claimed", "Officials"), (5, "said", "a spokesman")]
-    for a in result.attributions:
-        assert DRAFT[a.cue.start:a.cue.end] == a.cue.text
-        assert DRAFT[a.source.start:a.source.end] == a.source.text
-        assert a.sentence.start <= a.source.start < a.cue.end <= a.sentence.end
-        assert (a.line, a.column) == (5, a.cue.start - DRAFT.rindex("\n", 0, a.cue.start))
+    # As `attrlint sources` lists them: "Officials claimed" is inside what the spokesman said.
+    assert [(a.line, a.cue.text, a.cue.kind, a.source.text, a.source.kind) for a in result.attributions] == [
+        (5, "said", "speech", "a spokesman", "described")]
+    a = result.attributions[0]
+    for span in (a.cue, a.source, a.content):
+        assert DRAFT[span.start:span.end] == span.text
+    assert a.content.text == "Officials claimed the savings were needed" and not a.content.quoted
+    assert (a.line, a.column) == (5, a.cue.start - DRAFT.rindex("\n", 0, a.cue.start))
+
+
+def test_attributions_match_attrlint_sources(tmp_path, linter):
+    text = "Police say 57 died in fighting\n\n“We are leaving,” she said. The army was reportedly retreating.\n"
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    cli = subprocess.run([sys.executable, "-m", "attrlint", "sources", "--format", "json-lines", "d.txt"],
+                         cwd=tmp_path, capture_output=True, text=True, check=True)
+    expected = [json.loads(line) for line in cli.stdout.splitlines()]
+    got = [{"path": "d.txt", "line": a.line, "column": a.column,
+            "cue": {"text": a.cue.text, "start": a.cue.start, "end": a.cue.end, "kind": a.cue.kind},
+            "source": None if a.source is None else
+            {"text": a.source.text, "start": a.source.start, "end": a.source.end, "kind": a.source.kind},
+            "content": None if a.content is None else
+            {"start": a.content.start, "end": a.content.end, "quoted": a.content.quoted}}
+           for a in linter.lint_text(text, path="d.txt").attributions]
+    assert got == expected and len(got) >= 2
 
 
 def test_attribution_after_its_cue_and_in_the_headline(linter):
