@@ -56,8 +56,19 @@ class Linter:
 
     @classmethod
     def create(cls, extra_rules=(), select=None, ignore=None, references=None) -> "Linter":
+        """A linter of the shipped packs plus `extra_rules`; `references` are paths of reference
+        copy (files or folders) for quote-drift, or an already built ReferenceIndex."""
         ruleset = load_rules(extra_rules)
-        return cls(ruleset, select_rules(ruleset, select, ignore), references)
+        linter = cls(ruleset, select_rules(ruleset, select, ignore))
+        if isinstance(references, (str, os.PathLike)):
+            references = [references]
+        if isinstance(references, (list, tuple)):
+            # Reference copy is read with this linter's own reader and lexicon.
+            from attrlint.references import ReferenceIndex
+
+            references = ReferenceIndex.build([os.fspath(p) for p in references], linter) if references else None
+        linter.references = references
+        return linter
 
     def article(self, source: Source) -> Article:
         return read_article(source, self.ruleset.lexicon)

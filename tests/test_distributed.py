@@ -92,6 +92,7 @@ def test_unreadable_file_is_an_error_line_not_a_failed_partition(tmp_path):
     assert len(lines) == 1 and '"error"' in lines[0] and "missing.txt" in lines[0]
 
 
+@pytest.mark.slow  # starts a local dask cluster
 def test_dask_bag_on_local_cluster_equals_attrlint_check(tmp_path):
     pytest.importorskip("dask.bag")
     distributed = pytest.importorskip("dask.distributed")

@@ -12,6 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = int(os.environ.get("ATTRLINT_FUZZ_SECONDS", "20"))
 
+pytestmark = pytest.mark.slow  # 20 s a target
+
 
 @pytest.mark.parametrize("target, seeds", [("fuzz_article.py", "article"), ("fuzz_rules.py", "rules")])
 def test_fuzz_target_runs_clean(tmp_path, target, seeds):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import textwrap
 
+import pytest
+
 from conftest import run_attrlint
 
 BAD = "Fire sweeps market\n\nAt least 43 people were killed in the fire on Saturday.\n"
@@ -24,6 +26,7 @@ def run(*args, cwd=None, timeout=120):
     return run_attrlint(*args, cwd=cwd, timeout=timeout)
 
 
+@pytest.mark.slow  # waits out the time limit
 def test_a_catastrophic_pattern_times_out_and_the_run_goes_on(tmp_path):
     rules = tmp_path / "hostile.yaml"
     rules.write_text(CATASTROPHIC, encoding="utf-8")
@@ -39,6 +42,7 @@ def test_a_catastrophic_pattern_times_out_and_the_run_goes_on(tmp_path):
     assert (str(other), "unattributed-number") in rules_found  # the other file was still checked
 
 
+@pytest.mark.slow  # times a pathological draft
 def test_a_pathological_draft_stays_fast(tmp_path):
     # Long runs of quote marks, dots, digits and capitals, with no paragraph breaks.
     body = ("“" * 2000 + "." * 3000 + " 1," * 2000 + "U.S. " * 2000 + "'" * 2000 + "A" * 20000)

@@ -265,6 +265,7 @@ def examples_report(tmp_path_factory):
     return out, findings
 
 
+@pytest.mark.slow  # headless chromium
 def test_rendered_report_of_the_examples(browser, examples_report):
     page, findings = examples_report
     rendered, console = chromium.dump_dom(browser, page)
@@ -310,6 +311,7 @@ def test_rendered_report_of_the_examples(browser, examples_report):
     assert len(root.find_all("script")) == 1 and not root.find_all("img")
 
 
+@pytest.mark.slow  # headless chromium
 def test_screenshot_shows_the_highlights(browser, examples_report, tmp_path):
     page, findings = examples_report
     width, height = 1280, 2000

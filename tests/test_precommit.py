@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # builds a hook environment with pip
+
 BAD = "Fire sweeps market\n\nAt least 43 people were killed in the fire on Saturday.\n"
 GOOD = "Fire sweeps market\n\nAt least 43 people were killed in the fire on Saturday, police said.\n"
 

@@ -3,11 +3,14 @@ finding points at real text, whatever the line endings, encoding or number of ru
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from attrlint.lint import Linter
 from attrlint.source import Source, decode, normalise
+
+pytestmark = pytest.mark.slow  # generated inputs: fuzzing by hypothesis
 
 LINTER = Linter.create()
 

@@ -27,8 +27,8 @@ before its character instead, so the mark stays against the word it belongs to.
 
 from __future__ import annotations
 
-from html import unescape
 from dataclasses import dataclass, field
+from html import unescape
 
 # Characters that only guide line breaking or shaping: read as nothing, so the word around
 # them is whole (Anti&shy;biotic is "Antibiotic").

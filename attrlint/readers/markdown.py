@@ -68,7 +68,7 @@ def read_markdown(text: str) -> Reading:
                 headline_lines = (tok.map[0], tok.map[1])
             continue
         if tok.type.endswith("_close") and open_block and open_block[-1][0] == tok.type[:-6] + "_open":
-            kind, lines = open_block.pop()
+            _kind, lines = open_block.pop()
             if lines and lines != headline_lines and (not block_lines or block_lines[-1] != lines):
                 block_lines.append(lines)
             continue

@@ -205,7 +205,7 @@ class HtmlReporter(Reporter):
         w("</pre>\n")
         if diagnostics:
             w("<ol class=\"findings\">\n")
-            for k, (d, cls) in enumerate(zip(diagnostics, classes), 1):
+            for k, (d, cls) in enumerate(zip(diagnostics, classes, strict=True), 1):
                 fix = ""
                 if d.fix is not None:
                     fix = f"<div class=\"fix\">Suggested fix: {_e(d.fix.title)}</div>"
@@ -224,7 +224,8 @@ class HtmlReporter(Reporter):
     def _chips(self, by_rule: dict[str, int]) -> str:
         if not by_rule:
             return "none"
-        return "".join(f"<span class=\"chip {self._class(rule)}\" data-rule=\"{_e(rule)}\" data-count=\"{n}\">{_e(rule)} {n}</span>"
+        return "".join(f"<span class=\"chip {self._class(rule)}\" data-rule=\"{_e(rule)}\" data-count=\"{n}\">"
+                       f"{_e(rule)} {n}</span>"
                        for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def _rule(self, rule_id: str, kind: str):
@@ -291,7 +292,8 @@ class HtmlReporter(Reporter):
             w("<table>\n<thead><tr><th>Draft</th><th>Headline</th><th class=\"num\">Findings</th><th>By rule</th>"
               "<th class=\"num\">Figures attributed</th><th class=\"num\">Quotes with a speaker</th></tr></thead>\n<tbody>\n")
             for r in rows:
-                w(f"<tr class=\"{'clean' if not r.findings else 'flagged'}\" data-path=\"{_e(r.path)}\" data-findings=\"{r.findings}\">"
+                w(f"<tr class=\"{'clean' if not r.findings else 'flagged'}\" data-path=\"{_e(r.path)}\""
+                  f" data-findings=\"{r.findings}\">"
                   f"<td><a href=\"#{r.anchor}\">{_e(r.path)}</a></td><td>{_e(r.headline)}</td>"
                   f"<td class=\"num\">{r.findings}</td><td>{self._chips(r.by_rule)}</td>"
                   f"<td class=\"num\">{_ratio(r.figures)}</td><td class=\"num\">{_ratio(r.quotes)}</td></tr>\n")
@@ -303,7 +305,8 @@ class HtmlReporter(Reporter):
             for rule, n in sorted(self.totals.items(), key=lambda kv: (-kv[1], kv[0])):
                 r = self.rules.get(rule)
                 desc = f" — {_e(r.description)}" if r is not None and r.description else ""
-                w(f"<li><span class=\"chip {self._class(rule)}\" data-rule=\"{_e(rule)}\" data-count=\"{n}\">{_e(rule)} {n}</span>{desc}</li>\n")
+                w(f"<li><span class=\"chip {self._class(rule)}\" data-rule=\"{_e(rule)}\" data-count=\"{n}\">"
+                  f"{_e(rule)} {n}</span>{desc}</li>\n")
             w("</ul>\n")
         w("</nav>\n</div>\n")
         w(f"<script>{_SCRIPT}</script>\n</body>\n</html>\n")

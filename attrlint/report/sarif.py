@@ -29,7 +29,8 @@ class SarifReporter(Reporter):
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
                     "region": {"startLine": d.line, "startColumn": d.column,
-                               "endLine": d.end_line, "endColumn": max(d.end_column, d.column + 1 if d.end_line == d.line else d.end_column)},
+                               "endLine": d.end_line,
+                               "endColumn": max(d.end_column, d.column + 1 if d.end_line == d.line else d.end_column)},
                 }}],
             }
             if d.rule in self.index:
