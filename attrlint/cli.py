@@ -19,6 +19,7 @@ from attrlint.errors import AttrlintError
 from attrlint.report import FORMATS, reporter_class
 from attrlint.runner import default_jobs, run
 from attrlint.source import walk
+from attrlint.summary import Tally, no_body_note
 
 
 def _csv(value: str) -> list[str]:
@@ -44,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--fail-level", choices=SEVERITIES, default="info",
                        help="lowest severity that makes the exit code 1 (default: info, i.e. any finding)")
+    check.add_argument("--quiet", "-q", action="store_true",
+                       help="print the findings only: no summary line, no note about drafts without a body")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
     check.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
@@ -113,6 +116,7 @@ def _check(args) -> int:
                                            and "NO_COLOR" not in os.environ)
         reporter = None if args.statistics else reporter_class(args.format)(out, first.ruleset.by_id(), color=color)
         counts: collections.Counter = collections.Counter()
+        tally = Tally()
         failed = 0
         worst = -1
         if reporter:
@@ -127,6 +131,7 @@ def _check(args) -> int:
             if result.error:
                 print(f"attrlint: error: {result.error}", file=sys.stderr)
                 failed += 1
+                tally.unreadable += 1
                 continue
             if result.note:
                 print(f"attrlint: note: {result.path}: {result.note}", file=sys.stderr)
@@ -134,6 +139,9 @@ def _check(args) -> int:
                 print(f"attrlint: error: {result.path}: a pattern of rule {rule} ran longer than {args.timeout:g} s; "
                       f"the rule was skipped for this file", file=sys.stderr)
                 failed += 1
+            if not result.has_body and not args.quiet:
+                print(no_body_note(result.path), file=sys.stderr)
+            tally.add(result.diagnostics)
             for d in result.diagnostics:
                 counts[(d.rule, d.severity)] += 1
                 worst = max(worst, SEVERITY_RANK[d.severity])
@@ -142,6 +150,8 @@ def _check(args) -> int:
                               article=result.article, facts=result.facts)
         if reporter:
             reporter.finish()
+            if args.format == "text" and not args.quiet:
+                out.write(tally.line() + "\n")
         else:
             _statistics(out, counts)
         out.flush()

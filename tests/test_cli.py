@@ -34,7 +34,7 @@ def test_text_format_and_exit_1_on_findings(drafts):
 
 def test_exit_0_when_clean(drafts):
     proc = run("check", "--select", "unattributed-number", str(drafts / "good.txt"))
-    assert proc.returncode == 0 and proc.stdout == ""
+    assert proc.returncode == 0 and proc.stdout == "No findings in 1 draft\n"
 
 
 def test_json_format(drafts):
