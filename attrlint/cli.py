@@ -19,6 +19,7 @@ from attrlint.errors import AttrlintError
 from attrlint.report import FORMATS, reporter_class
 from attrlint.runner import default_jobs, run
 from attrlint.source import walk
+from attrlint.suggest import did_you_mean
 from attrlint.summary import Tally, no_body_note
 
 
@@ -32,7 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check drafts and report findings")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (walked for .txt/.md/.markdown/.html/.htm) or - for standard input")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files, folders (walked for .txt/.md/.markdown/.html/.htm) or - for standard input (default: .)")
     check.add_argument("--format", choices=list(FORMATS), default="text", help="output format (default: text)")
     check.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", type=_csv, action="extend", metavar="RULES", help="run only these rules or packs (comma-separated)")
@@ -70,6 +72,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     ap = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        # Like git and ruff: a bare command is a request for usage, on stderr, and not a success.
+        ap.print_usage(sys.stderr)
+        print("attrlint: error: give a command, e.g. `attrlint check .` (see `attrlint --help`)", file=sys.stderr)
+        return 2
+    unknown = _unknown_command(ap, argv)
+    if unknown:
+        print(f"attrlint: error: {unknown}", file=sys.stderr)
+        return 2
     args = ap.parse_args(argv)
     try:
         if args.command == "check":
@@ -93,6 +105,17 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _unknown_command(ap: argparse.ArgumentParser, argv: list[str]) -> str:
+    """The error for a first word that is no subcommand, with the nearest one, or ''."""
+    first = argv[0]
+    if first.startswith("-"):
+        return ""
+    commands = next(a.choices for a in ap._actions if isinstance(a, argparse._SubParsersAction))
+    if first in commands:
+        return ""
+    return f"unknown command {first!r}{did_you_mean(first, commands)} (commands: {', '.join(commands)})"
+
+
 def _workspace(args):
     from attrlint.lint import Workspace
 
@@ -104,10 +127,11 @@ def _workspace(args):
 
 
 def _check(args) -> int:
-    if not args.paths:
-        raise AttrlintError("no paths given (use - to read standard input)")
+    default = not args.paths
     workspace = _workspace(args)
-    paths = walk(args.paths)
+    paths = walk(args.paths or ["."])  # as ruff does: no path means the folder you are in
+    if default:
+        paths = [os.path.relpath(p) for p in paths]
     # Load rules and config before any output, so a bad rule file fails cleanly.
     first = workspace.linter_for(paths[0] if paths else ".")
     out = _open_output(args.output_file, paths) if args.output_file else sys.stdout
@@ -204,7 +228,7 @@ def _explain(args) -> int:
     linter = _workspace(args).linter_for(os.getcwd())
     rule = linter.ruleset.by_id().get(args.rule)
     if rule is None:
-        raise AttrlintError(f"unknown rule {args.rule!r} (see `attrlint rules`)")
+        raise AttrlintError(f"unknown rule {args.rule!r}{did_you_mean(args.rule, linter.ruleset.by_id()) or ' (see `attrlint rules`)'}")
     out = [f"{rule.id} ({rule.pack} pack, {rule.severity}, kind {rule.kind})", "", rule.description]
     if rule.explanation:
         out += ["", "Why it matters:", textwrap.indent(rule.explanation.rstrip(), "  ")]

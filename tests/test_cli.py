@@ -93,9 +93,11 @@ def test_checking_never_changes_the_files(drafts):
     assert {p: p.read_bytes() for p in drafts.rglob("*") if p.is_file()} == before
 
 
-def test_no_paths_is_an_error():
-    proc = run("check")
-    assert proc.returncode == 2 and "no paths given" in proc.stderr
+def test_no_paths_checks_the_current_folder(drafts):
+    proc = run("check", "--select", "unattributed-number", cwd=drafts)
+    assert proc.returncode == 1
+    assert proc.stdout.startswith("bad.txt:3:10:") and "desk/story.md:3:" in proc.stdout
+    assert proc.stdout.splitlines()[-1].startswith("Checked 3 drafts: 2 findings")
 
 
 def test_rules_lists_every_rule():
