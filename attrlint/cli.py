@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="lowest severity that makes the exit code 1 (default: info, i.e. any finding)")
     check.add_argument("--quiet", "-q", action="store_true",
                        help="print the findings only: no summary line, no note about drafts without a body")
+    check.add_argument("--min-severity", choices=SEVERITIES, default="info",
+                       help="show only findings of this severity or worse (default: info, i.e. all); "
+                            "hidden ones do not fail the run")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
     check.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
@@ -165,12 +168,13 @@ def _check(args) -> int:
                 failed += 1
             if not result.has_body and not args.quiet:
                 print(no_body_note(result.path), file=sys.stderr)
-            tally.add(result.diagnostics)
-            for d in result.diagnostics:
+            shown = _at_least(result.diagnostics, args.min_severity)
+            tally.add(shown, hidden=len(result.diagnostics) - len(shown))
+            for d in shown:
                 counts[(d.rule, d.severity)] += 1
                 worst = max(worst, SEVERITY_RANK[d.severity])
             if reporter:
-                reporter.file(result.path, result.diagnostics, source=result.source,
+                reporter.file(result.path, shown, source=result.source,
                               article=result.article, facts=result.facts)
         if reporter:
             reporter.finish()
@@ -187,6 +191,11 @@ def _check(args) -> int:
     if args.exit_zero:
         return 0
     return 1 if worst >= SEVERITY_RANK[args.fail_level] else 0
+
+
+def _at_least(diagnostics, severity: str) -> list:
+    floor = SEVERITY_RANK[severity]
+    return [d for d in diagnostics if SEVERITY_RANK[d.severity] >= floor] if floor else list(diagnostics)
 
 
 def _open_output(path: str, inputs: list[str]):
