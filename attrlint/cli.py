@@ -16,6 +16,7 @@ import textwrap
 from attrlint import __version__
 from attrlint.diagnostic import SEVERITIES, SEVERITY_RANK
 from attrlint.errors import AttrlintError
+from attrlint.fixes import FixRun
 from attrlint.report import FORMATS, reporter_class
 from attrlint.runner import default_jobs, run
 from attrlint.source import walk
@@ -43,6 +44,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--reference", action="append", default=[], metavar="PATH", help="trusted text (wire copy, transcript) for the quote rules")
     check.add_argument("--config", metavar="FILE", help="use this config file for every draft (.attrlint.yaml or pyproject.toml)")
     check.add_argument("--isolated", action="store_true", help="ignore every config file")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the safe fixes as a unified diff instead of the findings; change nothing "
+                             "(exit 1 when there is a diff)")
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply the safe fixes to the drafts (never to one changed since it was read), "
+                             "then report what is left")
     check.add_argument("--statistics", action="store_true", help="print a count of findings per rule instead of the findings")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--fail-level", choices=SEVERITIES, default="info",
@@ -141,7 +149,9 @@ def _check(args) -> int:
     try:
         color = args.color == "always" or (args.color == "auto" and out is sys.stdout and sys.stdout.isatty()
                                            and "NO_COLOR" not in os.environ)
-        reporter = None if args.statistics else reporter_class(args.format)(out, first.ruleset.by_id(), color=color)
+        reporter = (None if args.statistics or args.diff
+                    else reporter_class(args.format)(out, first.ruleset.by_id(), color=color))
+        fixer = FixRun("diff" if args.diff else "fix", out, sys.stderr) if (args.diff or args.fix) else None
         counts: collections.Counter = collections.Counter()
         tally = Tally()
         failed = 0
@@ -153,8 +163,8 @@ def _check(args) -> int:
         if jobs == 0:
             jobs = os.cpu_count() or 1
         results = run(paths, workspace, workspace.kwargs(), jobs, stdin_name=args.stdin_filename,
-                      keep_article=needs_article, keep_source=bool(reporter and reporter.needs_source))
-        for result in results:
+                      keep_article=needs_article, keep_source=bool(fixer or (reporter and reporter.needs_source)))
+        for path, result in zip(paths, results):
             if result.error:
                 print(f"attrlint: error: {result.error}", file=sys.stderr)
                 failed += 1
@@ -169,13 +179,22 @@ def _check(args) -> int:
             if not result.has_body and not args.quiet:
                 print(no_body_note(result.path), file=sys.stderr)
             shown = _at_least(result.diagnostics, args.min_severity)
-            tally.add(shown, hidden=len(result.diagnostics) - len(shown))
+            hidden = len(result.diagnostics) - len(shown)
+            if fixer:  # `path`, not the displayed name: --stdin-filename must never name a file to write
+                shown = fixer.handle(path, result.source.text if result.source else None, shown)
+            tally.add(shown, hidden=hidden)
             for d in shown:
                 counts[(d.rule, d.severity)] += 1
                 worst = max(worst, SEVERITY_RANK[d.severity])
             if reporter:
                 reporter.file(result.path, shown, source=result.source,
                               article=result.article, facts=result.facts)
+        if fixer and fixer.fixes and not args.quiet:
+            print(fixer.summary(), file=sys.stderr)
+        if fixer:
+            failed += fixer.failed
+        if args.diff:
+            return 1 if fixer.fixes and not args.exit_zero else (2 if failed else 0)
         if reporter:
             reporter.finish()
             if args.format == "text" and not args.quiet:
