@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--min-severity", choices=SEVERITIES, default="info",
                        help="show only findings of this severity or worse (default: info, i.e. all); "
                             "hidden ones do not fail the run")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the settings the first PATH is checked with, and where each comes from (as `attrlint config`)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
     check.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
@@ -77,6 +79,13 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--config", metavar="FILE", help="config file to read (default: the one above the current folder)")
         p.add_argument("--isolated", action="store_true", help="ignore every config file")
 
+    config = sub.add_parser("config", help="print the settings a draft is checked with, and where each comes from")
+    config.add_argument("path", nargs="?", default=".", metavar="PATH", help="a draft or folder (default: .)")
+    config.add_argument("--rules", action="append", default=[], metavar="FILE_OR_DIR", help="add a rule file or a folder of them")
+    config.add_argument("--config", metavar="FILE", help="use this config file")
+    config.add_argument("--isolated", action="store_true", help="ignore every config file")
+    init = sub.add_parser("init", help="write a commented starter .attrlint.yaml (never overwrites one)")
+    init.add_argument("folder", nargs="?", default=".", help="where to write it (default: .)")
     sub.add_parser("lsp", help="run the language server on standard input/output (for editors)")
     return ap
 
@@ -95,12 +104,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args = ap.parse_args(argv)
     try:
+        if args.command == "config" or (args.command == "check" and args.show_settings):
+            from attrlint.starter import effective_settings
+            target = args.path if args.command == "config" else (args.paths or ["."])[0]
+            print(effective_settings(_workspace(args), target))
+            return 0
         if args.command == "check":
             return _check(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "init":
+            from attrlint.starter import write_starter
+            print(f"wrote {write_starter(args.folder)}")
+            return 0
         if args.command == "lsp":
             from attrlint.lsp import serve
             serve()
@@ -267,9 +285,12 @@ def _explain(args) -> int:
                 copy = rule.example[key].strip("\n").split("\n")
                 out.append(f"  {label:9}{copy[0]}")
                 out.extend(f"  {'':9}{line}".rstrip() for line in copy[1:])
+    from attrlint.describe import option_lines, placeholder_lines
+
+    out += ["", "Message (override it with `message:` in a rule file):"] + placeholder_lines(rule)
     if type(rule).options:
         out += ["", f"Options of kind {rule.kind} (set them in a rule file, or per rule under `options:` in config):"]
-        out += [f"  {name} ({opt.type}): {opt.help}" for name, opt in sorted(type(rule).options.items())]
+        out += option_lines(rule)
     if rule.link:
         out += ["", f"See: {rule.link}"]
     print("\n".join(out))

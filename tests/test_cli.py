@@ -110,7 +110,7 @@ def test_explain_prints_what_why_and_an_example():
     proc = run("explain", "unattributed-number")
     assert proc.returncode == 0
     assert "Why it matters:" in proc.stdout and "flagged:" in proc.stdout and "fixed:" in proc.stdout
-    assert "continuations (patterns):" in proc.stdout  # the kind's options, with their meaning
+    assert "continuations (patterns, default []):" in proc.stdout  # the kind's options, with their meaning and default
 
 
 def test_explain_unknown_rule():
