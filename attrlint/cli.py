@@ -16,9 +16,12 @@ import textwrap
 from attrlint import __version__
 from attrlint.diagnostic import SEVERITIES, SEVERITY_RANK
 from attrlint.errors import AttrlintError
+from attrlint.fixes import FixRun
 from attrlint.report import FORMATS, reporter_class
 from attrlint.runner import default_jobs, run
 from attrlint.source import walk
+from attrlint.suggest import did_you_mean
+from attrlint.summary import Tally, no_body_note
 
 
 def _csv(value: str) -> list[str]:
@@ -31,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check drafts and report findings")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (walked for .txt/.md/.markdown/.html/.htm) or - for standard input")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files, folders (walked for .txt/.md/.markdown/.html/.htm) or - for standard input (default: .)")
     check.add_argument("--format", choices=list(FORMATS), default="text", help="output format (default: text)")
     check.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", type=_csv, action="extend", metavar="RULES", help="run only these rules or packs (comma-separated)")
@@ -40,10 +44,24 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--reference", action="append", default=[], metavar="PATH", help="trusted text (wire copy, transcript) for the quote rules")
     check.add_argument("--config", metavar="FILE", help="use this config file for every draft (.attrlint.yaml or pyproject.toml)")
     check.add_argument("--isolated", action="store_true", help="ignore every config file")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the safe fixes as a unified diff instead of the findings; change nothing "
+                             "(exit 1 when there is a diff)")
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply the safe fixes to the drafts (never to one changed since it was read), "
+                             "then report what is left")
     check.add_argument("--statistics", action="store_true", help="print a count of findings per rule instead of the findings")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--fail-level", choices=SEVERITIES, default="info",
                        help="lowest severity that makes the exit code 1 (default: info, i.e. any finding)")
+    check.add_argument("--quiet", "-q", action="store_true",
+                       help="print the findings only: no summary line, no note about drafts without a body")
+    check.add_argument("--min-severity", choices=SEVERITIES, default="info",
+                       help="show only findings of this severity or worse (default: info, i.e. all); "
+                            "hidden ones do not fail the run")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the settings the first PATH is checked with, and where each comes from (as `attrlint config`)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
     check.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
@@ -67,14 +85,36 @@ def _parser() -> argparse.ArgumentParser:
     sources.add_argument("--rules", action="append", default=[], metavar="FILE_OR_DIR", help="add a rule file or a folder of them (their lexicon extends the cues)")
     sources.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
 
+    config = sub.add_parser("config", help="print the settings a draft is checked with, and where each comes from")
+    config.add_argument("path", nargs="?", default=".", metavar="PATH", help="a draft or folder (default: .)")
+    config.add_argument("--rules", action="append", default=[], metavar="FILE_OR_DIR", help="add a rule file or a folder of them")
+    config.add_argument("--config", metavar="FILE", help="use this config file")
+    config.add_argument("--isolated", action="store_true", help="ignore every config file")
+    init = sub.add_parser("init", help="write a commented starter .attrlint.yaml (never overwrites one)")
+    init.add_argument("folder", nargs="?", default=".", help="where to write it (default: .)")
     sub.add_parser("lsp", help="run the language server on standard input/output (for editors)")
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        # Like git and ruff: a bare command is a request for usage, on stderr, and not a success.
+        ap.print_usage(sys.stderr)
+        print("attrlint: error: give a command, e.g. `attrlint check .` (see `attrlint --help`)", file=sys.stderr)
+        return 2
+    unknown = _unknown_command(ap, argv)
+    if unknown:
+        print(f"attrlint: error: {unknown}", file=sys.stderr)
+        return 2
     args = ap.parse_args(argv)
     try:
+        if args.command == "config" or (args.command == "check" and args.show_settings):
+            from attrlint.starter import effective_settings
+            target = args.path if args.command == "config" else (args.paths or ["."])[0]
+            print(effective_settings(_workspace(args), target))
+            return 0
         if args.command == "check":
             return _check(args)
         if args.command == "rules":
@@ -84,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "sources":
             from attrlint.sources_report import run as sources
             return sources(args)
+        if args.command == "init":
+            from attrlint.starter import write_starter
+            print(f"wrote {write_starter(args.folder)}")
+            return 0
         if args.command == "lsp":
             from attrlint.lsp import serve
             serve()
@@ -99,6 +143,17 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _unknown_command(ap: argparse.ArgumentParser, argv: list[str]) -> str:
+    """The error for a first word that is no subcommand, with the nearest one, or ''."""
+    first = argv[0]
+    if first.startswith("-"):
+        return ""
+    commands = next(a.choices for a in ap._actions if isinstance(a, argparse._SubParsersAction))
+    if first in commands:
+        return ""
+    return f"unknown command {first!r}{did_you_mean(first, commands)} (commands: {', '.join(commands)})"
+
+
 def _workspace(args):
     from attrlint.lint import Workspace
 
@@ -110,18 +165,22 @@ def _workspace(args):
 
 
 def _check(args) -> int:
-    if not args.paths:
-        raise AttrlintError("no paths given (use - to read standard input)")
+    default = not args.paths
     workspace = _workspace(args)
-    paths = walk(args.paths)
+    paths = walk(args.paths or ["."])  # as ruff does: no path means the folder you are in
+    if default:
+        paths = [os.path.relpath(p) for p in paths]
     # Load rules and config before any output, so a bad rule file fails cleanly.
     first = workspace.linter_for(paths[0] if paths else ".")
     out = _open_output(args.output_file, paths) if args.output_file else sys.stdout
     try:
         color = args.color == "always" or (args.color == "auto" and out is sys.stdout and sys.stdout.isatty()
                                            and "NO_COLOR" not in os.environ)
-        reporter = None if args.statistics else reporter_class(args.format)(out, first.ruleset.by_id(), color=color)
+        reporter = (None if args.statistics or args.diff
+                    else reporter_class(args.format)(out, first.ruleset.by_id(), color=color))
+        fixer = FixRun("diff" if args.diff else "fix", out, sys.stderr) if (args.diff or args.fix) else None
         counts: collections.Counter = collections.Counter()
+        tally = Tally()
         failed = 0
         worst = -1
         if reporter:
@@ -131,11 +190,12 @@ def _check(args) -> int:
         if jobs == 0:
             jobs = os.cpu_count() or 1
         results = run(paths, workspace, workspace.kwargs(), jobs, stdin_name=args.stdin_filename,
-                      keep_article=needs_article, keep_source=bool(reporter and reporter.needs_source))
-        for result in results:
+                      keep_article=needs_article, keep_source=bool(fixer or (reporter and reporter.needs_source)))
+        for path, result in zip(paths, results):
             if result.error:
                 print(f"attrlint: error: {result.error}", file=sys.stderr)
                 failed += 1
+                tally.unreadable += 1
                 continue
             if result.note:
                 print(f"attrlint: note: {result.path}: {result.note}", file=sys.stderr)
@@ -143,14 +203,29 @@ def _check(args) -> int:
                 print(f"attrlint: error: {result.path}: a pattern of rule {rule} ran longer than {args.timeout:g} s; "
                       f"the rule was skipped for this file", file=sys.stderr)
                 failed += 1
-            for d in result.diagnostics:
+            if not result.has_body and not args.quiet:
+                print(no_body_note(result.path), file=sys.stderr)
+            shown = _at_least(result.diagnostics, args.min_severity)
+            hidden = len(result.diagnostics) - len(shown)
+            if fixer:  # `path`, not the displayed name: --stdin-filename must never name a file to write
+                shown = fixer.handle(path, result.source.text if result.source else None, shown)
+            tally.add(shown, hidden=hidden)
+            for d in shown:
                 counts[(d.rule, d.severity)] += 1
                 worst = max(worst, SEVERITY_RANK[d.severity])
             if reporter:
-                reporter.file(result.path, result.diagnostics, source=result.source,
+                reporter.file(result.path, shown, source=result.source,
                               article=result.article, facts=result.facts)
+        if fixer and fixer.fixes and not args.quiet:
+            print(fixer.summary(), file=sys.stderr)
+        if fixer:
+            failed += fixer.failed
+        if args.diff:
+            return 1 if fixer.fixes and not args.exit_zero else (2 if failed else 0)
         if reporter:
             reporter.finish()
+            if args.format == "text" and not args.quiet:
+                out.write(tally.line() + "\n")
         else:
             _statistics(out, counts)
         out.flush()
@@ -162,6 +237,11 @@ def _check(args) -> int:
     if args.exit_zero:
         return 0
     return 1 if worst >= SEVERITY_RANK[args.fail_level] else 0
+
+
+def _at_least(diagnostics, severity: str) -> list:
+    floor = SEVERITY_RANK[severity]
+    return [d for d in diagnostics if SEVERITY_RANK[d.severity] >= floor] if floor else list(diagnostics)
 
 
 def _open_output(path: str, inputs: list[str]):
@@ -203,7 +283,7 @@ def _explain(args) -> int:
     linter = _workspace(args).linter_for(os.getcwd())
     rule = linter.ruleset.by_id().get(args.rule)
     if rule is None:
-        raise AttrlintError(f"unknown rule {args.rule!r} (see `attrlint rules`)")
+        raise AttrlintError(f"unknown rule {args.rule!r}{did_you_mean(args.rule, linter.ruleset.by_id()) or ' (see `attrlint rules`)'}")
     out = [f"{rule.id} ({rule.pack} pack, {rule.severity}, kind {rule.kind})", "", rule.description]
     if rule.explanation:
         out += ["", "Why it matters:", textwrap.indent(rule.explanation.rstrip(), "  ")]
@@ -214,9 +294,12 @@ def _explain(args) -> int:
                 copy = rule.example[key].strip("\n").split("\n")
                 out.append(f"  {label:9}{copy[0]}")
                 out.extend(f"  {'':9}{line}".rstrip() for line in copy[1:])
+    from attrlint.describe import option_lines, placeholder_lines
+
+    out += ["", "Message (override it with `message:` in a rule file):"] + placeholder_lines(rule)
     if type(rule).options:
         out += ["", f"Options of kind {rule.kind} (set them in a rule file, or per rule under `options:` in config):"]
-        out += [f"  {name} ({opt.type}): {opt.help}" for name, opt in sorted(type(rule).options.items())]
+        out += option_lines(rule)
     if rule.link:
         out += ["", f"See: {rule.link}"]
     print("\n".join(out))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from attrlint.diagnostic import SEVERITIES
 from attrlint.errors import RuleFileError
+from attrlint.suggest import did_you_mean
 from attrlint.yamlload import load_yaml
 
 CONFIG_NAMES = (".attrlint.yaml", ".attrlint.yml")
@@ -89,28 +91,44 @@ def find_config(start: str) -> str | None:
 def _has_tool_section(path: Path) -> bool:
     try:
         with open(path, "rb") as f:
-            return "attrlint" in tomllib.load(f).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+            raw = f.read()
+        return "attrlint" in tomllib.loads(raw.decode("utf-8")).get("tool", {})
+    except OSError:
         return False
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # A broken pyproject.toml that has our table is ours to report (with its line), not
+        # to pass over silently; one without it belongs to other tools.
+        return _TABLE_HEADER.search(raw) is not None
 
 
 def load_config(path: str) -> Config:
     if path.endswith(".toml"):
         try:
             with open(path, "rb") as f:
-                data = tomllib.load(f).get("tool", {}).get("attrlint")
+                raw = f.read()
+            data = tomllib.loads(raw.decode("utf-8")).get("tool", {}).get("attrlint")
         except OSError as exc:
             raise RuleFileError(path, None, f"cannot be read ({exc.strerror})") from None
+        except UnicodeDecodeError as exc:
+            raise RuleFileError(path, raw.count(b"\n", 0, exc.start) + 1, "is not UTF-8") from None
         except tomllib.TOMLDecodeError as exc:
-            raise RuleFileError(path, getattr(exc, "lineno", None), f"invalid TOML: {exc}") from None
+            # Python 3.11's TOMLDecodeError has no lineno; its message ends "(at line N, column M)".
+            found = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+            line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
+            reason = str(exc)[:found.start()].rstrip() if found else str(exc)
+            raise RuleFileError(path, line, f"invalid TOML: {reason}") from None
         if data is None:
             raise RuleFileError(path, None, "has no [tool.attrlint] table")
-        lines: dict = {}
+        lines = toml_key_lines(raw.decode("utf-8"))
     else:
         data = load_yaml(path)
         if data is None:
             data = {}
-        lines = getattr(data, "key_lines", {})
+        lines = dict(getattr(data, "key_lines", {}))
+        for key in ("severity", "options"):
+            sub = data.get(key) if isinstance(data, dict) else None
+            for rid, line in getattr(sub, "key_lines", {}).items():
+                lines[f"{key}.{rid}"] = line
     if not isinstance(data, dict):
         raise RuleFileError(path, getattr(data, "line", None), "a config file must be a mapping of settings")
     root = os.path.dirname(os.path.abspath(path))
@@ -118,14 +136,15 @@ def load_config(path: str) -> Config:
     for key, value in data.items():
         line = lines.get(key)
         if key not in CONFIG_KEYS:
-            raise RuleFileError(path, line, f"unknown config key {key!r} (known: {', '.join(CONFIG_KEYS)})")
+            hint = did_you_mean(key, CONFIG_KEYS) or f" (known: {', '.join(CONFIG_KEYS)})"
+            raise RuleFileError(path, line, f"unknown config key {key!r}{hint}")
         _check(path, line, key, value, CONFIG_KEYS[key][0])
         if key in ("rules", "references"):
             value = [v if os.path.isabs(v) else os.path.join(root, v) for v in value]
         if key == "severity":
-            _check_severity(path, line, value)
+            _check_severity(path, line, value, lines)
         if key == "options":
-            _check_options(path, line, value)
+            _check_options(path, line, value, lines)
         if key == "overrides":
             value = [_check_override(path, getattr(value, "item_lines", [line] * len(value))[i], ov) for i, ov in enumerate(value)]
         setattr(cfg, key, list(value) if isinstance(value, list) else dict(value))
@@ -143,17 +162,17 @@ def _check(path: str, line, key: str, value: Any, typ: str) -> None:
         raise RuleFileError(path, line, f"config key {key!r} must be {what}")
 
 
-def _check_severity(path: str, line, value: dict) -> None:
+def _check_severity(path: str, line, value: dict, lines: dict | None = None) -> None:
     for rule, sev in value.items():
         if sev not in SEVERITIES:
-            raise RuleFileError(path, getattr(value, "key_lines", {}).get(rule, line),
+            raise RuleFileError(path, getattr(value, "key_lines", {}).get(rule) or (lines or {}).get(f"severity.{rule}", line),
                                 f"severity.{rule}: {sev!r} must be one of {', '.join(SEVERITIES)}")
 
 
-def _check_options(path: str, line, value: dict) -> None:
+def _check_options(path: str, line, value: dict, lines: dict | None = None) -> None:
     for rule, opts in value.items():
         if not isinstance(opts, dict):
-            raise RuleFileError(path, getattr(value, "key_lines", {}).get(rule, line),
+            raise RuleFileError(path, getattr(value, "key_lines", {}).get(rule) or (lines or {}).get(f"options.{rule}", line),
                                 f"options.{rule} must be a mapping of option: value")
 
 
@@ -163,7 +182,8 @@ def _check_override(path: str, line, ov: Any) -> dict:
     for key in ov:
         if key not in OVERRIDE_KEYS:
             raise RuleFileError(path, getattr(ov, "key_lines", {}).get(key, line),
-                                f"unknown key {key!r} in overrides (known: {', '.join(sorted(OVERRIDE_KEYS))})")
+                                f"unknown key {key!r} in overrides"
+                                f"{did_you_mean(key, OVERRIDE_KEYS) or ' (known: ' + ', '.join(sorted(OVERRIDE_KEYS)) + ')'}")
     if "files" not in ov:
         raise RuleFileError(path, line, "an override needs `files:` (a list of globs)")
     for key, typ in (("files", "words"), ("select", "words"), ("ignore", "words"), ("severity", "mapping"), ("options", "mapping")):
@@ -174,3 +194,40 @@ def _check_override(path: str, line, ov: Any) -> dict:
     if "options" in ov:
         _check_options(path, line, ov["options"])
     return dict(ov)
+
+
+_TABLE_HEADER = re.compile(rb"^\s*\[\s*tool\s*\.\s*attrlint\s*[\].]", re.M)
+_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*attrlint\s*(?:\.\s*([\w-]+|\"[^\"]*\")\s*)?\]\s*(?:#.*)?$")
+_KEY = re.compile(r"^\s*([\w-]+|\"[^\"]*\")\s*=")
+_INLINE_KEY = re.compile(r"[{,]\s*([\w-]+|\"[^\"]*\")\s*=")
+
+
+def toml_key_lines(text: str) -> dict:
+    """Line of each key of [tool.attrlint] ('severity') and of its tables ('severity.rule-id').
+
+    tomllib gives values, not positions; errors in a pyproject.toml should still name the line,
+    so the lines are found by reading the table headers and keys again. Inline tables
+    (`severity = {loaded-verb = "info"}`) are covered; multi-line arrays need no more than the
+    line of their key."""
+    lines: dict = {}
+    section = None  # None: outside [tool.attrlint]; "": the table itself; else the sub-table's key
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith("["):
+            m = _TABLE.match(line)
+            section = None if m is None else (m.group(1) or "").strip('"')
+            if section:
+                lines.setdefault(section, n)
+            continue
+        if section is None:
+            continue
+        m = _KEY.match(line)
+        if not m:
+            continue
+        key = m.group(1).strip('"')
+        if section:
+            lines.setdefault(f"{section}.{key}", n)
+            continue
+        lines.setdefault(key, n)
+        for inner in _INLINE_KEY.finditer(line, m.end()):
+            lines.setdefault(f"{key}.{inner.group(1).strip(chr(34))}", n)
+    return lines

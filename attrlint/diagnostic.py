@@ -20,10 +20,14 @@ class Fix:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    # Safe: the sentence still reads after the replacement, so `attrlint check --fix` may apply
+    # it unattended. An unsafe fix is only offered (the editor's quick fix, JSON output).
+    safe: bool = True
 
     def as_dict(self) -> dict:
         return {"title": self.title, "replacement": self.replacement, "line": self.line,
-                "column": self.column, "end_line": self.end_line, "end_column": self.end_column}
+                "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
+                "safe": self.safe}
 
 
 @dataclass

@@ -19,6 +19,7 @@ from attrlint.errors import AttrlintError, RuleFileError
 from attrlint.patterns import time_limit
 from attrlint.rules import Rule, RuleSet, builtin_pack_dir, load_rules, override_rule, pack_files, prepare
 from attrlint.source import Source
+from attrlint.suggest import did_you_mean
 from attrlint.suppress import find_suppressions
 
 
@@ -28,7 +29,8 @@ def select_rules(ruleset: RuleSet, select: list[str] | None, ignore: list[str] |
     known = {r.id for r in ruleset.rules} | {r.pack for r in ruleset.rules} | {"ALL"}
     for name in (select or []) + (ignore or []):
         if name not in known:
-            raise AttrlintError(f"{where}unknown rule or pack {name!r} (see `attrlint rules`)")
+            hint = did_you_mean(name, known - {"ALL"}) or " (see `attrlint rules`)"
+            raise AttrlintError(f"{where}unknown rule or pack {name!r}{hint}")
     if select:
         chosen = [r for r in ruleset.rules if "ALL" in select or r.id in select or r.pack in select]
     else:
@@ -208,10 +210,12 @@ class Workspace:
             for rid, opts in override.get("options", {}).items():
                 options.setdefault(rid, {}).update(opts)
         by_id = ruleset.by_id()
-        for rid in set(severity) | set(options):
+        for rid in sorted(set(severity) | set(options)):
             if rid not in by_id:
-                line = cfg.lines.get("severity" if rid in severity else "options")
-                raise RuleFileError(cfg.path or "config", line, f"unknown rule {rid!r} in config")
+                key = "severity" if rid in severity else "options"
+                line = cfg.lines.get(f"{key}.{rid}") or cfg.lines.get(key)
+                raise RuleFileError(cfg.path or "config", line,
+                                    f"unknown rule {rid!r} in config{did_you_mean(rid, by_id)}")
         if severity or options or extra_lexicon:
             ruleset.rules = [override_rule(r, severity.get(r.id), options.get(r.id), cfg.path or "config",
                                            cfg.lines.get("options")) if (r.id in severity or r.id in options) else r

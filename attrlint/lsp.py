@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 import traceback
 from dataclasses import dataclass, field
 
@@ -36,7 +37,10 @@ from attrlint.source import DRAFT_SUFFIXES, Source, format_for, from_string
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DEBOUNCE = 0.25  # seconds of quiet after a change before the draft is linted again
+# At most one lint per this many seconds while changes keep coming. A change after a quiet
+# spell is linted at once: re-linting takes a few milliseconds, so waiting for the writer to
+# stop (a trailing debounce) only made every edit's diagnostics late by the whole delay.
+DEFAULT_DEBOUNCE = 0.25
 
 SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
@@ -115,6 +119,7 @@ class AttrlintLanguageServer(LanguageServer):
         self.debounce = DEFAULT_DEBOUNCE
         self.open: set[str] = set()
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.linted_at: dict[str, float] = {}  # uri -> time.monotonic() of its last lint
         self.linted: dict[str, Linted] = {}
         self.stamps: dict[str, tuple[int, int] | None] = {}  # config and rule files in use
         self.errors_shown: set[str] = set()
@@ -192,9 +197,14 @@ class AttrlintLanguageServer(LanguageServer):
         return from_string(raw, path=path, fmt=fmt), raw, doc.version
 
     def schedule(self, uri: str) -> None:
-        self.cancel(uri)
+        """Lint after a change: now if the draft was last linted `debounce` ago or more, else
+        when that time is up. A lint already due covers this change too (it reads the text
+        as it is when it runs), so a burst of changes gets one lint, after the last of them."""
+        if uri in self.pending:
+            return
+        since = time.monotonic() - self.linted_at.get(uri, float("-inf"))
         loop = asyncio.get_running_loop()
-        self.pending[uri] = loop.call_later(self.debounce, self.lint_and_publish, uri)
+        self.pending[uri] = loop.call_later(max(0.0, self.debounce - since), self.lint_and_publish, uri)
 
     def cancel(self, uri: str) -> None:
         handle = self.pending.pop(uri, None)
@@ -206,6 +216,7 @@ class AttrlintLanguageServer(LanguageServer):
         if uri not in self.open:
             return
         linted = self.lint(uri)
+        self.linted_at[uri] = time.monotonic()
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=linted.version, diagnostics=[lsp for _, lsp in linted.findings]))
 
@@ -472,6 +483,7 @@ def create_server() -> AttrlintLanguageServer:
         ls.cancel(uri)
         ls.open.discard(uri)
         ls.linted.pop(uri, None)
+        ls.linted_at.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)

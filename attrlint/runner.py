@@ -34,6 +34,7 @@ class FileResult:
     timed_out: list[str] = field(default_factory=list)  # rules that ran out of time on this file
     article: object | None = None  # only in-process, for reports that show the copy
     facts: object | None = None
+    has_body: bool = True  # False: only a headline (or nothing) was found, so no body rule had copy to read
 
 
 def lint_path(workspace, path: str, display: str | None = None, keep_article: bool = False,
@@ -54,7 +55,8 @@ def lint_path(workspace, path: str, display: str | None = None, keep_article: bo
     linter.timeouts.clear()
     return FileResult(path=source.path, diagnostics=diagnostics, source=source if keep_source else None,
                       note=source.note, timed_out=timed_out, article=article if keep_article else None,
-                      facts=facts if keep_article else None)
+                      facts=facts if keep_article else None,
+                      has_body=article is None or any(p.sentences for p in article.paragraphs))
 
 
 def _lint_in_sections(linter, source: Source) -> list[Diagnostic]:

@@ -34,7 +34,7 @@ def test_text_format_and_exit_1_on_findings(drafts):
 
 def test_exit_0_when_clean(drafts):
     proc = run("check", "--select", "unattributed-number", str(drafts / "good.txt"))
-    assert proc.returncode == 0 and proc.stdout == ""
+    assert proc.returncode == 0 and proc.stdout == "No findings in 1 draft\n"
 
 
 def test_json_format(drafts):
@@ -93,9 +93,11 @@ def test_checking_never_changes_the_files(drafts):
     assert {p: p.read_bytes() for p in drafts.rglob("*") if p.is_file()} == before
 
 
-def test_no_paths_is_an_error():
-    proc = run("check")
-    assert proc.returncode == 2 and "no paths given" in proc.stderr
+def test_no_paths_checks_the_current_folder(drafts):
+    proc = run("check", "--select", "unattributed-number", cwd=drafts)
+    assert proc.returncode == 1
+    assert proc.stdout.startswith("bad.txt:3:10:") and "desk/story.md:3:" in proc.stdout
+    assert proc.stdout.splitlines()[-1].startswith("Checked 3 drafts: 2 findings")
 
 
 def test_rules_lists_every_rule():
@@ -108,7 +110,7 @@ def test_explain_prints_what_why_and_an_example():
     proc = run("explain", "unattributed-number")
     assert proc.returncode == 0
     assert "Why it matters:" in proc.stdout and "flagged:" in proc.stdout and "fixed:" in proc.stdout
-    assert "continuations (patterns):" in proc.stdout  # the kind's options, with their meaning
+    assert "continuations (patterns, default []):" in proc.stdout  # the kind's options, with their meaning and default
 
 
 def test_explain_unknown_rule():

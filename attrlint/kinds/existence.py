@@ -24,7 +24,7 @@ class Existence(Rule):
         "scope": Option("str", "body", "where to look: body, headline or all"),
         "skip_quotations": Option("bool", True, "leave the words inside quotation marks alone"),
         "unless": Option("patterns", [], "a sentence matching any of these is not flagged"),
-        "fix": Option("str", "", "replacement to offer for the matched text (never applied unasked)"),
+        "fix": Option("str", "", "replacement to offer for the matched text (applied only by `attrlint check --fix`)"),
     }
 
     def prepare(self) -> None:
