@@ -45,7 +45,6 @@ class Quotation:
     paragraph: int
     continues: bool = False  # left open at paragraph end, reopened in the next
     continued: bool = False  # opens a paragraph that carries on the previous quotation
-    speaker: object | None = None
 
     def text(self, article_text: str) -> str:
         return article_text[self.start:self.end]

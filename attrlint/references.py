@@ -233,16 +233,17 @@ class RenderingIndex:
         return [self.renderings[k] for k, n in counts.most_common(limit) if n >= 1]
 
 
-def renderings_of(article, min_words: int = 1) -> list[Rendering]:
+def renderings_of(article, min_words: int = 1, speakers: dict | None = None) -> list[Rendering]:
     """Renderings of an article's top-level quotations; the article itself when it has
-    none (a transcript), one per paragraph."""
+    none (a transcript), one per paragraph. `speakers` (from a SpeakerFinder) lets a block
+    quotation's credit line be left out of its words."""
     out: list[Rendering] = []
     text = article.text
     for q in article.quotations:
         if q.depth:
             continue
         end = q.end
-        sp = q.speaker
+        sp = speakers.get(q.open) if speakers else None
         if sp is not None and getattr(sp, "how", "") == "credit" and q.start < sp.start < q.end:
             end = sp.start  # a block quotation's credit line is not its words
         r = render(text, q.start, end)

@@ -159,7 +159,7 @@ def write_table(out, path: str, rows: list[Cited]) -> None:
         cue = _one_line(r.cue[2])[:18]
         out.write(f"  {r.line:5}  {src:{width}}  {kind:9}  {cue:18}  {r.cue[3]:12}  {how}\n")
     c = counts(rows)
-    out.write("  " + ", ".join(f"{k} {n}" for k, n in c.items()) + f"; {len(rows)} attributions\n\n")
+    out.write("  " + ", ".join(f"{k} {n}" for k, n in c.items()) + f"; {len(rows)} attribution{'' if len(rows) == 1 else 's'}\n\n")
 
 
 def _one_line(s: str) -> str:

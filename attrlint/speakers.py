@@ -37,14 +37,25 @@ class Speaker:
 
 
 class SpeakerFinder:
-    def __init__(self, speech_cues: regex.Pattern):
-        self.speech_cues = speech_cues
+    """Finds who said each quotation of an article, with its own speech cues. Two rules with
+    different cues get their own answers: the result is kept per article under `key` (the
+    cues), never written into the shared quotations, so no rule's options change another's
+    findings, whichever runs first."""
 
-    def assign(self, article, facts) -> None:
-        """Fill the speaker slot of every quotation of the article (once)."""
-        if article.cache.get("speakers_done"):
-            return
-        article.cache["speakers_done"] = True
+    def __init__(self, speech_cues: regex.Pattern, key: object = None):
+        self.speech_cues = speech_cues
+        self.key = key if key is not None else id(self)
+
+    def assign(self, article, facts) -> dict[int, Speaker | None]:
+        """The speaker of every top-level quotation, by the offset of its opening mark."""
+        memo = article.cache.setdefault("speakers", {})
+        found = memo.get(self.key)
+        if found is None:
+            found = memo[self.key] = self._assign(article, facts)
+        return found
+
+    def _assign(self, article, facts) -> dict[int, Speaker | None]:
+        found: dict[int, Speaker | None] = {}
         sentences = article.sentences
         position = {(s.start, s.end): k for k, s in enumerate(sentences)}
         last_named = ""
@@ -90,9 +101,9 @@ class SpeakerFinder:
                         # The same speaker going on: the sentence before quotes someone, or
                         # reports what a speaker said ("..., he said. ... “the truth is ...”").
                         # A study that "found" something is no speaker going on.
-                        said = [p for p in prev.quotations if p.depth == 0 and p.speaker is not None]
+                        said = [p for p in prev.quotations if p.depth == 0 and found.get(p.open) is not None]
                         if said:
-                            s0 = said[-1].speaker
+                            s0 = found[said[-1].open]
                             speaker = Speaker(s0.name, s0.cue, s0.start, s0.end, "before", s0.resolved)
                         else:
                             # "Tom Nides thanked Clinton for the visit. “Well, Madam
@@ -101,10 +112,10 @@ class SpeakerFinder:
                 if speaker is None:
                     speaker = (_credit_line(article.text, q) or _credit_paragraph(article, q) or _bracket_credit(article, q)
                                or _block_intro(self, article, facts, q))
-            if speaker is None and previous is not None and previous.speaker is not None:
+            if speaker is None and previous is not None and found.get(previous.open) is not None:
                 if q.continued or (q.paragraph == previous.paragraph + 1 and _opens_paragraph(article, q)
                                    and _ends_paragraph(article, previous)):
-                    p = previous.speaker
+                    p = found[previous.open]
                     speaker = Speaker(p.name, p.cue, p.start, p.end, "carried", p.resolved)
             if speaker is not None:
                 low = speaker.name.lower()
@@ -112,8 +123,9 @@ class SpeakerFinder:
                     speaker.resolved = speaker.resolved or last_named
                 elif speaker.name and _NAME.search(speaker.name):
                     last_named = _NAME.search(speaker.name).group(0)
-            q.speaker = speaker
+            found[q.open] = speaker
             previous = q
+        return found
 
     def _speech_before(self, prev, facts, bare_cue_needs_no_quotes: bool):
         """The speaker a sentence reports as speaking (an attribution with a speech cue), else a
@@ -128,7 +140,7 @@ class SpeakerFinder:
 
     def _cue(self, sent):
         """The first speech cue of the sentence's own words, looked for once per sentence."""
-        memo = sent.article.cache.setdefault("speech_cue", {})
+        memo = sent.article.cache.setdefault(("speech_cue", self.key), {})
         key = (sent.start, sent.end)
         if key not in memo:
             memo[key] = self.speech_cues.search(sent.unquoted)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from attrlint.references import ReferenceIndex
 from attrlint.source import from_string
 from conftest import found, lint, linter_for
@@ -192,10 +194,10 @@ def test_speaker_slot_and_pronoun_resolution():
     article = linter.article(from_string(text, "x.txt"))
     from attrlint.analysis import Facts
     rule = linter.rules[0]
-    list(rule.check(article, Facts(article, linter.tools)))
-    first, second = article.quotations
-    assert "Amina Yusuf" in first.speaker.name
-    assert second.speaker.name == "she" and second.speaker.resolved == "Amina Yusuf"
+    speakers = rule.speakers(article, Facts(article, linter.tools))
+    first, second = (speakers[q.open] for q in article.quotations)
+    assert "Amina Yusuf" in first.name
+    assert second.name == "she" and second.resolved == "Amina Yusuf"
 
 
 # --- quote-drift --------------------------------------------------------------------------
@@ -711,3 +713,30 @@ def test_a_crowds_cries_have_no_speaker_whoever_else_is_named():
         It was not just the cries of "Throw them all out now!" that rattled Councillor Ames at the rally.
         """
     assert [line for line, _ in found(text, "quote-unattributed")] == [3]
+
+
+# --- speakers belong to the rule that asked: two rules with different cues, either order -------
+
+@pytest.mark.parametrize("order", [("strict-quotes", "loose-quotes"), ("loose-quotes", "strict-quotes")])
+def test_two_quote_rules_with_different_speech_cues_each_get_their_own_speakers(tmp_path, order):
+    # "bellowed" is a speech cue only for the loose rule; nobody is named around the quotation,
+    # so the strict rule finds no speaker whichever rule runs first.
+    cues = {"strict-quotes": [], "loose-quotes": ["(?<![\\p{L}-])bellowed(?![\\p{L}-])"]}
+    text = "".join(
+        f"""
+  - id: {rid}
+    kind: quote-unattributed
+    severity: warning
+    message: "no speaker for {{quotation}}"
+    description: test instance
+    speech_cues: {cues[rid]!r}
+""" for rid in order)
+    rule_file = tmp_path / "quotes.yaml"
+    rule_file.write_text("rules:" + text, encoding="utf-8")
+    draft = """
+        Depot reopens
+
+        The doors opened at dawn. "We will all be riding again before the snow comes." The stranger bellowed it twice.
+        """
+    got = {d.rule for d in lint(draft, select=list(order), rules=(str(rule_file),))}
+    assert got == {"strict-quotes"}

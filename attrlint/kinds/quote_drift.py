@@ -25,17 +25,16 @@ _TITLES = frozenset("mr mrs ms dr sen rep gov gen president senator governor rep
 _CAPITAL = regex.compile(r"\p{Lu}[\p{L}’'-]+")
 
 
-def _speaker_key(q) -> set[str]:
-    sp = q.speaker
+def _speaker_key(sp) -> set[str]:
     if sp is None:
         return set()
     name = sp.resolved or sp.name
     return {w.lower() for w in _CAPITAL.findall(name) if w.lower() not in _TITLES}
 
 
-def _different_speakers(a, b) -> bool:
+def _different_speakers(a, b, speakers) -> bool:
     """Whether two quotations are credited to people with no name in common."""
-    ka, kb = _speaker_key(a), _speaker_key(b)
+    ka, kb = _speaker_key(speakers.get(a.open)), _speaker_key(speakers.get(b.open))
     return bool(ka) and bool(kb) and not (ka & kb)
 
 
@@ -60,8 +59,8 @@ class QuoteDrift(Rule):
         self._finder = speaker_finder(self)
 
     def check(self, article, facts):
-        self._finder.assign(article, facts)
-        mine = renderings_of(article, self.opts["min_words"])
+        speakers = self._finder.assign(article, facts)
+        mine = renderings_of(article, self.opts["min_words"], speakers)
         mine = [r for r in mine if r.owner is not None]
         if not mine:
             return
@@ -80,7 +79,7 @@ class QuoteDrift(Rule):
                 # thing twice ("..., and again claimed ..."), or one quotation split by its
                 # frame; quotations by different speakers are different remarks.
                 same = [o for o in earlier.candidates(r)
-                        if o.owner.paragraph != r.owner.paragraph and not _different_speakers(o.owner, r.owner)]
+                        if o.owner.paragraph != r.owner.paragraph and not _different_speakers(o.owner, r.owner, speakers)]
                 found = self._judge(r, same, loose=False)
             earlier.add(r)
             if found is None or found.drift is None:

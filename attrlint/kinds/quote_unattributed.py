@@ -26,7 +26,7 @@ _SMALL_WORDS = frozenset("a an the and or nor but of in on at to for by with fro
 def speaker_finder(rule) -> SpeakerFinder:
     """The speaker finder of a quote rule, built from its `speech_cues` option."""
     cues = AnyOf([TimedPattern(regex.compile(p, regex.V0 | regex.IGNORECASE)) for p in rule.opts["speech_cues"]])
-    return SpeakerFinder(cues)
+    return SpeakerFinder(cues, key=("speech_cues", tuple(rule.opts["speech_cues"])))
 
 
 @register
@@ -59,15 +59,21 @@ class QuoteUnattributed(Rule):
         self._crowd = regex.compile(pattern_alternation(self.opts["crowd_cues"]), flags)
         self._not_people = frozenset(w.lower() for w in self.opts["not_people"]) | (lex.word_set("months") if lex else frozenset())
 
+    def speakers(self, article, facts) -> dict:
+        """Who said each top-level quotation, by the offset of its opening mark, as this rule's
+        speech cues find it."""
+        return self._finder.assign(article, facts)
+
     def check(self, article, facts):
-        self._finder.assign(article, facts)
+        speakers = self.speakers(article, facts)
         text = article.text
         covered = None  # the last top-level quotation whose speaker the reader can tell
         for q in article.quotations:
             if q.depth or (q.close is None and not q.continues):
                 continue  # a mark left open is quote-unbalanced's finding, not a quotation
-            crowd = self._crowd_words(article, q)
-            if q.speaker is not None and not crowd and not self._not_speaker.search(q.speaker.name + " " + q.speaker.cue):
+            speaker = speakers.get(q.open)
+            crowd = self._crowd_words(article, q, speaker)
+            if speaker is not None and not crowd and not self._not_speaker.search(speaker.name + " " + speaker.cue):
                 covered = q
                 continue
             if not crowd and self._speaker_in_context(article, q, covered):
@@ -112,14 +118,14 @@ class QuoteUnattributed(Rule):
                     return True
         return False
 
-    def _crowd_words(self, article, q) -> bool:
+    def _crowd_words(self, article, q, speaker) -> bool:
         """Whether the quotation is a crowd's cries: right after "the cries of", or, when no
         speaker was found, in a sentence about a chant ("the chant ... “...” rang out"). Whoever
         else its sentence names is no speaker of them."""
         para_start = article.paragraphs[q.paragraph].start if q.paragraph >= 0 else 0
         if self._crowd.search(article.text, max(para_start, q.open - 80), q.open):
             return True
-        if q.speaker is not None:
+        if speaker is not None:
             return False
         own = " ".join(s.unquoted for s in article.sentences if s.start < q.end and s.end > q.start and s.paragraph == q.paragraph)
         return bool(self._crowd.search(own))

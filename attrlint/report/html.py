@@ -267,6 +267,7 @@ class HtmlReporter(Reporter):
         if rule is None:
             return None
         unattributed = {d.start for d in rule.check(article, facts)}
+        speakers = rule.speakers(article, facts)
         min_words = rule.opts.get("min_words", 4)
         text = article.text
         total = with_speaker = 0
@@ -277,7 +278,7 @@ class HtmlReporter(Reporter):
                 continue
             if q.open in unattributed:
                 total += 1
-            elif q.speaker is not None:
+            elif speakers.get(q.open) is not None:
                 total += 1
                 with_speaker += 1
         return total, with_speaker
