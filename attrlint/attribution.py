@@ -40,7 +40,6 @@ _QUANTITY_OBJECT_VERBS = frozenset("added adds adding posted posts projects".spl
 _NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|another\s+|a\s+)?[$£€\d]")
 _SOURCE_FOLLOWS = re.compile(r"^(?:according\s+to|citing|cited\s+by|per|quoted\s+by)\b|\b(?:by|from|to)\s*\S?$", re.I)
 _CLAUSE_AFTER = regex.compile(r"\s+(?:that|it|he|she|they|the|its|their|his|her|there|about|nearly|more|at\s+least|[$£€\d])\b|:", regex.I)
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
 _TOKEN = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]|\.(?=\p{L}\.?))*|[^\s\p{L}\p{N}]")
@@ -110,8 +109,11 @@ class AttributionFinder:
         for options in self.verb_phrases.values():
             options.sort(key=lambda o: len(o[0]), reverse=True)
         self.ambiguous = lexicon.word_set("reporting_verbs_ambiguous")
-        # Separate patterns run faster than one alternation of them in the regex module.
-        self.phrases = [regex.compile(p, flags) for p in lexicon.words("attribution_phrases")]
+        # Each phrase pattern runs only on sentences holding one of its trigger words (a set
+        # lookup over the tokens), so most sentences run none of them.
+        named = lexicon.named_lists()
+        self.phrases = [(regex.compile(p, flags, ignore_unused=True, **named), _triggers(p, lexicon))
+                        for p in lexicon.words("attribution_phrases")]
         self.not_attribution = regex.compile(lexicon.alternation("not_attribution"), flags)
         self.source_nouns = lexicon.word_set("source_nouns")
         self.pronouns = lexicon.word_set("pronoun_sources")
@@ -121,6 +123,9 @@ class AttributionFinder:
         self.gap = lexicon.word_set("subject_verb_gap")
         self.numbers = lexicon.word_set("number_words")
         self.stops = lexicon.word_set("noun_phrase_stops")
+        self.mostly_nouns = lexicon.word_set("mostly_noun_cues")
+        self.sourceless = lexicon.word_set("sourceless_cues")
+        self.question_openers = lexicon.word_set("question_cue_openers")
         self.cue_words = frozenset(self.verb_phrases) | lexicon.word_set("reporting_verbs")
         # A described source: the contract's described nouns, its people and its documents.
         self.subject_nouns = self.source_nouns | self.vague | self.documents | self.people
@@ -129,12 +134,17 @@ class AttributionFinder:
 
     def find(self, text: str) -> list[Attribution]:
         """Attributions in `text` (a sentence with its quotations blanked)."""
-        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        toks = tokenize(text)
         low = [t[2].lower() for t in toks]
         out: list[Attribution] = []
-        blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
-        for phrase in self.phrases:
+        words = set(low)
+        blocked = None  # spans of cues with no source, found when a first cue needs them
+        for phrase, triggers in self.phrases:
+            if triggers is not None and triggers.isdisjoint(words):
+                continue
             for m in phrase.finditer(text):
+                if blocked is None:
+                    blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
                 if not _inside(m.start(), m.end(), blocked):
                     cue = m.group(0).strip()
                     s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
@@ -142,7 +152,7 @@ class AttributionFinder:
                     if _SOURCE_FOLLOWS.search(cue):
                         # "according to X", "citing X": the source follows the cue.
                         a.kind = "according-to"
-                        a.source = self._source_after(text, m.end())
+                        a.source = _words_after(toks, _token_at(toks, m.end()), 5, m.end() + 60)
                         self._np_right(a, text, toks, low, _token_at(toks, a.end))
                         self._content_before(a, text, toks)
                     elif cue.endswith(("“", '"')) and ":" in cue:
@@ -156,7 +166,7 @@ class AttributionFinder:
                         # "calls Horgos “a mistake”": a verb of saying, with its subject before it.
                         i0 = _token_at(toks, s)
                         a = Attribution(toks[i0][0], toks[i0][1], toks[i0][2], cue, "speech")
-                        self._place(a, text, toks, low, i0, i0 + 1, _words_before(text, a.start, 3))
+                        self._place(a, text, toks, low, i0, i0 + 1, _words_before(toks, i0, 3))
                     else:
                         # "a Gallup poll found", "the agency raised its toll": the source is inside the cue.
                         a.kind = "finding"
@@ -165,24 +175,101 @@ class AttributionFinder:
                         a.source_kind = self._kind_of(cue, toks, low, a.start)
                         self._content_after(a, text, toks, low)
                     out.append(a)
-        i = 0
-        while i < len(toks):
+        # Only tokens that begin a cue phrase are looked at; a phrase found skips the tokens it covers.
+        phrases = self.verb_phrases
+        covered = 0
+        for i in [k for k, w in enumerate(low) if w in phrases]:
+            if i < covered:
+                continue
             hit = self._verb_at(toks, low, text, i)
             if hit is None:
-                i += 1
                 continue
             j, kind, legacy = hit
             s, e = toks[i][0], toks[j - 1][1]
-            i = j
+            covered = j
+            if blocked is None:
+                blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
             if _inside(s, e, blocked):
                 continue
             a = self._verb_attribution(text, toks, low, j, s, e, kind, legacy)
             if a is not None:
                 out.append(a)
+        self._sourceless(text, toks, low, out)
+        self._quote_frame(text, toks, low, out)
+        out.extend(self._label_credit(text, toks, low))
         out.sort(key=lambda a: (a.start, -a.end))
         _mark_repeats(out)
         _mark_nested(out, text)
         return out
+
+    def _sourceless(self, text, toks, low, out) -> None:
+        """Cues that attribute with no source in the sentence: a question put to the subject
+        ("Asked about the deal, Smith said", "when asked if", "Smith was asked") and an
+        expectation ("the bank is expected to hold rates"). The rules do not read them."""
+        taken = [(a.start, a.end) for a in out]
+        for i, w in enumerate(low):
+            if w not in self.sourceless or not toks[i][2].isalpha():
+                continue
+            lo = i
+            if i > 0 and low[i - 1] in _BE:
+                lo = i - 1  # the auxiliary is part of the cue: "is expected", "was asked"
+            elif not (i == 0 or toks[i - 1][2] in ",;—–(" or (low[i - 1] in self.question_openers and (
+                    i == 1 or toks[i - 2][2] in ",;—–("))):
+                continue
+            if any(s < toks[i][1] and toks[lo][0] < e for s, e in taken):
+                continue
+            a = Attribution(toks[lo][0], toks[i][1], text[toks[lo][0]:toks[i][1]], "",
+                            "belief" if lo < i and i + 1 < len(low) and low[i + 1] == "to" else "speech", listed=False)
+            self._content_after(a, text, toks, low)
+            if lo < i and a.kind == "belief" and lo > 0:
+                # "The bank is expected to hold rates": the subject is part of what is expected.
+                a.content_start = toks[0][0]
+            out.append(a)
+
+    def _quote_frame(self, text, toks, low, out) -> None:
+        """A quotation's frame with a verb of any kind: "“...,” Oliver barked.", "“...,” fumed
+        the colonel, “...”". A clause of two to six words between a closing quotation mark and
+        the sentence's end (or a comma, or the next quotation) is its speaker and a speech verb."""
+        for c, t in enumerate(toks):
+            if t[2] not in "”\"" or c + 2 >= len(toks):
+                continue
+            hi = c + 1
+            while hi < len(toks) and toks[hi][2] not in (".", ",", "!", "?", ";", "“", "\""):
+                hi += 1
+            n = hi - c - 1
+            if not 2 <= n <= 6 or any(a.start < toks[hi - 1][1] and toks[c + 1][0] < a.end for a in out):
+                continue
+            words = range(c + 1, hi)
+            if not all(toks[k][2][0].isalpha() for k in words):
+                continue
+            first, last = c + 1, hi - 1
+            if _verb_form(toks[last][2]) and self._names_someone(toks, low, first, last - 1) and (
+                    toks[first][2][:1].isupper() or low[first] in self.pronouns or low[first] in _DETERMINERS):
+                a = Attribution(toks[last][0], toks[last][1], toks[last][2], "", "speech", listed=False)
+                self._set_source(a, toks, low, first, last - 1)
+            elif _verb_form(toks[first][2]) and self._names_someone(toks, low, first + 1, last):
+                a = Attribution(toks[first][0], toks[first][1], toks[first][2], "", "speech", listed=False)
+                self._set_source(a, toks, low, first + 1, last)
+            else:
+                continue
+            out.append(a)
+
+    def _label_credit(self, text, toks, low) -> list[Attribution]:
+        """A speaker's label opening a line of a transcript or interview: "SMITH: Well, ...",
+        "Q: How did it go?". One to four capitalised words before a colon, words after it."""
+        c = 0
+        while c < len(toks) and c < 5 and toks[c][2] != ":":
+            c += 1
+        if not 1 <= c <= 4 or c >= len(toks) or c + 1 >= len(toks):
+            return []
+        # Transcripts set the label in capitals ("TAPPER:", "Q:"); a capitalised word before a
+        # colon is as often a kicker ("Look: ...", "Twitter: @name") as a speaker.
+        if not all(toks[k][2].isupper() and toks[k][2][0].isalpha() for k in range(c)):
+            return []
+        a = Attribution(toks[c][0], toks[c][1], ":", "", "credit", listed=False)
+        self._set_source(a, toks, low, 0, c - 1)
+        a.content_start, a.content_end = toks[c + 1][0], len(text.rstrip())
+        return [a]
 
     def headline_credit(self, text: str) -> list[Attribution]:
         """A headline's colon credit: "Monitor: 57 dead", "Trump: I will win". The words before
@@ -190,7 +277,7 @@ class AttributionFinder:
         colon = text.find(":")
         if colon <= 0 or colon + 1 >= len(text.rstrip()):
             return []
-        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, 0, colon)]
+        toks = tokenize(text[:colon])
         low = [t[2].lower() for t in toks]
         if not 1 <= len(toks) <= 5 or not all(_nounish(t[2], lk, self) or lk in _DETERMINERS for t, lk in zip(toks, low)):
             return []
@@ -219,7 +306,7 @@ class AttributionFinder:
         if text[s].isupper() and text[:s].strip():
             return None  # "the United States": a verb is not capitalised mid-sentence
         verb = " ".join(text[s:e].lower().split())
-        before = _words_before(text, s, 3)
+        before = _words_before(toks, i, 3)
         prev = before[-1].lower() if before else ""
         if prev in _DETERMINERS or prev[:1].isdigit():
             return None  # "the reported toll", "its findings"
@@ -227,6 +314,12 @@ class AttributionFinder:
             return None  # passive with no source: "the votes are counted", "is said"
         if verb in _QUANTITY_OBJECT_VERBS and _NUMBER_AFTER.match(text, e):
             return None
+        if verb in self.mostly_nouns and not (j < len(low) and (low[j] in (":", "that") and not (
+                j + 1 < len(low) and (low[j + 1] in self.gap or low[j + 1].endswith("ed"))))):
+            return None  # "in states that voted Tuesday": a noun unless a reported clause follows
+        if verb in self.ambiguous and (prev in self.numbers or (prev in self.stops and prev not in self.pronouns
+                                                                    and prev not in self.gap)):
+            return None  # "nine states", "in reports": a noun after a number or a preposition
         if legacy:
             if verb in self.ambiguous and not (self._subject_like(before, text, s) or self._clause_follows(text, s, e, before)):
                 return None
@@ -234,7 +327,7 @@ class AttributionFinder:
             return None
         a = Attribution(s, e, text[s:e], "", kind, listed=legacy)
         self._place(a, text, toks, low, i, j, before)
-        a.source = " ".join(before) if before else self._source_after(text, e)
+        a.source = " ".join(before) if before else _words_after(toks, j, 5, e + 60)
         return a
 
     def _new_cue_ok(self, text, toks, low, i, j, s, e, kind, before) -> bool:
@@ -290,8 +383,12 @@ class AttributionFinder:
             return
         if inverted and j < len(toks):
             if self._np_right(a, text, toks, low, j):
-                self._content_before(a, text, toks)
-                return
+                if self._names_someone(toks, low, _token_at(toks, a.source_start), _token_at(toks, a.source_end - 1)):
+                    self._content_before(a, text, toks)
+                    return
+                # "..., wrote a host of new songs": the words after the verb are its object.
+                a.source_start = a.source_end = -1
+                a.source_kind = ""
         if k >= 0 and toks[k][2] == ",":
             # "Smith, a spokesman for the firm, said" or "Smith, who ..., said": an appositive.
             self._np_left(a, text, toks, low, k, appositive=True)
@@ -299,8 +396,21 @@ class AttributionFinder:
             self._np_left(a, text, toks, low, k + 1)
         self._content_after(a, text, toks, low)
         if a.content_start < 0 and a.source_start >= 0:
-            # "..., a new analysis shows.": the cue ends the sentence; it reports what came before.
-            self._content_before(a, text, toks, at=a.source_start)
+            # "..., a new analysis shows.": the cue ends the sentence; it reports what came before
+            # the comma (or the quotation) that sets its source off. "... and others disagreed."
+            # reports nothing before it.
+            lo = _token_at(toks, a.source_start)
+            if lo > 0 and (toks[lo - 1][2] in ",;—–" or _blank_gap(text, toks, lo - 1, lo)):
+                self._content_before(a, text, toks, at=a.source_start)
+
+    def _names_someone(self, toks, low, lo, hi) -> bool:
+        """Whether tokens lo..hi can name a source: a name, a pronoun, or a noun of people,
+        sources or documents (not "a host of new songs")."""
+        for k in range(lo, hi + 1):
+            t, lk = toks[k][2], low[k]
+            if t[:1].isupper() or lk in self.subject_nouns or lk in self.pronouns:
+                return True
+        return False
 
     def _appositive_before(self, toks, low, k) -> bool:
         """Whether the words before the comma at token k, back to the sentence start or an
@@ -488,9 +598,6 @@ class AttributionFinder:
             return before[-1].lower() not in _DETERMINERS
         return text[:s].rstrip().endswith(",")
 
-    def _source_after(self, text: str, end: int) -> str:
-        words = [w.group(0) for w in _WORD.finditer(text, end, min(len(text), end + 60))][:5]
-        return " ".join(words)
 
 
 def _nounish(t: str, lk: str, finder: AttributionFinder) -> bool:
@@ -503,6 +610,11 @@ def _nounish(t: str, lk: str, finder: AttributionFinder) -> bool:
     if t[:1].isupper() or t[:1].isdigit():
         return True
     return (lk not in finder.cue_words or lk in finder.subject_nouns) and lk not in finder.gap
+
+
+def _verb_form(t: str) -> bool:
+    """A lowercase word with a verb's ending: past (-ed) or present (-s)."""
+    return t.isalpha() and t.islower() and len(t) > 3 and (t.endswith("ed") or t.endswith("s") and not t.endswith("ss"))
 
 
 def _blank_gap(text, toks, k, i) -> bool:
@@ -549,6 +661,35 @@ def _mark_nested(atts: list[Attribution], text: str) -> None:
 _CLAUSE_BREAK = regex.compile(r"[,;:—–()]|\b(?:and|but|or|while|because|although|when|after|before)\b|\s{3}", regex.I)
 
 
+_LIST_REF = re.compile(r"\\L<(\w+)>")
+_LEAD_WORD = re.compile(r"(?:\\b)?([a-z]+)(?=\\s|\\b|\(\?=)")
+_LEAD_GROUP = re.compile(r"(?:\\b)?\(\?:((?:[a-z]+(?:s\?)?\|)*[a-z]+(?:s\?)?)\)(?=\\s|\\b)")
+
+
+def _triggers(pattern: str, lexicon: Lexicon) -> frozenset[str] | None:
+    """The words one of which a sentence must hold for the pattern to match: the first words of
+    its first named list (\\L<name>), else its leading word or group of words; None when the
+    pattern gives neither (it then runs on every sentence)."""
+    m = _LIST_REF.search(pattern)
+    if m:
+        return frozenset(t[0] for t in (_tokens_lower(w) for w in lexicon.words(m.group(1))) if t)
+    m = _LEAD_WORD.match(pattern)
+    if m:
+        return frozenset([m.group(1)])
+    m = _LEAD_GROUP.match(pattern)
+    if m:
+        out = set()
+        for w in m.group(1).split("|"):
+            out.update((w[:-2], w[:-2] + "s") if w.endswith("s?") else (w,))
+        return frozenset(out)
+    return None
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """The one tokeniser: (start, end, text) of each word and punctuation mark."""
+    return [(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
+
+
 def _tokens_lower(phrase: str) -> list[str]:
     return [m.group(0).lower() for m in _TOKEN.finditer(phrase)]
 
@@ -569,9 +710,35 @@ def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
 
-def _words_before(text: str, s: int, n: int) -> list[str]:
-    """Up to n words before offset s, within the same clause (stops at , ; : or a dash)."""
-    lo = s
-    while lo > 0 and text[lo - 1] not in ",;:—–()":
+def _words(toks, lo: int, hi: int) -> list[str]:
+    """The words of tokens lo..hi-1, a full stop joined to the word it touches ("Gov.", "U.S.")."""
+    out: list[str] = []
+    for k in range(lo, hi):
+        t = toks[k][2]
+        if t[0].isalnum():
+            if out and k > lo and toks[k - 1][1] == toks[k][0] and toks[k - 1][2] == "." and glued:
+                out[-1] += t
+            else:
+                out.append(t)
+            glued = True
+        elif t == "." and out and glued and toks[k - 1][1] == toks[k][0]:
+            out[-1] += t
+        else:
+            glued = False
+    return out
+
+
+def _words_before(toks, i: int, n: int) -> list[str]:
+    """Up to n words before token i, within the same clause (stops at , ; : ( ) or a dash)."""
+    lo = i
+    while lo > 0 and toks[lo - 1][2] not in ",;:—–()":
         lo -= 1
-    return [w.group(0) for w in _WORD.finditer(text, lo, s)][-n:]
+    return _words(toks, lo, i)[-n:]
+
+
+def _words_after(toks, i: int, n: int, limit: int) -> str:
+    """Up to n words from token i on, within `limit` characters: the source after a cue."""
+    hi = i
+    while hi < len(toks) and toks[hi][1] <= limit:
+        hi += 1
+    return " ".join(_words(toks, i, hi)[:n])

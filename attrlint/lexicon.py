@@ -25,6 +25,10 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "reporting_verbs": ("words", "verb forms that report what a source said or found"),
     "reporting_verbs_ambiguous": ("words", "reporting verb forms that are also nouns (states, reports, claims)"),
     "attribution_phrases": ("patterns", "cues that carry their own source (according to X, citing X)"),
+    "tally_nouns": ("words", "nouns of a count in an attribution phrase (\\L<tally_nouns>: by its count, in the AP's tally)"),
+    "study_nouns": ("words", "nouns of a study in an attribution phrase (\\L<study_nouns>: a Gallup poll found)"),
+    "toll_verbs": ("words", "verbs that revise a toll in an attribution phrase (\\L<toll_verbs>: raised the toll)"),
+    "colon": ("words", "the colon of a credit (\\L<colon>: Monitor: “...”)"),
     "not_attribution": ("patterns", "phrases that look like a cue but attribute nothing (is said to, it is believed)"),
     "source_nouns": ("words", "nouns that describe a source (monitor, police, officials, poll, statement)"),
     "people_nouns": ("words", "nouns whose counts are reported figures (people, civilians, voters, jobs)"),
@@ -46,6 +50,9 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "stance_verbs": ("words", "verbs of taking a position (praised, criticized, endorsed, opposed)"),
     "finding_cues": ("words", "cue words that report what a document, poll or study found"),
     "estimate_cues": ("words", "cue words that report an estimate or a count"),
+    "mostly_noun_cues": ("words", "cue forms that are nearly always nouns in news copy (states): cues only before a 'that' clause or a colon"),
+    "sourceless_cues": ("words", "cues that attribute with no source: a question put to the subject (asked), an expectation (is expected)"),
+    "question_cue_openers": ("words", "words before a sourceless cue at a clause opening (when asked, if asked)"),
     "number_words": ("words", "numbers in words (a capitalised one opening a sentence is no name)"),
     "pronoun_sources": ("words", "sources named by a pronoun or a relative word"),
     "vague_source_words": ("words", "source words the contract calls vague (sources, observers, some)"),
@@ -53,6 +60,11 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "subject_verb_gap": ("words", "words that may stand between a subject and its cue (has, also, not)"),
     "noun_phrase_stops": ("words", "words that end a source noun phrase (conjunctions, clause openers, prepositions)"),
 }
+
+
+# Patterns may name a word list of the lexicon as \L<key>; they are checked against stand-ins,
+# since the list may be filled by a pack loaded later.
+_PLACEHOLDER_LISTS = {k: ["x"] for k, (kind, _) in LEXICON_KEYS.items() if kind == "words"}
 
 
 def word_alternation(words: list[str]) -> str:
@@ -84,7 +96,7 @@ class Lexicon:
                 item_lines = getattr(value, "item_lines", [line] * len(value))
                 for item, item_line in zip(value, item_lines):
                     try:
-                        regex.compile(item, regex.V0 | regex.IGNORECASE)
+                        regex.compile(item, regex.V0 | regex.IGNORECASE, ignore_unused=True, **_PLACEHOLDER_LISTS)
                     except regex.error as exc:
                         raise RuleFileError(path, item_line, f"pattern {item!r} does not compile: {exc}") from None
             self.lists.setdefault(key, []).extend(value)
@@ -94,6 +106,10 @@ class Lexicon:
 
     def words(self, key: str) -> list[str]:
         return self.lists.get(key, [])
+
+    def named_lists(self) -> dict[str, list[str]]:
+        """The word lists, for patterns that name them as \\L<key>."""
+        return {k: self.lists.get(k, []) for k, (kind, _) in LEXICON_KEYS.items() if kind == "words"}
 
     def word_set(self, key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in self.lists.get(key, []))

@@ -204,6 +204,46 @@ def test_summary_counts_figures_and_quotes(tmp_path):
     assert "3 found, 2 with a speaker" in sec.find("div", data_stat="quotes").text()
 
 
+# Written for this test: one source of each kind.
+SOURCES = textwrap.dedent("""\
+    Council approves harbour budget
+
+    Mayor Ana Ruiz said the budget would pass on Tuesday. A spokesman for the council said the vote was close. Officials said the deal was done.
+
+    "We are pleased with the result," she said.
+
+    According to a city report, costs rose last year.
+""")
+
+
+def sources_panel(sec: dom.Element) -> tuple[dict[str, int], list[list[str]]]:
+    """The sources panel of a draft: counts by kind, and the table's rows as cell texts."""
+    panel = sec.find("details", cls="sources")
+    got = {d.get("data-kind"): int(d.get("data-count")) for d in panel.find_all("div") if d.get("data-kind")}
+    table = panel.find("table")
+    rows = [[td.text() for td in tr.find_all("td")] for tr in table.find("tbody").find_all("tr")] if table else []
+    return got, rows
+
+
+def test_sources_panel_counts_and_lists_who_is_cited(tmp_path):
+    root, _, _ = report(tmp_path, {"budget.txt": SOURCES})
+    counts, rows = sources_panel(section(root, str(tmp_path / "budget.txt")))
+    assert counts == {"named": 1, "described": 1, "vague": 1, "pronoun": 1, "document": 1, "none": 0}
+    assert [(r[0], r[1], r[2], r[3], r[5]) for r in rows] == [
+        ("3", "Mayor Ana Ruiz", "named", "said", "paraphrased"),
+        ("3", "A spokesman for the council", "described", "said", "paraphrased"),
+        ("3", "Officials", "vague", "said", "paraphrased"),
+        ("5", "she", "pronoun", "said", "quoted"),
+        ("7", "a city report", "document", "According to", "paraphrased"),
+    ]
+
+
+def test_sources_panel_of_a_draft_citing_no_one(tmp_path):
+    root, _, _ = report(tmp_path, {"plain.txt": "Harbour opens\n\nThe harbour opened on Monday.\n"})
+    counts, rows = sources_panel(section(root, str(tmp_path / "plain.txt")))
+    assert sum(counts.values()) == 0 and rows == []
+
+
 def test_summary_describes_the_copy_whatever_rules_ran(tmp_path):
     root, _, findings = report(tmp_path, {"flood.txt": SUMMARY, "hostile.txt": HOSTILE}, select=["loaded-verb"])
     assert {f["rule"] for f in findings} == {"loaded-verb"}
@@ -302,6 +342,9 @@ def test_rendered_report_of_the_examples(browser, examples_report):
         rules = Counter(f["rule"] for f in expected)
         assert got["figures"][0] - got["figures"][1] == rules["unattributed-number"], path
         assert got["quotes"][0] - got["quotes"][1] == rules["quote-unattributed"], path
+        # The sources panel rendered, its counts adding up to its rows.
+        kinds, source_rows = sources_panel(sec)
+        assert sum(kinds.values()) == len(source_rows), path
     named = {s.get("data-path"): stats(s) for s in sections}
     assert named["examples/quotes.txt"]["quotes"] == (3, 2)  # two by Hale, one with no speaker
     assert named["examples/clean.txt"] == {"figures": (1, 1), "quotes": (2, 2)}

@@ -157,3 +157,41 @@ def test_a_missing_file_is_a_one_line_error(tmp_path):
     r = run_attrlint("sources", str(tmp_path / "nope.txt"))
     assert r.returncode == 2
     assert "nope.txt: no such file" in r.stderr and "Traceback" not in r.stderr
+
+
+# Written for these tests: a transcript, a question put to a speaker, an expectation, a
+# quotation framed by an uncommon verb, and reporting words used as nouns.
+TRANSCRIPT = """\
+Harbour talks go on
+
+HOST: Will the harbour deal survive the winter?
+
+Asked about the deal, the mayor said the council would vote in March.
+
+The council is expected to approve the plan.
+
+“Nobody asked us about the dredging,” Okafor grumbled.
+
+Crews worked in nine states that voted to fund the levees.
+"""
+
+
+def test_transcript_labels_questions_expectations_and_frames():
+    article, found = model(TRANSCRIPT)
+    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end) if a.source_start >= 0 else None,
+            a.kind, a.listed) for s, a in found]
+    assert (":", "HOST", "credit", False) in got
+    assert ("Asked", None, "speech", False) in got
+    assert ("is expected", None, "belief", False) in got
+    assert ("grumbled", "Okafor", "speech", False) in got
+    assert not any(g[0] == "states" for g in got)
+
+
+def test_phrase_patterns_run_only_on_sentences_with_their_trigger_words():
+    finder = linter_for().tools.attribution_finder
+    triggers = [t for _, t in finder.phrases]
+    assert frozenset(["according"]) in triggers
+    # A pattern naming a lexicon list is triggered by that list's words.
+    assert any(t is not None and "tally" in t and "poll" in t for t in triggers)
+    # "so-called" is one token: the "called" inside it triggers nothing.
+    assert not finder.find("a so-called           group met.")

@@ -76,6 +76,10 @@ h2 { font-size: 18px; margin: 0 0 6px; }
 h2 a { color: inherit; }
 h2 .total { font-weight: normal; color: #555; font-size: 15px; margin-left: 8px; }
 .headline { font-weight: 600; margin: 0 0 8px; }
+.sources { margin: 0 0 10px; }
+.sources summary { cursor: pointer; color: #555; }
+.sources-table { border-collapse: collapse; font-size: 0.9em; }
+.sources-table td, .sources-table th { padding: 1px 8px; text-align: left; }
 .summary { display: flex; flex-wrap: wrap; gap: 6px 24px; margin: 0 0 10px; }
 .summary div { display: flex; gap: 6px; }
 .summary dt { color: #555; }
@@ -200,7 +204,10 @@ class HtmlReporter(Reporter):
         w(f"<div data-stat=\"rules\"><dt>Findings</dt><dd>{self._chips(by_rule)}</dd></div>")
         # The newline after <pre> is dropped by every HTML parser; without it, a draft's own
         # leading blank line would be.
-        w("</dl>\n<div class=\"body\">\n<pre class=\"copy\">\n")
+        w("</dl>\n")
+        if article is not None and facts is not None:
+            w(_sources_panel(article, facts))
+        w("<div class=\"body\">\n<pre class=\"copy\">\n")
         w(_highlight(text, diagnostics, classes, anchor))
         w("</pre>\n")
         if diagnostics:
@@ -315,6 +322,31 @@ class HtmlReporter(Reporter):
 
 # The words of a quotation, counted as quote-unattributed counts them for its `min_words`.
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
+
+
+def _sources_panel(article, facts) -> str:
+    """Who the draft cites and how, as `attrlint sources` prints it: counts by kind of source
+    (named, described, vague, pronoun, document, none) and one row per attribution."""
+    from attrlint.sources_report import cited, counts
+
+    rows = cited(article, facts)
+    c = counts(rows)
+    out = [f"<details class=\"sources\" data-attributions=\"{len(rows)}\" open>"
+           f"<summary>Sources: {_plural(len(rows), 'attribution')}</summary>\n<dl class=\"summary source-counts\">"]
+    out += [f"<div data-kind=\"{k}\" data-count=\"{n}\"><dt>{k}</dt><dd>{n}</dd></div>" for k, n in c.items()]
+    out.append("</dl>\n")
+    if rows:
+        out.append("<table class=\"sources-table\">\n<thead><tr><th class=\"num\">Line</th><th>Source</th><th>Kind</th>"
+                   "<th>Cue</th><th>Cue kind</th><th>Content</th></tr></thead>\n<tbody>\n")
+        for r in rows:
+            source = " ".join(r.source[2].split()) if r.source else ""
+            kind = r.source[3] if r.source else "none"
+            how = "" if r.content is None else ("quoted" if r.content[2] else "paraphrased")
+            out.append(f"<tr data-kind=\"{kind}\"><td class=\"num\">{r.line}</td><td>{_e(source)}</td><td>{kind}</td>"
+                       f"<td>{_e(' '.join(r.cue[2].split()))}</td><td>{_e(r.cue[3])}</td><td>{how}</td></tr>\n")
+        out.append("</tbody>\n</table>\n")
+    out.append("</details>\n")
+    return "".join(out)
 
 
 def _plural(n: int, noun: str) -> str:
