@@ -77,6 +77,7 @@ class Article:
     paragraphs: list[Paragraph] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
     unmatched_marks: list = field(default_factory=list)
+    wrong_way_marks: list = field(default_factory=list)  # curly marks facing the wrong way
     furniture: list[tuple[int, int]] = field(default_factory=list)
     cache: dict = field(default_factory=dict, repr=False)  # per-article results shared by rules
 
@@ -241,6 +242,7 @@ def _scan_quotations(article: Article) -> None:
             result.quotations[0].continued = True
         article.quotations.extend(result.quotations)
         article.unmatched_marks.extend(result.unmatched)
+        article.wrong_way_marks.extend(result.wrong_way)
         if result.open_at_end is not None:
             mark = result.open_at_end
             # The next paragraph of copy: a caption or an embedded tweet set between two

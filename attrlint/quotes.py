@@ -10,7 +10,7 @@ convention, and the quotation runs on into the next paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -30,6 +30,7 @@ class Mark:
     opening: bool | None
     length: int = 1  # 2 for a doubled straight single ('') used as a double mark
     tentative: bool = False  # an opening ’ or ' that may be an apostrophe: dropped if never closed
+    wrong_way: bool = False  # a curly mark facing the wrong way for where it stands (“ closing, ” opening)
 
 
 @dataclass
@@ -65,8 +66,13 @@ def classify(text: str, i: int, elisions: frozenset[str]) -> Mark | None:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if ch in DOUBLE_OPEN:
+        if ch == "“" and not (before.isspace() or before in OPENING_CONTEXT or i == 0) and (
+                after.isspace() or after in ".,;:!?)]}—–"):
+            return Mark(i, ch, True, False, wrong_way=True)  # “We will not,“ he said.
         return Mark(i, ch, True, True)
     if ch in DOUBLE_CLOSE:
+        if ch == "”" and (before.isspace() or before in OPENING_CONTEXT or i == 0) and after.isalnum():
+            return Mark(i, ch, True, True, wrong_way=True)  # ”We will not,” he said.
         return Mark(i, ch, True, False)
     if ch == STRAIGHT_DOUBLE:
         return Mark(i, ch, True, _straight_side(before, after))
@@ -127,6 +133,7 @@ class ParagraphQuotes:
     quotations: list[Quotation]
     unmatched: list[Mark]  # marks that pair with nothing, for quote-unbalanced
     open_at_end: Mark | None  # a double quotation left open as the paragraph ends
+    wrong_way: list[Mark] = field(default_factory=list)  # curly marks facing the wrong way
 
 
 def _marks(text: str, start: int, end: int, elisions: frozenset[str]):
@@ -159,7 +166,10 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
         if not mark.tentative:
             unmatched.append(mark)
 
+    wrong_way: list[Mark] = []
     for mark in _marks(text, start, end, elisions):
+        if mark.wrong_way:
+            wrong_way.append(mark)
         if mark.opening is None:  # a straight double the context cannot place
             mark.opening = not any(m.double for m in stack)
         if mark.opening:
@@ -203,7 +213,7 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
             drop(mark)
     quotations.sort(key=lambda q: q.open)
     unmatched.sort(key=lambda m: m.offset)
-    return ParagraphQuotes(quotations, unmatched, open_at_end)
+    return ParagraphQuotes(quotations, unmatched, open_at_end, wrong_way)
 
 
 def _introduced(text: str, start: int, offset: int) -> bool:
