@@ -170,7 +170,7 @@ class Workspace:
         if self.use_cache:
             key = cache.key_for(rule_files + ([cfg.path] if cfg.path else []),
                                 (self.select, self.ignore, self.time_limit, repr(override), cfg.path))
-        linter = cache.load(key) if key else None
+        linter = cache.load(key, Linter) if key else None
         if linter is None:
             linter = self._compile(cfg, override)
             if key:
