@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from attrlint.diagnostic import SEVERITIES
 from attrlint.errors import RuleFileError
 from attrlint.yamlload import load_yaml
@@ -78,31 +80,54 @@ def find_config(start: str) -> str | None:
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            # Anything but a folder counts: a FIFO or device by that name is reported when it
+            # is loaded, instead of the defaults applying without a word.
+            if candidate.exists() and not candidate.is_dir():
                 return str(candidate)
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_section(pyproject):
+        if pyproject.exists() and not pyproject.is_dir() and _has_tool_section(pyproject):
             return str(pyproject)
     return None
 
 
 def _has_tool_section(path: Path) -> bool:
+    """True when the file has [tool.attrlint], and also when it cannot be told (unreadable,
+    invalid TOML, a `tool` that is not a table): loading it then reports the problem, where
+    skipping it would apply the defaults silently."""
     try:
-        with open(path, "rb") as f:
-            return "attrlint" in tomllib.load(f).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
-        return False
+        tool = _read_toml(str(path)).get("tool", {})
+    except RuleFileError:
+        return True
+    return not isinstance(tool, dict) or "attrlint" in tool
+
+
+def _read_toml(path: str) -> dict:
+    from attrlint.source import RefusedFile, read_regular_bytes
+
+    try:
+        data = read_regular_bytes(path, 4 * 1024 * 1024)
+    except RefusedFile as exc:
+        raise RuleFileError(path, None, exc.reason) from None
+    except OSError as exc:
+        raise RuleFileError(path, None, f"cannot be read ({exc.strerror})") from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise RuleFileError(path, None, "is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        if line is None:
+            found = regex.search(r"\(at line (\d+)", str(exc))
+            line = int(found.group(1)) if found else None
+        raise RuleFileError(path, line, f"invalid TOML: {exc}") from None
 
 
 def load_config(path: str) -> Config:
     if path.endswith(".toml"):
-        try:
-            with open(path, "rb") as f:
-                data = tomllib.load(f).get("tool", {}).get("attrlint")
-        except OSError as exc:
-            raise RuleFileError(path, None, f"cannot be read ({exc.strerror})") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise RuleFileError(path, getattr(exc, "lineno", None), f"invalid TOML: {exc}") from None
+        tool = _read_toml(path).get("tool", {})
+        if not isinstance(tool, dict):
+            raise RuleFileError(path, None, "`tool` must be a table ([tool.attrlint] holds the settings)")
+        data = tool.get("attrlint")
         if data is None:
             raise RuleFileError(path, None, "has no [tool.attrlint] table")
         lines: dict = {}
@@ -150,11 +175,37 @@ def _check_severity(path: str, line, value: dict) -> None:
                                 f"severity.{rule}: {sev!r} must be one of {', '.join(SEVERITIES)}")
 
 
+# More values than any real set of options holds: past it a value is refused before anything
+# (a cache key, a repr, a validation) walks it, since YAML aliases can make a few lines of
+# text stand for billions of values.
+MAX_OPTION_VALUES = 10_000
+
+
+def _too_big(value: Any, budget: int) -> int:
+    """`budget` less the values in `value`, counting aliases as often as they are used;
+    stops (returning a negative number) as soon as the budget is spent."""
+    budget -= 1
+    if isinstance(value, dict):
+        items = list(value.keys()) + list(value.values())
+    elif isinstance(value, list):
+        items = value
+    else:
+        return budget
+    for item in items:
+        if budget < 0:
+            break
+        budget = _too_big(item, budget)
+    return budget
+
+
 def _check_options(path: str, line, value: dict) -> None:
     for rule, opts in value.items():
+        where = getattr(value, "key_lines", {}).get(rule, line)
         if not isinstance(opts, dict):
-            raise RuleFileError(path, getattr(value, "key_lines", {}).get(rule, line),
-                                f"options.{rule} must be a mapping of option: value")
+            raise RuleFileError(path, where, f"options.{rule} must be a mapping of option: value")
+        if _too_big(opts, MAX_OPTION_VALUES) < 0:
+            raise RuleFileError(path, where, f"options.{rule} holds more than {MAX_OPTION_VALUES} values "
+                                             "(YAML aliases that expand?)")
 
 
 def _check_override(path: str, line, ov: Any) -> dict:

@@ -8,6 +8,7 @@ serves `--jobs` and a cluster map (`attrlint.distributed.lint_partition`).
 from __future__ import annotations
 
 import os
+import traceback
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -34,15 +35,34 @@ class FileResult:
     timed_out: list[str] = field(default_factory=list)  # rules that ran out of time on this file
     article: object | None = None  # only in-process, for reports that show the copy
     facts: object | None = None
+    traceback: str = ""  # for an internal error: shown with --debug
 
 
 def lint_path(workspace, path: str, display: str | None = None, keep_article: bool = False,
               keep_source: bool = True) -> FileResult:
-    """Read and lint one file; an unreadable file becomes a result with `error` set."""
+    """Read and lint one file. Whatever goes wrong with it becomes a result with `error` set, so
+    the run goes on with the other files: an unreadable file, a bad config file met only by
+    this file's folder, or a bug in attrlint (`traceback` then holds the details)."""
     try:
-        source = read_source(path)
+        return _lint_path(workspace, path, display, keep_article, keep_source)
     except InputError as exc:
         return FileResult(path=path, error=str(exc))
+    except AttrlintError as exc:  # a bad config file met only by this file's folder
+        return FileResult(path=display or path, error=f"config: {exc}")
+    except Exception as exc:  # noqa: BLE001  (a bug: reported as one, never as findings)
+        return FileResult(path=display or path, error=internal_error(display or path, exc),
+                          traceback=traceback.format_exc())
+
+
+def internal_error(path: str, exc: BaseException) -> str:
+    message = " ".join(str(exc).split())
+    if len(message) > 300:
+        message = message[:300] + "..."
+    return f"{path}: internal error: {type(exc).__name__}: {message} (run with --debug for the traceback)"
+
+
+def _lint_path(workspace, path: str, display: str | None, keep_article: bool, keep_source: bool) -> FileResult:
+    source = read_source(path)
     if display:
         source.path = display
     linter = workspace.linter_for(source.path if path != "-" else "-")
@@ -99,14 +119,19 @@ def _init_worker(workspace_kwargs: dict, keep_source: bool) -> None:
 
 
 def _work(path: str) -> FileResult:
-    try:
-        return lint_path(_WORKER["workspace"], path, keep_source=_WORKER["keep_source"])
-    except AttrlintError as exc:  # a bad config met only by this file's folder
-        return FileResult(path=path, error=f"config: {exc}")
+    return lint_path(_WORKER["workspace"], path, keep_source=_WORKER["keep_source"])
 
 
 def default_jobs(n_files: int) -> int:
-    return 1 if n_files < PARALLEL_THRESHOLD else (os.cpu_count() or 1)
+    return 1 if n_files < PARALLEL_THRESHOLD else worker_count(0, n_files)
+
+
+def worker_count(jobs: int, n_files: int) -> int:
+    """Processes to start for `--jobs N` (0: one per core): never more than there are files
+    to share out or cores to run them, whatever was asked."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    wanted = cores if jobs == 0 else jobs
+    return max(1, min(wanted, cores, n_files))
 
 
 def run(paths: list[str], workspace, workspace_kwargs: dict, jobs: int, stdin_name: str | None = None,
@@ -121,5 +146,10 @@ def run(paths: list[str], workspace, workspace_kwargs: dict, jobs: int, stdin_na
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     chunk = max(1, min(32, len(paths) // (jobs * 8)))
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(workspace_kwargs, keep_source)) as pool:
+    try:
+        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(workspace_kwargs, keep_source))
+    except OSError:  # no processes to be had (a process limit, no memory): do the work here
+        yield from run(paths, workspace, workspace_kwargs, 1, stdin_name, keep_article, keep_source)
+        return
+    with pool:
         yield from pool.imap(_work, paths, chunksize=chunk)

@@ -174,12 +174,20 @@ def from_string(text: str, path: str = "<string>", fmt: str | None = None) -> So
     return Source(path=path, text=normalise(text), format=fmt or format_for(path))
 
 
-def walk(paths: list[str]) -> list[str]:
-    """Expand folders into the drafts below them, in a stable order; files pass as given."""
+def walk(paths: list[str], errors: list[str] | None = None) -> list[str]:
+    """Expand folders into the drafts below them, in a stable order; files pass as given.
+
+    A folder that cannot be listed (permissions, a path too long for the system) is named in
+    `errors` (when given) rather than skipped without a word."""
+
+    def onerror(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(f"{exc.filename}: folder cannot be read ({exc.strerror}); its drafts were not checked")
+
     out: list[str] = []
     for p in paths:
         if p != "-" and os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
+            for root, dirs, files in os.walk(p, onerror=onerror):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(DRAFT_SUFFIXES) and not name.startswith("."):

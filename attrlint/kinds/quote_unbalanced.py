@@ -14,6 +14,7 @@ from attrlint.rules import Rule, register
 @register
 class QuoteUnbalanced(Rule):
     kind = "quote-unbalanced"
+    placeholders = frozenset({"mark", "which", "partner"})
     options = {}
 
     def check(self, article, facts):
