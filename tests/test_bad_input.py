@@ -328,3 +328,55 @@ def test_a_path_too_long_for_the_system_is_named(tmp_path):
     deep = "d" * 250
     proc = run_attrlint("check", "--no-cache", "/".join([str(tmp_path)] + [deep] * 20) + "/x.txt")
     assert proc.returncode == 2 and "File name too long" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# --- Work that must stay near-linear ------------------------------------------------------------
+
+def _random_drafts(count=60, seed=15):
+    import random
+    rng = random.Random(seed)
+    pieces = ['"', "“", "”", "'", "A. ", "U.S. ", " he said. ", "Mr. Smith: ", ", ", "\n\n", "word ", "Word ", "? ", "— "]
+    for _ in range(count):
+        yield "Head\n\n" + "".join(rng.choice(pieces) for _ in range(rng.randint(5, 120)))
+
+
+def test_sentence_quotations_found_by_bisection_match_a_full_scan():
+    from attrlint.speakers import _Bounds, _next_quote_or_end, _overlapping
+    from conftest import linter_for
+    from attrlint.source import from_string
+    linter = linter_for()
+    for text in _random_drafts():
+        article = linter.article(from_string(text, path="r.txt"))
+        for sent in article.sentences:
+            full = [q for q in article.quotations_by_paragraph.get(sent.paragraph, ())
+                    if q.start < sent.end and q.end > sent.start]
+            assert sent.quotations == full
+            bounds = _Bounds(sent)
+            for q in sent.quotations:
+                lo = sent.start
+                for other in sent.quotations:
+                    if other.close is not None and other.close < q.open:
+                        lo = max(lo, other.close + 1)
+                assert bounds.previous_close_or_start(q.open) == lo
+                if q.close is not None:
+                    assert bounds.next_open_or_end(q.close + 1) == _next_quote_or_end(sent, q.close + 1)
+        spans: dict = {}
+        for q in article.quotations:
+            sents = article.paragraphs[q.paragraph].sentences if q.paragraph >= 0 else []
+            assert _overlapping(article, q, spans) == [s for s in sents if s.start < q.end and s.end > q.start]
+
+
+@pytest.mark.parametrize("body", [
+    '"a ' * 3000,
+    '"A. ' * 20000,
+    "".join(f'"Word {i}," he said. ' for i in range(3000)),
+    "The minister said the plan would cost 4 million euros. " * 5000,
+], ids=["straight-quotes", "initials", "quoted-sentences", "one-long-line"])
+def test_pathological_drafts_finish(tmp_path, body):
+    # Each took minutes before (quadratic or worse); bench/pathological.py times them. The
+    # limit here only catches a return to that, not a measurement.
+    draft = tmp_path / "odd.txt"
+    draft.write_text("Head\n\n" + body + "\n", encoding="utf-8")
+    proc = run_attrlint("check", "--no-cache", "--format", "json", str(draft), timeout=120)
+    assert proc.returncode in (0, 1) and proc.stderr == ""
+    json.loads(proc.stdout)
