@@ -18,8 +18,10 @@ use differs from the one it had when it was read, checked before each lint.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
+import sys
 import traceback
 from dataclasses import dataclass, field
 
@@ -493,6 +495,125 @@ def create_server() -> AttrlintLanguageServer:
     return server
 
 
+# A draft of several megabytes is a big one; a message larger than this is not a draft.
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+MAX_HEADER_BYTES = 8192
+_LENGTH = regex.compile(rb"(?im)^content-length:[ \t]*(\d{1,12})[ \t]*\r?$")
+_HEADER_START = b"Content-Length:"
+
+
+_OUT_OF_RANGE = regex.compile(rb'"(?:line|character)"\s*:\s*(?:-|\d{10})')
+_UINTEGER_MAX = 2**31 - 1
+
+
+def _clamp_positions(body: bytes) -> bytes:
+    """A position outside the protocol's range (a negative line, a character of 2^31) fails
+    pygls' validation before any handler runs, and the request then gets no answer at all;
+    clamped into range, it is answered like any other."""
+    if not _OUT_OF_RANGE.search(body):
+        return body
+    try:
+        message = json.loads(body)
+    except ValueError:
+        return body
+
+    def clamp(node):
+        if isinstance(node, dict):
+            if set(node) == {"line", "character"}:
+                return {k: min(max(v, 0), _UINTEGER_MAX) if isinstance(v, int) and not isinstance(v, bool) else v
+                        for k, v in node.items()}
+            return {k: clamp(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [clamp(v) for v in node]
+        return node
+
+    return json.dumps(clamp(message)).encode()
+
+
+class FramedStdin:
+    """Standard input as pygls reads it (`readline` for headers, `read` for a body), but only
+    ever well-formed messages: the client's stream is parsed here first.
+
+    pygls on its own trusts the header. A `Content-Length: abc`, or a header block with no
+    length, makes it read the body as a header line, swallowing the next message's header with
+    it, and every message after that: the server never answers again. A huge length makes it
+    try to read that much. Here such a message is dropped with a line on standard error, and
+    reading resumes at the next `Content-Length:` header, so the next good message is answered.
+    """
+
+    def __init__(self, raw, log_line=None) -> None:
+        self.raw = raw
+        self.buf = bytearray()
+        self.lines: list[bytes] = []
+        self.body = b""
+        self.eof = False
+        self.say = log_line or (lambda message: print(f"attrlint lsp: {message}", file=sys.stderr, flush=True))
+
+    def _fill(self) -> bool:
+        if self.eof:
+            return False
+        read = getattr(self.raw, "read1", self.raw.read)
+        chunk = read(65536)
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf += chunk
+        return True
+
+    def _resync(self) -> None:
+        """Drop bytes up to the next header that starts a message."""
+        while True:
+            at = self.buf.find(_HEADER_START, 1)
+            if at >= 0:
+                del self.buf[:at]
+                return
+            keep = len(_HEADER_START) - 1
+            if len(self.buf) > keep:
+                del self.buf[:len(self.buf) - keep]
+            if not self._fill():
+                self.buf.clear()
+                return
+
+    def _next_body(self) -> bytes | None:
+        while True:
+            end = self.buf.find(b"\r\n\r\n")
+            while end < 0:
+                if len(self.buf) > MAX_HEADER_BYTES:
+                    self.say("dropped input with no message header in its first 8 kB")
+                    self._resync()
+                elif not self._fill():
+                    return None
+                end = self.buf.find(b"\r\n\r\n")
+            header = bytes(self.buf[:end])
+            m = _LENGTH.search(header) if end <= MAX_HEADER_BYTES else None
+            length = int(m.group(1)) if m else None
+            if length is None or length > MAX_MESSAGE_BYTES:
+                why = "no valid Content-Length" if length is None else f"Content-Length {length} over the limit of {MAX_MESSAGE_BYTES}"
+                self.say(f"dropped a message with {why}: {header[:120]!r}")
+                self._resync()  # from the next "Content-Length:", even one inside this header
+                continue
+            start = end + 4
+            while len(self.buf) < start + length:
+                if not self._fill():
+                    return None
+            body = bytes(self.buf[start:start + length])
+            del self.buf[:start + length]
+            return _clamp_positions(body)
+
+    def readline(self) -> bytes:
+        if not self.lines:
+            body = self._next_body()
+            if body is None:
+                return b""
+            self.body = body
+            self.lines = [f"Content-Length: {len(body)}\r\n".encode(), b"\r\n"]
+        return self.lines.pop(0)
+
+    def read(self, n: int) -> bytes:
+        body, self.body = self.body[:n], self.body[n:]
+        return body
+
+
 def serve() -> None:
     """Run the language server on standard input and output until the client says exit."""
-    create_server().start_io()
+    create_server().start_io(stdin=FramedStdin(sys.stdin.buffer))
