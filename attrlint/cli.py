@@ -254,7 +254,6 @@ def _guarded(args, what: str, call) -> int:
 def _inputs(workspace, drafts: list[str]) -> list[tuple[str, str]]:
     """Every file the run reads, with what it is: attrlint writes to none of them."""
     from attrlint.rules import pack_files
-    from attrlint.source import walk
 
     out = [(p, "one of the drafts being checked") for p in drafts if p != "-"]
     out += [(f, "a rule file") for r in workspace.rules for f in pack_files(r)]

@@ -146,10 +146,38 @@ def run(paths: list[str], workspace, workspace_kwargs: dict, jobs: int, stdin_na
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     chunk = max(1, min(32, len(paths) // (jobs * 8)))
-    try:
-        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(workspace_kwargs, keep_source))
-    except OSError:  # no processes to be had (a process limit, no memory): do the work here
-        yield from run(paths, workspace, workspace_kwargs, 1, stdin_name, keep_article, keep_source)
-        return
-    with pool:
-        yield from pool.imap(_work, paths, chunksize=chunk)
+    yield from _pooled(ctx, jobs, list(paths), chunk, (workspace_kwargs, keep_source), workspace, stdin_name)
+
+
+def _pooled(ctx, jobs: int, pending: list[str], chunk: int, initargs: tuple, workspace,
+            stdin_name) -> Iterator[FileResult]:
+    """Results from worker processes, in order. A worker that dies (killed, out of memory, a
+    crash in native code) breaks the pool: the first unanswered file is then checked alone in
+    a process of its own, so the failure is pinned on the file that caused it, and the rest go
+    on in a new pool. (multiprocessing.Pool would wait for the lost result forever.)"""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    while pending:
+        try:
+            executor = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=initargs)
+        except OSError:  # no processes to be had (a process limit, no memory): do the work here
+            yield from run(pending, workspace, initargs[0], 1, stdin_name, False, initargs[1])
+            return
+        done = 0
+        with executor:
+            try:
+                for result in executor.map(_work, pending, chunksize=chunk):
+                    yield result
+                    done += 1
+                return
+            except BrokenProcessPool:
+                pass
+        suspect = pending[done]
+        with ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker, initargs=initargs) as alone:
+            try:
+                yield alone.submit(_work, suspect).result()
+            except BrokenProcessPool:
+                yield FileResult(path=suspect, error=f"{suspect}: internal error: the process checking it stopped "
+                                                     "abruptly (killed, out of memory, or a crash in native code)")
+        pending = pending[done + 1:]

@@ -380,3 +380,23 @@ def test_pathological_drafts_finish(tmp_path, body):
     proc = run_attrlint("check", "--no-cache", "--format", "json", str(draft), timeout=120)
     assert proc.returncode in (0, 1) and proc.stderr == ""
     json.loads(proc.stdout)
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores for worker processes")
+def test_a_worker_process_that_dies_is_pinned_on_its_file_and_the_run_goes_on(tmp_path, capsys, monkeypatch):
+    # multiprocessing.Pool waited forever for a result lost with its worker.
+    main_pid = os.getpid()
+    real = Linter.lint_article
+
+    def lint_article(self, source):
+        if source.path.endswith("crashme.txt") and os.getpid() != main_pid:
+            os._exit(9)
+        return real(self, source)
+
+    monkeypatch.setattr(Linter, "lint_article", lint_article)
+    paths = _drafts(tmp_path, "a.txt", "b.txt", "crashme.txt", "d.txt", "e.txt")
+    rc, out, err = _main(capsys, "--jobs", "2", "--format", "json", *paths)
+    assert rc == 2
+    assert {f["path"] for f in json.loads(out)} == set(paths) - {paths[2]}
+    assert err.splitlines() == [f"attrlint: error: {paths[2]}: internal error: the process checking it stopped "
+                                "abruptly (killed, out of memory, or a crash in native code)"]
