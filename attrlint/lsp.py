@@ -1,7 +1,8 @@
 """The language server: `attrlint lsp` speaks the Language Server Protocol over stdio.
 
 Drafts are linted when they are opened and saved, and a moment after the typing stops
-(`initializationOptions.debounce`, seconds). Findings go out as diagnostics with the rule id as
+(`initializationOptions.debounce`, seconds), on a thread of their own so that the request loop
+stays free; a code action on a draft whose findings are out of date lints it on the spot. Findings go out as diagnostics with the rule id as
 `code`; each offers two quick fixes: the rule's suggested replacement, where it has one, and a
 suppression directive above the flagged line.
 
@@ -18,10 +19,12 @@ use differs from the one it had when it was read, checked before each lint.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import logging
 import os
 import sys
+import threading
 import traceback
 from dataclasses import dataclass, field
 
@@ -120,6 +123,11 @@ class AttrlintLanguageServer(LanguageServer):
         self.linted: dict[str, Linted] = {}
         self.stamps: dict[str, tuple[int, int] | None] = {}  # config and rule files in use
         self.errors_shown: set[str] = set()
+        # Linting runs on this one thread, off the request loop, so a slow draft does not hold
+        # up the editor's other requests; the lock keeps a code action's own lint (on the loop)
+        # from running the same linter at the same time.
+        self.lint_thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="attrlint-lint")
+        self.lint_lock = threading.RLock()
 
     # -- configuration ------------------------------------------------------------------
 
@@ -153,8 +161,9 @@ class AttrlintLanguageServer(LanguageServer):
                 type=types.MessageType.Warning, message=f"attrlint: initializationOptions: {p}"))
 
     def reload(self) -> None:
-        self.project.reload()
-        self.stamps.clear()
+        with self.lint_lock:
+            self.project.reload()
+            self.stamps.clear()
 
     def _stale(self) -> bool:
         return any(_stamp(path) != stamp for path, stamp in self.stamps.items())
@@ -196,7 +205,46 @@ class AttrlintLanguageServer(LanguageServer):
     def schedule(self, uri: str) -> None:
         self.cancel(uri)
         loop = asyncio.get_running_loop()
-        self.pending[uri] = loop.call_later(self.debounce, self.lint_and_publish, uri)
+        self.pending[uri] = loop.call_later(self.debounce, self.lint_in_background, uri)
+
+    def lint_in_background(self, uri: str) -> None:
+        """Lint the document as it is now on the lint thread, and publish the findings if it
+        has not changed meanwhile. A newer version makes the job moot: one still queued is
+        skipped, and the result of one already running is dropped (the newer version's own
+        lint, scheduled by its change, publishes instead)."""
+        self.cancel(uri)
+        if uri not in self.open:
+            return
+        linted = self._snapshot(uri)
+        loop = asyncio.get_running_loop()
+
+        def job():
+            if not self._is_current(uri, linted.version):
+                return None
+            with self.lint_lock:
+                return self._compute(linted)
+
+        def done(future) -> None:
+            if future.cancelled():
+                return
+            if future.exception() is not None:
+                log.error("background lint of %s failed: %r", uri, future.exception())
+                return
+            shown = future.result()
+            if shown is None or not self._is_current(uri, linted.version):
+                return
+            self._finish(uri, linted, shown)
+
+        future = loop.run_in_executor(self.lint_thread, job)
+        future.add_done_callback(done)
+
+    def _is_current(self, uri: str, version) -> bool:
+        if uri not in self.open:
+            return False
+        try:
+            return self.workspace.get_text_document(uri).version == version
+        except Exception:  # noqa: BLE001  (closed meanwhile)
+            return False
 
     def cancel(self, uri: str) -> None:
         handle = self.pending.pop(uri, None)
@@ -204,37 +252,55 @@ class AttrlintLanguageServer(LanguageServer):
             handle.cancel()
 
     def lint_and_publish(self, uri: str) -> None:
+        """Lint the document now, on the request loop (a code action needs the answer)."""
         self.cancel(uri)
         if uri not in self.open:
             return
-        linted = self.lint(uri)
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=linted.version, diagnostics=[lsp for _, lsp in linted.findings]))
+        self.lint(uri)
 
     def lint(self, uri: str) -> Linted:
+        linted = self._snapshot(uri)
+        with self.lint_lock:
+            shown = self._compute(linted)
+        return self._finish(uri, linted, shown)
+
+    def _snapshot(self, uri: str) -> Linted:
         source, raw, version = self.source_for(uri)
-        positions = Positions(source, raw, self.workspace.position_encoding)
-        linted = Linted(version, source, raw, positions)
+        return Linted(version, source, raw, Positions(source, raw, self.workspace.position_encoding))
+
+    def _finish(self, uri: str, linted: Linted, shown: tuple) -> Linted:
+        """On the request loop: keep the lint for code actions, tell the editor."""
         self.linted[uri] = linted
+        message, log_text = shown
+        if log_text:
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=log_text))
+        if message:
+            self._show_error(message)
+        else:
+            self.errors_shown.clear()
+        if uri in self.open:
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=uri, version=linted.version, diagnostics=[lsp for _, lsp in linted.findings]))
+        return linted
+
+    def _compute(self, linted: Linted) -> tuple[str, str]:
+        """Fill in the findings (on either thread, under the lock); returns the error message
+        to show and the traceback to log, both empty when all went well."""
+        source, positions = linted.source, linted.positions
         try:
             linter = self.linter_for(source.path)
             found = linter.lint(source)
         except AttrlintError as exc:
             linted.findings = [(None, self._error_diagnostic(exc))]  # type: ignore[list-item]
-            self._show_error(str(exc))
-            return linted
+            return str(exc), ""
         except Exception as exc:  # a bug in a rule must not take the editor's linter down
             log.exception("linting %s failed", source.path)
-            self.window_log_message(types.LogMessageParams(
-                type=types.MessageType.Error, message=traceback.format_exc()))
-            self._show_error(f"internal error while linting {os.path.basename(source.path)}: {exc!r}")
             linted.findings = [(None, self._error_diagnostic(exc))]  # type: ignore[list-item]
-            return linted
-        self.errors_shown.clear()
+            return f"internal error while linting {os.path.basename(source.path)}: {exc!r}", traceback.format_exc()
         rules = linter.ruleset.by_id()
         linted.kinds = {rid: r.kind for rid, r in rules.items()}
         linted.findings = [(d, self._to_lsp(d, positions, source, rules)) for d in found]
-        return linted
+        return "", ""
 
     def _show_error(self, message: str) -> None:
         # Once per distinct error: the draft is linted on every pause in typing.
@@ -458,7 +524,7 @@ def create_server() -> AttrlintLanguageServer:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: AttrlintLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.open.add(params.text_document.uri)
-        ls.lint_and_publish(params.text_document.uri)
+        ls.lint_in_background(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: AttrlintLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -466,7 +532,7 @@ def create_server() -> AttrlintLanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: AttrlintLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
-        ls.lint_and_publish(params.text_document.uri)
+        ls.lint_in_background(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: AttrlintLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -480,7 +546,7 @@ def create_server() -> AttrlintLanguageServer:
     def did_change_watched_files(ls: AttrlintLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
         ls.reload()
         for uri in sorted(ls.open):
-            ls.lint_and_publish(uri)
+            ls.lint_in_background(uri)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))

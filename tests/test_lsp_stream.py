@@ -9,6 +9,7 @@ import os
 import select
 import subprocess
 import sys
+import textwrap
 import time
 
 from attrlint import lsp
@@ -71,51 +72,111 @@ def test_positions_out_of_range_are_clamped():
     assert lsp._clamp_positions(plain) is plain
 
 
+class _Server:
+    """`attrlint lsp` in a child process, driven with raw bytes."""
+
+    def __init__(self, cwd) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "attrlint", "lsp"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
+        self.buf = b""
+
+    def send(self, data: bytes) -> None:
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def messages(self) -> list[dict]:
+        out = []
+        for part in self.buf.split(b"\r\n\r\n")[1:]:
+            try:
+                out.append(json.loads(part.split(b"Content-Length")[0]))
+            except ValueError:
+                continue
+        return out
+
+    def wait_for(self, test, timeout: float = 20) -> dict:
+        end = time.time() + timeout
+        while time.time() < end:
+            for msg in self.messages():
+                if test(msg):
+                    return msg
+            if select.select([self.proc.stdout], [], [], 0.05)[0]:
+                self.buf += os.read(self.proc.stdout.fileno(), 65536)
+        raise AssertionError("no such message from the server")
+
+    def answer(self, request_id: int, timeout: float = 20) -> dict:
+        return self.wait_for(lambda m: m.get("id") == request_id, timeout)
+
+    def start(self) -> None:
+        self.send(_frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))
+        assert "result" in self.answer(1)
+        self.send(_frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+
+    def open(self, uri: str, text: str) -> None:
+        self.send(_frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "plaintext", "version": 1, "text": text}}}))
+
+    def close(self) -> None:
+        try:
+            self.send(_frame({"jsonrpc": "2.0", "id": 999, "method": "shutdown"}))
+            self.send(_frame({"jsonrpc": "2.0", "method": "exit"}))
+            self.proc.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+            self.proc.wait()
+            for f in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+                f.close()
+
+
+def _code_action(request_id: int, uri: str, rng: dict) -> bytes:
+    return _frame({"jsonrpc": "2.0", "id": request_id, "method": "textDocument/codeAction",
+                   "params": {"textDocument": {"uri": uri}, "range": rng, "context": {"diagnostics": []}}})
+
+
 def test_the_server_answers_after_hostile_input(tmp_path):
-    draft = tmp_path / "x.txt"
-    uri = draft.as_uri()
-    proc = subprocess.Popen([sys.executable, "-m", "attrlint", "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=tmp_path)
+    uri = (tmp_path / "x.txt").as_uri()
+    server = _Server(tmp_path)
     try:
-        def send(data: bytes) -> None:
-            proc.stdin.write(data)
-            proc.stdin.flush()
-
-        def answer(request_id: int, timeout: float = 20) -> dict:
-            buf, end = b"", time.time() + timeout
-            while time.time() < end:
-                if select.select([proc.stdout], [], [], 0.2)[0]:
-                    buf += os.read(proc.stdout.fileno(), 65536)
-                for part in buf.split(b"\r\n\r\n")[1:]:
-                    try:
-                        msg = json.loads(part.split(b"Content-Length")[0])
-                    except ValueError:
-                        continue
-                    if msg.get("id") == request_id:
-                        return msg
-            raise AssertionError(f"no answer to request {request_id}")
-
-        send(_frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))
-        assert "result" in answer(1)
-        send(_frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
-        send(b"Content-Length: abc\r\n\r\n{\"jsonrpc\": \"2.0\", \"id\": 50, \"method\": \"shutdown\"}")
-        send(b"X-Nothing: here\r\n\r\n{}")
-        send(b"Content-Length: 99999999999999\r\n\r\n{}")
-        send(_frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
-            "uri": uri, "languageId": "plaintext", "version": 1, "text": "Head\n\nAt least 43 people died.\n"}}}))
+        server.start()
+        server.send(b"Content-Length: abc\r\n\r\n{\"jsonrpc\": \"2.0\", \"id\": 50, \"method\": \"shutdown\"}")
+        server.send(b"X-Nothing: here\r\n\r\n{}")
+        server.send(b"Content-Length: 99999999999999\r\n\r\n{}")
+        server.open(uri, "Head\n\nAt least 43 people died.\n")
         for request_id, rng in ((2, {"start": {"line": -1, "character": -5}, "end": {"line": 0, "character": 2**31}}),
                                 (3, {"start": {"line": 2, "character": 9}, "end": {"line": 2, "character": 11}})):
-            send(_frame({"jsonrpc": "2.0", "id": request_id, "method": "textDocument/codeAction",
-                         "params": {"textDocument": {"uri": uri}, "range": rng, "context": {"diagnostics": []}}}))
-            assert "result" in answer(request_id)
-        send(_frame({"jsonrpc": "2.0", "id": 4, "method": "shutdown"}))
-        assert "result" in answer(4)
-        send(_frame({"jsonrpc": "2.0", "method": "exit"}))
-        proc.wait(timeout=20)
+            server.send(_code_action(request_id, uri, rng))
+            assert "result" in server.answer(request_id)
+        assert not any(m.get("id") == 50 for m in server.messages())
     finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait()
-        proc.stdin.close()
-        proc.stdout.close()
-        proc.stderr.close()
+        server.close()
+
+
+def test_linting_runs_off_the_request_loop(tmp_path):
+    # A rule whose pattern backtracks for seconds on this draft: while it runs, a request that
+    # needs no lint is still answered at once.
+    (tmp_path / "slow.yaml").write_text(textwrap.dedent("""\
+        rules:
+          - id: slow-rule
+            kind: existence
+            message: "{match}"
+            description: d
+            patterns: ['(a|aa)+$']
+        """), encoding="utf-8")
+    (tmp_path / ".attrlint.yaml").write_text("rules: [slow.yaml]\n", encoding="utf-8")
+    uri = (tmp_path / "slow.txt").as_uri()
+    server = _Server(tmp_path)
+    try:
+        server.start()
+        server.open(uri, "Head\n\n" + "a" * 40 + "!\n")
+        time.sleep(0.5)  # the lint has started
+        started = time.time()
+        other = (tmp_path / "not-open.txt").as_uri()
+        server.send(_code_action(2, other, {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}}))
+        assert server.answer(2)["result"] == []
+        assert time.time() - started < 2.5
+        published = server.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics", timeout=30)
+        assert published["params"]["uri"] == uri
+    finally:
+        server.close()
