@@ -9,6 +9,7 @@ line:column. The Markdown and HTML readers are in attrlint.readers.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -40,8 +41,14 @@ class Sentence:
     @cached_property
     def quotations(self) -> list[Quotation]:
         # A quotation never runs past its paragraph, so only that paragraph's are candidates.
-        return [q for q in self.article.quotations_by_paragraph.get(self.paragraph, ())
-                if q.start < self.end and q.end > self.start]
+        candidates = self.article.quotations_by_paragraph.get(self.paragraph, ())
+        index = self.article.quotation_index.get(self.paragraph)
+        if index is not None:
+            # Only the run that can overlap this sentence: a paragraph of thousands of
+            # sentences and quotations must not cost sentences x quotations.
+            starts, reach = index
+            candidates = candidates[bisect.bisect_right(reach, self.start):bisect.bisect_left(starts, self.end)]
+        return [q for q in candidates if q.start < self.end and q.end > self.start]
 
     @cached_property
     def unquoted(self) -> str:
@@ -88,6 +95,24 @@ class Article:
             by.setdefault(q.paragraph, []).append(q)
         return by
 
+    @cached_property
+    def quotation_index(self) -> dict[int, tuple[list[int], list[int]] | None]:
+        """Per paragraph, for quotations in text order: their starts, and the furthest end
+        reached so far (both non-decreasing, so a span's quotations are found by bisection);
+        None for a paragraph whose quotations are not in order (searched in full)."""
+        out: dict = {}
+        for par, qs in self.quotations_by_paragraph.items():
+            starts = [q.start for q in qs]
+            if any(a > b for a, b in zip(starts, starts[1:])):
+                out[par] = None
+                continue
+            reach, top = [], -1
+            for q in qs:
+                top = max(top, q.end)
+                reach.append(top)
+            out[par] = (starts, reach)
+        return out
+
     @property
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]
@@ -123,6 +148,12 @@ def _read_marked_up(source: Source, lexicon: Lexicon, reader) -> Article:
     article = Article(source=source, text=reading.text, lexicon=lexicon)
     _build(article, headline_from_first_line=False, headline_span=reading.headline, blocks=reading.blocks)
     return article
+
+
+# Page furniture (bylines, share buttons, captions, a line of script) is a short line; the
+# patterns that recognise it cost microseconds a character, so a single line of a megabyte
+# (a draft with no line breaks) would spend seconds on them, or time out, for nothing.
+FURNITURE_MAX_CHARS = 20_000
 
 
 def _build(article: Article, headline_from_first_line: bool, headline_span: tuple[int, int] | None = None,
@@ -176,7 +207,7 @@ def _build(article: Article, headline_from_first_line: bool, headline_span: tupl
         if headline_key is not None and _squash(stripped) == headline_key:
             current = None  # a line repeating the headline is not body
             continue
-        if lex.furniture_line.match(line):
+        if len(line) <= FURNITURE_MAX_CHARS and lex.furniture_line.match(line):
             article.furniture.append((s, e))
             current = None
             continue
@@ -275,7 +306,7 @@ def _first_mark(text: str, para: Paragraph) -> int:
 # --- sentences --------------------------------------------------------------------------
 
 _LETTERS = regex.compile(r"[A-Za-z]+")
-_WORD_BEFORE = regex.compile(r"(\S+)$")
+_SPACE = regex.compile(r"\s")
 
 
 def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -325,8 +356,12 @@ def _is_boundary(text: str, sent_start: int, i: int, j: int, k: int, lex: Lexico
     if not starts_upper:
         return False
     if text[i] == "." and j == i + 1:
-        m = _WORD_BEFORE.search(text, sent_start, i + 1)
-        word = m.group(1).lstrip(OPENERS).lower() if m else ""
+        # The word before the dot, found by stepping back to the space before it (a search
+        # from the sentence's start would make a long run of "A. A. A." quadratic).
+        w = i
+        while w > sent_start and not _SPACE.match(text, w - 1):
+            w -= 1
+        word = text[w:i + 1].lstrip(OPENERS).lower()
         if word in lex.abbreviations:
             return False
         if word in lex.abbreviations_before_numbers and first.isdigit():

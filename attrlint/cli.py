@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import argparse
 import collections
+import math
 import os
 import sys
 import textwrap
+import traceback
 
 from attrlint import __version__
 from attrlint.diagnostic import SEVERITIES, SEVERITY_RANK
 from attrlint.errors import AttrlintError
 from attrlint.fixes import FixRun
 from attrlint.report import FORMATS, reporter_class
-from attrlint.runner import default_jobs, run
+from attrlint.runner import default_jobs, internal_error, run, worker_count
 from attrlint.source import walk
 from attrlint.suggest import did_you_mean
 from attrlint.summary import Tally, no_body_note
@@ -26,6 +28,28 @@ from attrlint.summary import Tally, no_body_note
 
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _timeout(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    # Below a hundredth of a second every pattern on a real draft "times out"; past a day (or
+    # inf, nan) the regex module's deadline overflows or means nothing.
+    if not math.isfinite(seconds) or not 0.01 <= seconds <= 86400:
+        raise argparse.ArgumentTypeError(f"{value!r} must be between 0.01 and 86400 seconds")
+    return seconds
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 0 (one per core) or more")
+    return jobs
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,12 +88,14 @@ def _parser() -> argparse.ArgumentParser:
                        help="print the settings the first PATH is checked with, and where each comes from (as `attrlint config`)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
-    check.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
+    check.add_argument("--timeout", type=_timeout, default=5.0, metavar="SECONDS",
                        help="time limit for one pattern match; a rule whose pattern runs longer is skipped for that file (default: 5)")
     check.add_argument("--no-cache", action="store_true",
                        help="compile the rules afresh instead of using the cache of compiled rules")
-    check.add_argument("--jobs", "-j", type=int, metavar="N",
-                       help="worker processes (0: one per core; default: one per core for large runs, else 1)")
+    check.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                       help="worker processes (0: one per core; default: one per core for large runs, else 1; "
+                            "never more than the files or the cores)")
+    check.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
 
     for name, helptext in (("rules", "list every rule"), ("explain", "explain what a rule flags and why")):
         p = sub.add_parser(name, help=helptext)
@@ -141,6 +167,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001  (a bug: one line and exit 2, never a traceback exiting 1)
+        print(f"attrlint: error: {internal_error('attrlint', exc)}", file=sys.stderr)
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        return 2
 
 
 def _unknown_command(ap: argparse.ArgumentParser, argv: list[str]) -> str:
@@ -164,16 +195,45 @@ def _workspace(args):
                      time_limit=getattr(args, "timeout", 5.0), use_cache=not getattr(args, "no_cache", False))
 
 
+def _first_linter(workspace, paths: list[str]):
+    """The rules for the report's header. Loaded before any output, so a bad rule file fails
+    cleanly; a bad config file met only in some folders is reported for those folders' drafts,
+    so the first folder whose config loads is used."""
+    first_error = None
+    tried: set[str] = set()
+    for path in paths or ["."]:
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder in tried:
+            continue
+        tried.add(folder)
+        try:
+            return workspace.linter_for(path)
+        except AttrlintError as exc:
+            first_error = first_error or exc
+            if len(tried) >= 50:
+                break
+    raise first_error
+
+
 def _check(args) -> int:
     default = not args.paths
     workspace = _workspace(args)
-    paths = walk(args.paths or ["."])  # as ruff does: no path means the folder you are in
+    walk_errors: list[str] = []
+    paths = walk(args.paths or ["."], walk_errors)  # as ruff does: no path means the folder you are in
     if default:
         paths = [os.path.relpath(p) for p in paths]
     # Load rules and config before any output, so a bad rule file fails cleanly.
-    first = workspace.linter_for(paths[0] if paths else ".")
-    out = _open_output(args.output_file, paths) if args.output_file else sys.stdout
+    first = _first_linter(workspace, paths)
+    out = _open_output(args.output_file, paths, workspace) if args.output_file else sys.stdout
+    if out is sys.stdout and hasattr(out, "reconfigure"):
+        # A file name that is not UTF-8 (kept as surrogates) must not crash the report.
+        out.reconfigure(errors="backslashreplace")
+    out_name = args.output_file or "<stdout>"
+    failed = 0
     try:
+        for error in walk_errors:
+            print(f"attrlint: error: {error}", file=sys.stderr)
+            failed += 1
         color = args.color == "always" or (args.color == "auto" and out is sys.stdout and sys.stdout.isatty()
                                            and "NO_COLOR" not in os.environ)
         reporter = (None if args.statistics or args.diff
@@ -181,19 +241,22 @@ def _check(args) -> int:
         fixer = FixRun("diff" if args.diff else "fix", out, sys.stderr) if (args.diff or args.fix) else None
         counts: collections.Counter = collections.Counter()
         tally = Tally()
-        failed = 0
         worst = -1
         if reporter:
             reporter.start()
         needs_article = bool(reporter and reporter.needs_article)
-        jobs = args.jobs if args.jobs is not None else default_jobs(len(paths))
-        if jobs == 0:
-            jobs = os.cpu_count() or 1
+        jobs = default_jobs(len(paths)) if args.jobs is None else worker_count(args.jobs, len(paths))
         results = run(paths, workspace, workspace.kwargs(), jobs, stdin_name=args.stdin_filename,
                       keep_article=needs_article, keep_source=bool(fixer or (reporter and reporter.needs_source)))
+        said: set[str] = set()
         for path, result in zip(paths, results):
             if result.error:
-                print(f"attrlint: error: {result.error}", file=sys.stderr)
+                # A bad config file is named once, not once for every draft under it.
+                if result.error not in said:
+                    said.add(result.error)
+                    print(f"attrlint: error: {result.error}", file=sys.stderr)
+                    if args.debug and result.traceback:
+                        print(result.traceback, end="", file=sys.stderr)
                 failed += 1
                 tally.unreadable += 1
                 continue
@@ -214,8 +277,8 @@ def _check(args) -> int:
                 counts[(d.rule, d.severity)] += 1
                 worst = max(worst, SEVERITY_RANK[d.severity])
             if reporter:
-                reporter.file(result.path, shown, source=result.source,
-                              article=result.article, facts=result.facts)
+                failed += _guarded(args, result.path, lambda: reporter.file(
+                    result.path, shown, source=result.source, article=result.article, facts=result.facts))
         if fixer and fixer.fixes and not args.quiet:
             print(fixer.summary(), file=sys.stderr)
         if fixer:
@@ -223,15 +286,24 @@ def _check(args) -> int:
         if args.diff:
             return 1 if fixer.fixes and not args.exit_zero else (2 if failed else 0)
         if reporter:
-            reporter.finish()
+            failed += _guarded(args, f"{args.format} report", reporter.finish)
             if args.format == "text" and not args.quiet:
                 out.write(tally.line() + "\n")
         else:
             _statistics(out, counts)
         out.flush()
-    finally:
-        if out is not sys.stdout:
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        # A full disk or a failing device: the report is incomplete, and says so.
+        _discard(out)
+        raise AttrlintError(f"{out_name}: cannot write the report ({exc.strerror or exc})") from None
+    if out is not sys.stdout:
+        try:
             out.close()
+        except OSError as exc:
+            _discard(out)
+            raise AttrlintError(f"{out_name}: cannot write the report ({exc.strerror or exc})") from None
     if failed:
         return 2
     if args.exit_zero:
@@ -244,14 +316,67 @@ def _at_least(diagnostics, severity: str) -> list:
     return [d for d in diagnostics if SEVERITY_RANK[d.severity] >= floor] if floor else list(diagnostics)
 
 
-def _open_output(path: str, inputs: list[str]):
-    """The report file; never one of the drafts being checked (attrlint does not write to them)."""
-    target = os.path.abspath(path)
-    for p in inputs:
-        if p != "-" and os.path.exists(p) and os.path.exists(target) and os.path.samefile(p, target):
-            raise AttrlintError(f"{path}: the output file is one of the drafts being checked; refusing to overwrite it")
+def _discard(out) -> None:
+    """Close a report that could not be written, dropping what is still buffered (flushing it
+    again would only fail again, or print a second error when the interpreter exits)."""
     try:
-        return open(path, "w", encoding="utf-8", newline="\n")
+        os.close(out.fileno()) if out is not sys.stdout else None
+        if out is sys.stdout:
+            sys.stdout = open(os.devnull, "w")
+    except (OSError, ValueError):
+        pass
+
+
+def _guarded(args, what: str, call) -> int:
+    """Run one reporter call; a bug in a reporter is one error line (and exit 2), not a lost run."""
+    try:
+        call()
+        return 0
+    except OSError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        print(f"attrlint: error: {internal_error(what, exc)}", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        return 1
+
+
+def _inputs(workspace, drafts: list[str]) -> list[tuple[str, str]]:
+    """Every file the run reads, with what it is: attrlint writes to none of them."""
+    from attrlint.rules import pack_files
+
+    out = [(p, "one of the drafts being checked") for p in drafts if p != "-"]
+    out += [(f, "a rule file") for r in workspace.rules for f in pack_files(r)]
+    out += [(f, "a reference file") for f in walk(list(workspace.references))]
+    if workspace.isolated:
+        return out
+    configs = {workspace.config_file} if workspace.config_file else set()
+    folders = {os.path.dirname(os.path.abspath(p)) for p in drafts if p != "-"} | {os.getcwd()}
+    for folder in folders if not workspace.config_file else ():
+        configs.add(workspace._find_config(os.path.join(folder, "")))
+    for c in configs - {None}:
+        out.append((c, "a config file"))
+        try:
+            cfg = workspace.config_for(c)
+        except AttrlintError:  # reported with the drafts it covers
+            continue
+        out += [(f, "a rule file") for r in cfg.rules for f in pack_files(r)]
+        out += [(f, "a reference file") for f in walk(list(cfg.references))]
+    return out
+
+
+def _open_output(path: str, drafts: list[str], workspace):
+    """The report file; never a file the run reads (attrlint does not write to its inputs)."""
+    if os.path.exists(path):
+        for p, what in _inputs(workspace, drafts):
+            try:
+                same = os.path.samefile(p, path)
+            except OSError:
+                continue
+            if same:
+                raise AttrlintError(f"{path}: the output file is {what}; refusing to overwrite it")
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n", errors="backslashreplace")
     except OSError as exc:
         raise AttrlintError(f"{path}: cannot write the report ({exc.strerror})") from None
 
@@ -290,7 +415,7 @@ def _explain(args) -> int:
     if rule.example:
         out += ["", "Example:"]
         for key, label in (("bad", "flagged:"), ("good", "fixed:")):
-            if key in rule.example:
+            if isinstance(rule.example.get(key), str):
                 copy = rule.example[key].strip("\n").split("\n")
                 out.append(f"  {label:9}{copy[0]}")
                 out.extend(f"  {'':9}{line}".rstrip() for line in copy[1:])

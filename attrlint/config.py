@@ -80,46 +80,68 @@ def find_config(start: str) -> str | None:
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            # Anything but a folder counts: a FIFO or device by that name is reported when it
+            # is loaded, instead of the defaults applying without a word.
+            if candidate.exists() and not candidate.is_dir():
                 return str(candidate)
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_section(pyproject):
+        if pyproject.exists() and not pyproject.is_dir() and _has_tool_section(pyproject):
             return str(pyproject)
     return None
 
 
 def _has_tool_section(path: Path) -> bool:
+    """True when the file has [tool.attrlint], and also when it is broken but shows our table
+    header, or its `tool` is not a table: loading it then reports the problem, where skipping it
+    would apply the defaults silently. A broken file with no sign of our table is other tools'."""
     try:
-        with open(path, "rb") as f:
-            raw = f.read()
-        return "attrlint" in tomllib.loads(raw.decode("utf-8")).get("tool", {})
-    except OSError:
-        return False
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        # A broken pyproject.toml that has our table is ours to report (with its line), not
-        # to pass over silently; one without it belongs to other tools.
+        tool = _read_toml(str(path))[0].get("tool", {})
+    except RuleFileError:
+        # A broken pyproject.toml that has our table is ours to report (with its line); one
+        # without it belongs to other tools.
+        from attrlint.source import RefusedFile, read_regular_bytes
+        try:
+            raw = read_regular_bytes(str(path), 4 * 1024 * 1024)
+        except (RefusedFile, OSError):
+            return True
         return _TABLE_HEADER.search(raw) is not None
+    return not isinstance(tool, dict) or "attrlint" in tool
+
+
+def _read_toml(path: str) -> tuple[dict, str]:
+    """The parsed file and its text (for the line of each key), read as a regular file only."""
+    from attrlint.source import RefusedFile, read_regular_bytes
+
+    try:
+        data = read_regular_bytes(path, 4 * 1024 * 1024)
+    except RefusedFile as exc:
+        raise RuleFileError(path, None, exc.reason) from None
+    except OSError as exc:
+        raise RuleFileError(path, None, f"cannot be read ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RuleFileError(path, data.count(b"\n", 0, exc.start) + 1, "is not UTF-8") from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        # Python 3.11's TOMLDecodeError has no lineno; its message ends "(at line N, column M)".
+        found = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+        line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
+        reason = str(exc)[:found.start()].rstrip() if found else str(exc)
+        raise RuleFileError(path, line, f"invalid TOML: {reason}") from None
 
 
 def load_config(path: str) -> Config:
     if path.endswith(".toml"):
-        try:
-            with open(path, "rb") as f:
-                raw = f.read()
-            data = tomllib.loads(raw.decode("utf-8")).get("tool", {}).get("attrlint")
-        except OSError as exc:
-            raise RuleFileError(path, None, f"cannot be read ({exc.strerror})") from None
-        except UnicodeDecodeError as exc:
-            raise RuleFileError(path, raw.count(b"\n", 0, exc.start) + 1, "is not UTF-8") from None
-        except tomllib.TOMLDecodeError as exc:
-            # Python 3.11's TOMLDecodeError has no lineno; its message ends "(at line N, column M)".
-            found = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
-            line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
-            reason = str(exc)[:found.start()].rstrip() if found else str(exc)
-            raise RuleFileError(path, line, f"invalid TOML: {reason}") from None
+        parsed, raw_text = _read_toml(path)
+        tool = parsed.get("tool", {})
+        if not isinstance(tool, dict):
+            raise RuleFileError(path, None, "`tool` must be a table ([tool.attrlint] holds the settings)")
+        data = tool.get("attrlint")
         if data is None:
             raise RuleFileError(path, None, "has no [tool.attrlint] table")
-        lines = toml_key_lines(raw.decode("utf-8"))
+        lines = toml_key_lines(raw_text)
     else:
         data = load_yaml(path)
         if data is None:
@@ -169,11 +191,37 @@ def _check_severity(path: str, line, value: dict, lines: dict | None = None) -> 
                                 f"severity.{rule}: {sev!r} must be one of {', '.join(SEVERITIES)}")
 
 
+# More values than any real set of options holds: past it a value is refused before anything
+# (a cache key, a repr, a validation) walks it, since YAML aliases can make a few lines of
+# text stand for billions of values.
+MAX_OPTION_VALUES = 10_000
+
+
+def _too_big(value: Any, budget: int) -> int:
+    """`budget` less the values in `value`, counting aliases as often as they are used;
+    stops (returning a negative number) as soon as the budget is spent."""
+    budget -= 1
+    if isinstance(value, dict):
+        items = list(value.keys()) + list(value.values())
+    elif isinstance(value, list):
+        items = value
+    else:
+        return budget
+    for item in items:
+        if budget < 0:
+            break
+        budget = _too_big(item, budget)
+    return budget
+
+
 def _check_options(path: str, line, value: dict, lines: dict | None = None) -> None:
     for rule, opts in value.items():
+        where = getattr(value, "key_lines", {}).get(rule) or (lines or {}).get(f"options.{rule}", line)
         if not isinstance(opts, dict):
-            raise RuleFileError(path, getattr(value, "key_lines", {}).get(rule) or (lines or {}).get(f"options.{rule}", line),
-                                f"options.{rule} must be a mapping of option: value")
+            raise RuleFileError(path, where, f"options.{rule} must be a mapping of option: value")
+        if _too_big(opts, MAX_OPTION_VALUES) < 0:
+            raise RuleFileError(path, where, f"options.{rule} holds more than {MAX_OPTION_VALUES} values "
+                                             "(YAML aliases that expand?)")
 
 
 def _check_override(path: str, line, ov: Any) -> dict:

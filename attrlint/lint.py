@@ -15,7 +15,7 @@ from attrlint.analysis import Facts, Tools
 from attrlint.article import Article, read_article
 from attrlint.config import Config, find_config, load_config
 from attrlint.diagnostic import Diagnostic
-from attrlint.errors import AttrlintError, RuleFileError
+from attrlint.errors import AttrlintError, InputError, RuleFileError
 from attrlint.patterns import time_limit
 from attrlint.rules import Rule, RuleSet, builtin_pack_dir, load_rules, override_rule, pack_files, prepare
 from attrlint.source import Source
@@ -83,8 +83,14 @@ class Linter:
 
         Each rule runs under its own time limit; a rule that runs out is named in
         `self.timeouts` (path, rule id) and the others go on."""
-        with time_limit(self.time_limit):
-            article = self.article(source)
+        try:
+            with time_limit(self.time_limit):
+                article = self.article(source)
+        except TimeoutError:
+            # Reading runs patterns too (furniture lines, a user's included): without an
+            # article no rule can run, so the file is skipped and named, not the run lost.
+            raise InputError(source.path, f"a pattern run while reading the draft (furniture lines, quotations) "
+                                          f"ran longer than {self.time_limit or 0:g} s; the file was not checked") from None
         facts = Facts(article, self.tools, self.references)
         found: list[Diagnostic] = []
         for rule in self.checks:
@@ -183,7 +189,7 @@ class Workspace:
         if self.use_cache:
             key = cache.key_for(rule_files + ([cfg.path] if cfg.path else []),
                                 (self.select, self.ignore, self.time_limit, repr(override), cfg.path))
-        linter = cache.load(key) if key else None
+        linter = cache.load(key, Linter) if key else None
         if linter is None:
             linter = self._compile(cfg, override)
             if key:

@@ -1,7 +1,8 @@
 """The language server: `attrlint lsp` speaks the Language Server Protocol over stdio.
 
 Drafts are linted when they are opened and saved, and a moment after the typing stops
-(`initializationOptions.debounce`, seconds). Findings go out as diagnostics with the rule id as
+(`initializationOptions.debounce`, seconds), on a thread of their own so that the request loop
+stays free; a code action on a draft whose findings are out of date lints it on the spot. Findings go out as diagnostics with the rule id as
 `code`; each offers two quick fixes: the rule's suggested replacement, where it has one, and a
 suppression directive above the flagged line.
 
@@ -18,9 +19,13 @@ use differs from the one it had when it was read, checked before each lint.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import json
 import logging
 import os
 import time
+import sys
+import threading
 import traceback
 from dataclasses import dataclass, field
 
@@ -123,6 +128,11 @@ class AttrlintLanguageServer(LanguageServer):
         self.linted: dict[str, Linted] = {}
         self.stamps: dict[str, tuple[int, int] | None] = {}  # config and rule files in use
         self.errors_shown: set[str] = set()
+        # Linting runs on this one thread, off the request loop, so a slow draft does not hold
+        # up the editor's other requests; the lock keeps a code action's own lint (on the loop)
+        # from running the same linter at the same time.
+        self.lint_thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="attrlint-lint")
+        self.lint_lock = threading.RLock()
 
     # -- configuration ------------------------------------------------------------------
 
@@ -156,8 +166,9 @@ class AttrlintLanguageServer(LanguageServer):
                 type=types.MessageType.Warning, message=f"attrlint: initializationOptions: {p}"))
 
     def reload(self) -> None:
-        self.project.reload()
-        self.stamps.clear()
+        with self.lint_lock:
+            self.project.reload()
+            self.stamps.clear()
 
     def _stale(self) -> bool:
         return any(_stamp(path) != stamp for path, stamp in self.stamps.items())
@@ -204,7 +215,46 @@ class AttrlintLanguageServer(LanguageServer):
             return
         since = time.monotonic() - self.linted_at.get(uri, float("-inf"))
         loop = asyncio.get_running_loop()
-        self.pending[uri] = loop.call_later(max(0.0, self.debounce - since), self.lint_and_publish, uri)
+        self.pending[uri] = loop.call_later(max(0.0, self.debounce - since), self.lint_in_background, uri)
+
+    def lint_in_background(self, uri: str) -> None:
+        """Lint the document as it is now on the lint thread, and publish the findings if it
+        has not changed meanwhile. A newer version makes the job moot: one still queued is
+        skipped, and the result of one already running is dropped (the newer version's own
+        lint, scheduled by its change, publishes instead)."""
+        self.cancel(uri)
+        if uri not in self.open:
+            return
+        linted = self._snapshot(uri)
+        loop = asyncio.get_running_loop()
+
+        def job():
+            if not self._is_current(uri, linted.version):
+                return None
+            with self.lint_lock:
+                return self._compute(linted)
+
+        def done(future) -> None:
+            if future.cancelled():
+                return
+            if future.exception() is not None:
+                log.error("background lint of %s failed: %r", uri, future.exception())
+                return
+            shown = future.result()
+            if shown is None or not self._is_current(uri, linted.version):
+                return
+            self._finish(uri, linted, shown)
+
+        future = loop.run_in_executor(self.lint_thread, job)
+        future.add_done_callback(done)
+
+    def _is_current(self, uri: str, version) -> bool:
+        if uri not in self.open:
+            return False
+        try:
+            return self.workspace.get_text_document(uri).version == version
+        except Exception:  # noqa: BLE001  (closed meanwhile)
+            return False
 
     def cancel(self, uri: str) -> None:
         handle = self.pending.pop(uri, None)
@@ -212,38 +262,56 @@ class AttrlintLanguageServer(LanguageServer):
             handle.cancel()
 
     def lint_and_publish(self, uri: str) -> None:
+        """Lint the document now, on the request loop (a code action needs the answer)."""
         self.cancel(uri)
         if uri not in self.open:
             return
-        linted = self.lint(uri)
-        self.linted_at[uri] = time.monotonic()
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=linted.version, diagnostics=[lsp for _, lsp in linted.findings]))
+        self.lint(uri)
 
     def lint(self, uri: str) -> Linted:
+        linted = self._snapshot(uri)
+        with self.lint_lock:
+            shown = self._compute(linted)
+        return self._finish(uri, linted, shown)
+
+    def _snapshot(self, uri: str) -> Linted:
         source, raw, version = self.source_for(uri)
-        positions = Positions(source, raw, self.workspace.position_encoding)
-        linted = Linted(version, source, raw, positions)
+        return Linted(version, source, raw, Positions(source, raw, self.workspace.position_encoding))
+
+    def _finish(self, uri: str, linted: Linted, shown: tuple) -> Linted:
+        """On the request loop: keep the lint for code actions, tell the editor."""
         self.linted[uri] = linted
+        self.linted_at[uri] = time.monotonic()
+        message, log_text = shown
+        if log_text:
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=log_text))
+        if message:
+            self._show_error(message)
+        else:
+            self.errors_shown.clear()
+        if uri in self.open:
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=uri, version=linted.version, diagnostics=[lsp for _, lsp in linted.findings]))
+        return linted
+
+    def _compute(self, linted: Linted) -> tuple[str, str]:
+        """Fill in the findings (on either thread, under the lock); returns the error message
+        to show and the traceback to log, both empty when all went well."""
+        source, positions = linted.source, linted.positions
         try:
             linter = self.linter_for(source.path)
             found = linter.lint(source)
         except AttrlintError as exc:
             linted.findings = [(None, self._error_diagnostic(exc))]  # type: ignore[list-item]
-            self._show_error(str(exc))
-            return linted
+            return str(exc), ""
         except Exception as exc:  # a bug in a rule must not take the editor's linter down
             log.exception("linting %s failed", source.path)
-            self.window_log_message(types.LogMessageParams(
-                type=types.MessageType.Error, message=traceback.format_exc()))
-            self._show_error(f"internal error while linting {os.path.basename(source.path)}: {exc!r}")
             linted.findings = [(None, self._error_diagnostic(exc))]  # type: ignore[list-item]
-            return linted
-        self.errors_shown.clear()
+            return f"internal error while linting {os.path.basename(source.path)}: {exc!r}", traceback.format_exc()
         rules = linter.ruleset.by_id()
         linted.kinds = {rid: r.kind for rid, r in rules.items()}
         linted.findings = [(d, self._to_lsp(d, positions, source, rules)) for d in found]
-        return linted
+        return "", ""
 
     def _show_error(self, message: str) -> None:
         # Once per distinct error: the draft is linted on every pause in typing.
@@ -467,7 +535,7 @@ def create_server() -> AttrlintLanguageServer:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: AttrlintLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.open.add(params.text_document.uri)
-        ls.lint_and_publish(params.text_document.uri)
+        ls.lint_in_background(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: AttrlintLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -475,7 +543,7 @@ def create_server() -> AttrlintLanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: AttrlintLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
-        ls.lint_and_publish(params.text_document.uri)
+        ls.lint_in_background(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: AttrlintLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -490,7 +558,7 @@ def create_server() -> AttrlintLanguageServer:
     def did_change_watched_files(ls: AttrlintLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
         ls.reload()
         for uri in sorted(ls.open):
-            ls.lint_and_publish(uri)
+            ls.lint_in_background(uri)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
@@ -505,6 +573,125 @@ def create_server() -> AttrlintLanguageServer:
     return server
 
 
+# A draft of several megabytes is a big one; a message larger than this is not a draft.
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+MAX_HEADER_BYTES = 8192
+_LENGTH = regex.compile(rb"(?im)^content-length:[ \t]*(\d{1,12})[ \t]*\r?$")
+_HEADER_START = b"Content-Length:"
+
+
+_OUT_OF_RANGE = regex.compile(rb'"(?:line|character)"\s*:\s*(?:-|\d{10})')
+_UINTEGER_MAX = 2**31 - 1
+
+
+def _clamp_positions(body: bytes) -> bytes:
+    """A position outside the protocol's range (a negative line, a character of 2^31) fails
+    pygls' validation before any handler runs, and the request then gets no answer at all;
+    clamped into range, it is answered like any other."""
+    if not _OUT_OF_RANGE.search(body):
+        return body
+    try:
+        message = json.loads(body)
+    except ValueError:
+        return body
+
+    def clamp(node):
+        if isinstance(node, dict):
+            if set(node) == {"line", "character"}:
+                return {k: min(max(v, 0), _UINTEGER_MAX) if isinstance(v, int) and not isinstance(v, bool) else v
+                        for k, v in node.items()}
+            return {k: clamp(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [clamp(v) for v in node]
+        return node
+
+    return json.dumps(clamp(message)).encode()
+
+
+class FramedStdin:
+    """Standard input as pygls reads it (`readline` for headers, `read` for a body), but only
+    ever well-formed messages: the client's stream is parsed here first.
+
+    pygls on its own trusts the header. A `Content-Length: abc`, or a header block with no
+    length, makes it read the body as a header line, swallowing the next message's header with
+    it, and every message after that: the server never answers again. A huge length makes it
+    try to read that much. Here such a message is dropped with a line on standard error, and
+    reading resumes at the next `Content-Length:` header, so the next good message is answered.
+    """
+
+    def __init__(self, raw, log_line=None) -> None:
+        self.raw = raw
+        self.buf = bytearray()
+        self.lines: list[bytes] = []
+        self.body = b""
+        self.eof = False
+        self.say = log_line or (lambda message: print(f"attrlint lsp: {message}", file=sys.stderr, flush=True))
+
+    def _fill(self) -> bool:
+        if self.eof:
+            return False
+        read = getattr(self.raw, "read1", self.raw.read)
+        chunk = read(65536)
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf += chunk
+        return True
+
+    def _resync(self) -> None:
+        """Drop bytes up to the next header that starts a message."""
+        while True:
+            at = self.buf.find(_HEADER_START, 1)
+            if at >= 0:
+                del self.buf[:at]
+                return
+            keep = len(_HEADER_START) - 1
+            if len(self.buf) > keep:
+                del self.buf[:len(self.buf) - keep]
+            if not self._fill():
+                self.buf.clear()
+                return
+
+    def _next_body(self) -> bytes | None:
+        while True:
+            end = self.buf.find(b"\r\n\r\n")
+            while end < 0:
+                if len(self.buf) > MAX_HEADER_BYTES:
+                    self.say("dropped input with no message header in its first 8 kB")
+                    self._resync()
+                elif not self._fill():
+                    return None
+                end = self.buf.find(b"\r\n\r\n")
+            header = bytes(self.buf[:end])
+            m = _LENGTH.search(header) if end <= MAX_HEADER_BYTES else None
+            length = int(m.group(1)) if m else None
+            if length is None or length > MAX_MESSAGE_BYTES:
+                why = "no valid Content-Length" if length is None else f"Content-Length {length} over the limit of {MAX_MESSAGE_BYTES}"
+                self.say(f"dropped a message with {why}: {header[:120]!r}")
+                self._resync()  # from the next "Content-Length:", even one inside this header
+                continue
+            start = end + 4
+            while len(self.buf) < start + length:
+                if not self._fill():
+                    return None
+            body = bytes(self.buf[start:start + length])
+            del self.buf[:start + length]
+            return _clamp_positions(body)
+
+    def readline(self) -> bytes:
+        if not self.lines:
+            body = self._next_body()
+            if body is None:
+                return b""
+            self.body = body
+            self.lines = [f"Content-Length: {len(body)}\r\n".encode(), b"\r\n"]
+        return self.lines.pop(0)
+
+    def read(self, n: int) -> bytes:
+        body, self.body = self.body[:n], self.body[n:]
+        return body
+
+
 def serve() -> None:
     """Run the language server on standard input and output until the client says exit."""
-    create_server().start_io()
+    create_server().start_io(stdin=FramedStdin(sys.stdin.buffer))

@@ -54,6 +54,9 @@ class Rule:
 
     kind: ClassVar[str] = ""
     options: ClassVar[dict[str, Option]] = {}
+    # The {placeholders} the kind fills in a message; None: any plain name (a kind that does
+    # not declare them).
+    placeholders: ClassVar[frozenset[str] | None] = None
 
     id: str
     severity: str
@@ -81,7 +84,7 @@ class Rule:
         in the same article it is judged against (the body line of a headline finding)."""
         try:
             message = self.message.format(**fields)
-        except (KeyError, IndexError, ValueError) as exc:
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
             message = self.message + f" (message template error: {exc})"
         d = Diagnostic(path=article.source.path, rule=self.id, severity=self.severity,
                        message=message, start=start, end=end, fix=fix)
@@ -150,6 +153,8 @@ def load_rules(extra: Iterable[str] = (), builtin: bool = True, texts: Iterable[
     seen: dict[str, str] = {}
     for f, data in docs:
         pack = data.get("pack") or Path(f).stem
+        if not isinstance(pack, str):
+            raise RuleFileError(f, data.key_lines.get("pack"), f"`pack:` must be a name (a string), not {_yaml_type(pack)}")
         items = data.get("rules") or []
         if not isinstance(items, list):
             raise RuleFileError(f, data.key_lines.get("rules"), "`rules:` must be a list")
@@ -261,9 +266,41 @@ def build_rule(item: Any, path: str, pack: str, lexicon: Lexicon) -> Rule:
     for key in example:
         if key not in ("bad", "good"):
             raise RuleFileError(path, lines.get("example"), f"unknown key {key!r} in example (expected bad, good)")
+        if not isinstance(example[key], str):
+            raise RuleFileError(path, getattr(example, "key_lines", {}).get(key, lines.get("example")),
+                                f"example.{key} must be text (a string), not {_yaml_type(example[key])}")
+    check_message(item["message"], cls, path, lines.get("message", line))
     return cls(id=rid, severity=severity, message=item["message"], description=item["description"],
                explanation=item.get("explanation", ""), example=dict(example), link=item.get("link", ""),
                enabled=item.get("enabled", True), pack=pack, path=path, line=line or 0, opts=opts, lexicon=lexicon)
+
+
+_PLACEHOLDER = regex.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def check_message(message: str, cls: type[Rule], path: str, line: int | None) -> None:
+    """A message template must fill only the kind's own placeholders, by plain name, with a
+    modest format spec: `{match.__class__}` would reach into objects, and `{match:>2000000000}`
+    would build a 2 GB string for every finding."""
+    import string
+
+    try:
+        fields = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        raise RuleFileError(path, line, f"message {message!r} is not a valid template ({exc}; double a brace to print one: {{{{ or }}}})") from None
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not _PLACEHOLDER.fullmatch(name):
+            raise RuleFileError(path, line, f"message placeholder {{{name}}} must be a plain name such as {{match}} "
+                                            "(no attributes, indexes or positions)")
+        if cls.placeholders is not None and name not in cls.placeholders:
+            known = ", ".join(f"{{{p}}}" for p in sorted(cls.placeholders))
+            raise RuleFileError(path, line, f"unknown message placeholder {{{name}}} for kind {cls.kind!r} (known: {known})")
+        if conversion not in (None, "r", "s", "a"):
+            raise RuleFileError(path, line, f"message placeholder {{{name}!{conversion}}}: conversion must be !r, !s or !a")
+        if spec and ("{" in spec or regex.search(r"\d{4,}", spec)):
+            raise RuleFileError(path, line, f"message placeholder {{{name}:{spec}}}: the format spec is too large or nested")
 
 
 def override_rule(rule: Rule, severity: str | None, options: dict | None, path: str, line: int | None) -> Rule:

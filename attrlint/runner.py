@@ -8,6 +8,7 @@ serves `--jobs` and a cluster map (`attrlint.distributed.lint_partition`).
 from __future__ import annotations
 
 import os
+import traceback
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -35,15 +36,34 @@ class FileResult:
     article: object | None = None  # only in-process, for reports that show the copy
     facts: object | None = None
     has_body: bool = True  # False: only a headline (or nothing) was found, so no body rule had copy to read
+    traceback: str = ""  # for an internal error: shown with --debug
 
 
 def lint_path(workspace, path: str, display: str | None = None, keep_article: bool = False,
               keep_source: bool = True) -> FileResult:
-    """Read and lint one file; an unreadable file becomes a result with `error` set."""
+    """Read and lint one file. Whatever goes wrong with it becomes a result with `error` set, so
+    the run goes on with the other files: an unreadable file, a bad config file met only by
+    this file's folder, or a bug in attrlint (`traceback` then holds the details)."""
     try:
-        source = read_source(path)
+        return _lint_path(workspace, path, display, keep_article, keep_source)
     except InputError as exc:
         return FileResult(path=path, error=str(exc))
+    except AttrlintError as exc:  # a bad config file met only by this file's folder
+        return FileResult(path=display or path, error=f"config: {exc}")
+    except Exception as exc:  # noqa: BLE001  (a bug: reported as one, never as findings)
+        return FileResult(path=display or path, error=internal_error(display or path, exc),
+                          traceback=traceback.format_exc())
+
+
+def internal_error(path: str, exc: BaseException) -> str:
+    message = " ".join(str(exc).split())
+    if len(message) > 300:
+        message = message[:300] + "..."
+    return f"{path}: internal error: {type(exc).__name__}: {message} (run with --debug for the traceback)"
+
+
+def _lint_path(workspace, path: str, display: str | None, keep_article: bool, keep_source: bool) -> FileResult:
+    source = read_source(path)
     if display:
         source.path = display
     linter = workspace.linter_for(source.path if path != "-" else "-")
@@ -101,14 +121,19 @@ def _init_worker(workspace_kwargs: dict, keep_source: bool) -> None:
 
 
 def _work(path: str) -> FileResult:
-    try:
-        return lint_path(_WORKER["workspace"], path, keep_source=_WORKER["keep_source"])
-    except AttrlintError as exc:  # a bad config met only by this file's folder
-        return FileResult(path=path, error=f"config: {exc}")
+    return lint_path(_WORKER["workspace"], path, keep_source=_WORKER["keep_source"])
 
 
 def default_jobs(n_files: int) -> int:
-    return 1 if n_files < PARALLEL_THRESHOLD else (os.cpu_count() or 1)
+    return 1 if n_files < PARALLEL_THRESHOLD else worker_count(0, n_files)
+
+
+def worker_count(jobs: int, n_files: int) -> int:
+    """Processes to start for `--jobs N` (0: one per core): never more than there are files
+    to share out or cores to run them, whatever was asked."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    wanted = cores if jobs == 0 else jobs
+    return max(1, min(wanted, cores, n_files))
 
 
 def run(paths: list[str], workspace, workspace_kwargs: dict, jobs: int, stdin_name: str | None = None,
@@ -123,5 +148,38 @@ def run(paths: list[str], workspace, workspace_kwargs: dict, jobs: int, stdin_na
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     chunk = max(1, min(32, len(paths) // (jobs * 8)))
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(workspace_kwargs, keep_source)) as pool:
-        yield from pool.imap(_work, paths, chunksize=chunk)
+    yield from _pooled(ctx, jobs, list(paths), chunk, (workspace_kwargs, keep_source), workspace, stdin_name)
+
+
+def _pooled(ctx, jobs: int, pending: list[str], chunk: int, initargs: tuple, workspace,
+            stdin_name) -> Iterator[FileResult]:
+    """Results from worker processes, in order. A worker that dies (killed, out of memory, a
+    crash in native code) breaks the pool: the first unanswered file is then checked alone in
+    a process of its own, so the failure is pinned on the file that caused it, and the rest go
+    on in a new pool. (multiprocessing.Pool would wait for the lost result forever.)"""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    while pending:
+        try:
+            executor = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=initargs)
+        except OSError:  # no processes to be had (a process limit, no memory): do the work here
+            yield from run(pending, workspace, initargs[0], 1, stdin_name, False, initargs[1])
+            return
+        done = 0
+        with executor:
+            try:
+                for result in executor.map(_work, pending, chunksize=chunk):
+                    yield result
+                    done += 1
+                return
+            except BrokenProcessPool:
+                pass
+        suspect = pending[done]
+        with ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker, initargs=initargs) as alone:
+            try:
+                yield alone.submit(_work, suspect).result()
+            except BrokenProcessPool:
+                yield FileResult(path=suspect, error=f"{suspect}: internal error: the process checking it stopped "
+                                                     "abruptly (killed, out of memory, or a crash in native code)")
+        pending = pending[done + 1:]

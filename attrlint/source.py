@@ -8,7 +8,9 @@ line:column of the original file. A UTF-8 byte-order mark is dropped; it is not 
 from __future__ import annotations
 
 import bisect
+import errno
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 
@@ -18,6 +20,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
 DRAFT_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
+# No draft, rule file or reference is this large; past it a file (or standard input fed from
+# /dev/zero) is refused rather than read into memory.
+MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
 @dataclass
@@ -93,17 +98,66 @@ class _Fallback(Exception):
         self.note = note
 
 
+class RefusedFile(OSError):
+    """A path that is not read at all: a FIFO, a device, a socket, or a file over the limit."""
+
+    def __init__(self, reason: str):
+        super().__init__(errno.EINVAL, reason)
+        self.reason = reason
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _read_bounded(read, limit: int) -> bytes:
+    chunks, total = [], 0
+    while True:
+        chunk = read(1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > limit:
+            raise RefusedFile(f"is larger than {limit // (1024 * 1024)} MB; not read")
+        chunks.append(chunk)
+
+
+def read_regular_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, at most `limit` of them. A FIFO, device or socket is never
+    read (reading one can block forever or never end): RefusedFile names what it is."""
+    # O_NONBLOCK: opening a FIFO with no writer would otherwise block before fstat can tell.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", path)
+        if not stat.S_ISREG(st.st_mode):
+            raise RefusedFile(f"is {_not_regular(st.st_mode)}, not a regular file; skipped")
+        if st.st_size > limit:
+            raise RefusedFile(f"is larger than {limit // (1024 * 1024)} MB; not read")
+        return _read_bounded(lambda n: os.read(fd, n), limit)
+    finally:
+        os.close(fd)
+
+
 def read_source(path: str, fmt: str | None = None) -> Source:
     try:
         if path == "-":
-            data = sys.stdin.buffer.read()
+            data = _read_bounded(sys.stdin.buffer.read, MAX_FILE_BYTES)
         else:
-            with open(path, "rb") as f:
-                data = f.read()
+            data = read_regular_bytes(path)
     except IsADirectoryError:
         raise InputError(path, "is a directory") from None
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
+    except RefusedFile as exc:
+        raise InputError(path, exc.reason) from None
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror})") from None
     note = ""
@@ -120,12 +174,20 @@ def from_string(text: str, path: str = "<string>", fmt: str | None = None) -> So
     return Source(path=path, text=normalise(text), format=fmt or format_for(path))
 
 
-def walk(paths: list[str]) -> list[str]:
-    """Expand folders into the drafts below them, in a stable order; files pass as given."""
+def walk(paths: list[str], errors: list[str] | None = None) -> list[str]:
+    """Expand folders into the drafts below them, in a stable order; files pass as given.
+
+    A folder that cannot be listed (permissions, a path too long for the system) is named in
+    `errors` (when given) rather than skipped without a word."""
+
+    def onerror(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(f"{exc.filename}: folder cannot be read ({exc.strerror}); its drafts were not checked")
+
     out: list[str] = []
     for p in paths:
         if p != "-" and os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
+            for root, dirs, files in os.walk(p, onerror=onerror):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(DRAFT_SUFFIXES) and not name.startswith("."):

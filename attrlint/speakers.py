@@ -16,6 +16,8 @@ Speakers are found once per article and memoised in `article.cache`; the quote r
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 from dataclasses import dataclass
 
 import regex
@@ -60,11 +62,11 @@ class SpeakerFinder:
         position = {(s.start, s.end): k for k, s in enumerate(sentences)}
         last_named = ""
         previous = None  # the last top-level quotation seen
+        spans: dict = {}  # paragraph -> its sentences' starts and ends, for bisection
         for q in article.quotations:
             if q.depth:
                 continue
-            own = [s for s in (article.paragraphs[q.paragraph].sentences if q.paragraph >= 0 else [])
-                   if s.start < q.end and s.end > q.start]
+            own = _overlapping(article, q, spans)
             speaker = None
             if own:
                 first = position[(own[0].start, own[0].end)]
@@ -155,7 +157,14 @@ class SpeakerFinder:
         if m:
             name = m.group("who") if "who" in m.groupdict() and m.group("who") else ""
             return Speaker(name, m.group(0).strip(), sent.start + m.start(), sent.start + m.end(), how)
-        return _frame(sent, how)
+        # The frame depends on the sentence alone, and every quotation in it asks again: looked
+        # for once per sentence (a copy each time, as callers fill in `resolved`).
+        memo = sent.article.cache.setdefault("frame", {})
+        key = (sent.start, sent.end, how)
+        if key not in memo:
+            memo[key] = _frame(sent, how)
+        found = memo[key]
+        return dataclasses.replace(found) if found is not None else None
 
 
 _SAID = regex.compile(r"(?:said|says|say|told|tells|added|adds|stated|explained|argued|insisted|noted|wrote|writes)", regex.I)
@@ -190,20 +199,21 @@ def _frame(sent, how: str) -> Speaker | None:
     question or exclamation mark) against a clause of a few words is the attribution frame,
     whatever the verb."""
     text = sent.article.text
+    bounds = _Bounds(sent)
     for q in sent.quotations:
         if q.depth or q.close is None:
             continue
         inner = text[q.start:q.end].rstrip(" ’'\"”")  # "Don't say, 'Merry Christmas!' " the man raged
         if inner.endswith((",", "?", "!", "—", "-")) or text[q.close + 1:q.close + 2] == ",":
             lo = q.close + 1
-            hi = _next_quote_or_end(sent, lo)
+            hi = bounds.next_open_or_end(lo)
             clause = text[lo:hi]
             if clause.strip() and clause.strip()[-1:] in ".,;!?" or hi < sent.end:
                 # "“...,” Trump assured Jones, after Jones ...": the frame ends at its comma.
                 who = _speaker_words(clause.strip(" ,.;!?").split(",")[0])
                 if who:
                     return Speaker(who, "", lo, hi, how)
-        lo = _previous_quote_or_start(sent, q.open)
+        lo = bounds.previous_close_or_start(q.open)
         clause = text[lo:q.open].rstrip()
         if clause.endswith(":") and len(_FRAME_WORD.findall(clause)) >= 2:
             # "Republican pollster Daron Shaw: “...”", "Trump swiped at Ryan in a tweet: “...”":
@@ -239,12 +249,44 @@ def _next_quote_or_end(sent, lo: int) -> int:
     return sent.end
 
 
-def _previous_quote_or_start(sent, hi: int) -> int:
-    lo = sent.start
-    for q in sent.quotations:
-        if q.close is not None and q.close < hi:
-            lo = max(lo, q.close + 1)
-    return lo
+def _overlapping(article, q, spans: dict) -> list:
+    """The sentences of the quotation's paragraph that overlap it. Sentences are in text order
+    and do not overlap, so their starts and ends both rise: the run is found by bisection."""
+    if q.paragraph < 0:
+        return []
+    sents = article.paragraphs[q.paragraph].sentences
+    if q.paragraph not in spans:
+        starts, ends = [s.start for s in sents], [s.end for s in sents]
+        in_order = all(a <= b for a, b in zip(starts, starts[1:])) and all(a <= b for a, b in zip(ends, ends[1:]))
+        spans[q.paragraph] = (starts, ends) if in_order else None
+    if spans[q.paragraph] is None:  # not in order after all: look at them all
+        return [s for s in sents if s.start < q.end and s.end > q.start]
+    starts, ends = spans[q.paragraph]
+    lo, hi = bisect.bisect_right(ends, q.start), bisect.bisect_left(starts, q.end)
+    return [s for s in sents[lo:hi] if s.start < q.end and s.end > q.start]
+
+
+class _Bounds:
+    """Where the writer's words around a quotation stop: the nearest quotation mark on either
+    side, found by bisection so that a paragraph of thousands of marks stays near-linear."""
+
+    def __init__(self, sent):
+        self.sent = sent
+        self.closes = sorted(q.close for q in sent.quotations if q.close is not None)
+        opens = [q.open for q in sent.quotations]
+        # The first quotation (in the list's order) opening at or after a point; with the list
+        # in text order, as the reader builds it, that is the nearest one.
+        self.opens = opens if all(a <= b for a, b in zip(opens, opens[1:])) else None
+
+    def previous_close_or_start(self, hi: int) -> int:
+        k = bisect.bisect_left(self.closes, hi)
+        return max(self.sent.start, self.closes[k - 1] + 1) if k else self.sent.start
+
+    def next_open_or_end(self, lo: int) -> int:
+        if self.opens is None:
+            return _next_quote_or_end(self.sent, lo)
+        k = bisect.bisect_left(self.opens, lo)
+        return self.opens[k] if k < len(self.opens) else self.sent.end
 
 
 def _opens_sentence(sent, q) -> bool:

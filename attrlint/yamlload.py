@@ -12,6 +12,10 @@ import functools
 from attrlint.errors import RuleFileError
 
 
+# Rule and config files are a few kilobytes; a larger one is refused before parsing.
+MAX_YAML_BYTES = 4 * 1024 * 1024
+
+
 class LineDict(dict):
     line: int = 0
     key_lines: dict
@@ -63,10 +67,13 @@ def _loader_class():
 
 def load_yaml(path: str, text: str | None = None):
     """Parse one YAML document with line marks; errors name the file and line."""
+    from attrlint.source import RefusedFile, read_regular_bytes
+
     try:
         if text is None:
-            with open(path, encoding="utf-8-sig") as f:
-                text = f.read()
+            text = read_regular_bytes(path, MAX_YAML_BYTES).decode("utf-8-sig")
+    except RefusedFile as exc:
+        raise RuleFileError(path, None, exc.reason) from None
     except OSError as exc:
         raise RuleFileError(path, None, f"cannot be read ({exc.strerror})") from None
     except UnicodeDecodeError:

@@ -17,6 +17,7 @@ from attrlint.rules import Option, Rule, register
 @register
 class Existence(Rule):
     kind = "existence"
+    placeholders = frozenset({"match"})
     options = {
         "tokens": Option("words", [], "literal words or phrases to flag (matched on word boundaries)"),
         "patterns": Option("patterns", [], "regular expressions to flag"),

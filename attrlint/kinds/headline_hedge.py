@@ -54,6 +54,7 @@ class Stance:
 @register
 class HeadlineHedge(Rule):
     kind = "headline-hedge"
+    placeholders = frozenset({"direction", "headline_way", "body_way", "line"})
     _PRONOUNS = frozenset("he she it they we who i you".split())
     _BE = frozenset("is are was were be been being am".split())
     _LEADS = frozenset(("according", "citing", "per"))

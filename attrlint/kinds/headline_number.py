@@ -22,6 +22,7 @@ _WORD = regex.compile(r"\p{L}[\p{L}’'-]*")
 @register
 class HeadlineNumber(Rule):
     kind = "headline-number"
+    placeholders = frozenset({"figure", "noun", "body_figure", "line"})
     options = {
         "vague_ranges": Option("mapping", {}, "vague quantities and the counts they allow, [low, high]"),
         "approximators": Option("mapping", {}, "approximators and the factors of the stated figure they allow, [low, high]"),

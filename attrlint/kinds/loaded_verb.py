@@ -31,6 +31,7 @@ _HEADLINE_QUOTE = regex.compile(r"[\"“”](?:[^\"“”]{1,200})[\"“”]|(?<
 @register
 class LoadedVerb(Rule):
     kind = "loaded-verb"
+    placeholders = frozenset({"verb", "neutral"})
     options = {
         "replacements": Option("mapping", {}, "loaded verb form -> the neutral form offered instead (claimed: said)"),
         "noun_forms": Option("words", [], "forms that are also nouns (claims, boasts): flagged only after a subject"),

@@ -45,6 +45,7 @@ def _short(text: str, limit: int = 120) -> str:
 @register
 class QuoteDrift(Rule):
     kind = "quote-drift"
+    placeholders = frozenset({"quotation", "reference", "where", "ours", "theirs"})
     options = {
         "min_words": Option("int", 4, "quotations shorter than this (terms, scare quotes) are not compared"),
         "min_run": Option("int", 7, "a shared run of this many words makes two renderings the same remark"),

@@ -32,6 +32,7 @@ def speaker_finder(rule) -> SpeakerFinder:
 @register
 class QuoteUnattributed(Rule):
     kind = "quote-unattributed"
+    placeholders = frozenset({"quotation", "words"})
     options = {
         "min_words": Option("int", 4, "quotations shorter than this are terms or scare quotes, not statements"),
         "speech_cues": Option("patterns", [], "speech cues beyond the lexicon's reporting verbs (asked, shouted); a group named `who` captures the speaker"),

@@ -14,6 +14,7 @@ from attrlint.rules import Option, Rule, register
 @register
 class QuoteUnbalanced(Rule):
     kind = "quote-unbalanced"
+    placeholders = frozenset({"mark", "which", "partner"})
     options = {
         "wrong_way_message": Option("str", "This {which} quotation mark faces the wrong way ({mark}): write {right}",
                                     "the message for a curly mark facing the wrong way; placeholders: which, mark, right"),

@@ -43,6 +43,7 @@ _SPACES = regex.compile(r"\s+")
 @register
 class SourceFirstReference(Rule):
     kind = "source-first-reference"
+    placeholders = frozenset({"name"})
     options = {
         "well_known": Option("words", [], "acronyms that need no spelling out (AP, UN, FBI)"),
         "names_in_capitals": Option("patterns", [], "words in capitals that are names, not acronyms (call signs: KMOV)"),

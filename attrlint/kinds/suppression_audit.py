@@ -12,6 +12,7 @@ from attrlint.rules import Option, Rule, register
 @register
 class SuppressionAudit(Rule):
     kind = "suppression-audit"
+    placeholders = frozenset({"directive", "rules", "reason"})
     options = {"audit": Option("str", "unused", "which directives to report: unused or invalid")}
 
     def prepare(self) -> None:

@@ -21,6 +21,7 @@ _NAME_RUN = regex.compile(r"\p{Lu}[\p{L}&.-]+(?:\s+\p{Lu}[\p{L}&.-]+)*")
 @register
 class UnattributedFigure(Rule):
     kind = "unattributed-figure"
+    placeholders = frozenset({"figure", "noun"})
     options = {
         "continuations": Option("patterns", [], "paragraph openings that carry on the previous paragraph's attributed statement"),
         "back_references": Option("patterns", [], "pointers back to a source attributed earlier in the article"),

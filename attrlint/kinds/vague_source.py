@@ -35,6 +35,7 @@ def _plain_alt(words) -> str:
 @register
 class VagueSource(Rule):
     kind = "vague-source"
+    placeholders = frozenset({"source"})
     options = {
         "vague_nouns": Option("words", [], "sources that are vague even bare (sources, experts, observers, critics)"),
         "quantifiers": Option("words", [], "words that make any group vague (some, many, a wide array of)"),

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from attrlint.report.base import Reporter
+from attrlint.report.base import Reporter, printable
 
 
 class ConciseReporter(Reporter):
@@ -8,4 +8,4 @@ class ConciseReporter(Reporter):
 
     def file(self, path, diagnostics, source=None, article=None, facts=None):
         for d in diagnostics:
-            self.out.write(f"{d.path}:{d.line}:{d.column}: {d.rule} {d.message}\n")
+            self.out.write(f"{printable(d.path)}:{d.line}:{d.column}: {d.rule} {printable(d.message)}\n")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from attrlint.report.base import Reporter
+from attrlint.report.base import Reporter, printable
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -13,10 +13,12 @@ class TextReporter(Reporter):
 
     def file(self, path, diagnostics, source=None, article=None, facts=None):
         for d in diagnostics:
-            head = f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}"
+            # Escaped: the copy and the file name are not to drive the terminal or forge lines.
+            where, message = printable(d.path), printable(d.message)
+            head = f"{where}:{d.line}:{d.column}: {d.severity} {d.rule} {message}"
             if self.color:
-                head = (f"{_BOLD}{d.path}:{d.line}:{d.column}:{_RESET} {_COLORS.get(d.severity, '')}{d.severity}{_RESET} "
-                        f"{_BOLD}{d.rule}{_RESET} {d.message}")
+                head = (f"{_BOLD}{where}:{d.line}:{d.column}:{_RESET} {_COLORS.get(d.severity, '')}{d.severity}{_RESET} "
+                        f"{_BOLD}{d.rule}{_RESET} {message}")
             self.out.write(head + "\n")
             if source is not None:
                 self.out.write(_excerpt(source.line_text(d.line), d, self.color))
@@ -29,10 +31,12 @@ def _excerpt(line: str, d, color: bool, width: int = 100) -> str:
     end = max(end, col + 1)
     lo = max(0, min(col - 30, len(line) - width))
     hi = min(len(line), lo + width)
-    shown = line[lo:hi].replace("\t", " ")
+    line = line.replace("\t", " ")
+    shown = printable(line[lo:hi])
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
-    caret = " " * (len(prefix) + col - lo) + "^" * max(1, min(end, hi) - col)
+    # Measured on the escaped text, so the caret stays under the finding.
+    caret = " " * (len(prefix) + len(printable(line[lo:col]))) + "^" * max(1, len(printable(line[col:min(end, hi)])))
     if color:
         caret = _COLORS.get(d.severity, "") + caret + _RESET
         return f"  {_DIM}|{_RESET} {prefix}{shown}{suffix}\n  {_DIM}|{_RESET} {caret}\n"
