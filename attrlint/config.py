@@ -91,20 +91,23 @@ def find_config(start: str) -> str | None:
 
 
 def _has_tool_section(path: Path) -> bool:
-    """True when the file has [tool.attrlint], and also when it is broken but shows our table
-    header, or its `tool` is not a table: loading it then reports the problem, where skipping it
-    would apply the defaults silently. A broken file with no sign of our table is other tools'."""
+    """True when the file has [tool.attrlint], and also when it cannot be told (unreadable,
+    invalid TOML, a `tool` that is not a table): loading it then reports the problem, where
+    skipping it would apply the defaults silently."""
     try:
         tool = _read_toml(str(path))[0].get("tool", {})
     except RuleFileError:
-        # A broken pyproject.toml that has our table is ours to report (with its line); one
-        # without it belongs to other tools.
+        # Broken. Ours if it shows our table, another tool's if it shows only theirs
+        # ([tool.ruff]); when that cannot be told, reporting it (with its line) beats applying
+        # the defaults without a word.
         from attrlint.source import RefusedFile, read_regular_bytes
         try:
             raw = read_regular_bytes(str(path), 4 * 1024 * 1024)
         except (RefusedFile, OSError):
             return True
-        return _TABLE_HEADER.search(raw) is not None
+        if _OUR_HEADER.search(raw):
+            return True
+        return not _OTHER_TOOL_HEADER.search(raw)
     return not isinstance(tool, dict) or "attrlint" in tool
 
 
@@ -244,7 +247,8 @@ def _check_override(path: str, line, ov: Any) -> dict:
     return dict(ov)
 
 
-_TABLE_HEADER = re.compile(rb"^\s*\[\s*tool\s*\.\s*attrlint\s*[\].]", re.M)
+_OUR_HEADER = re.compile(rb"^\s*\[\s*tool\s*\.\s*attrlint\s*[\].]", re.M)
+_OTHER_TOOL_HEADER = re.compile(rb"^\s*\[\s*tool\s*\.\s*[\w-]+", re.M)
 _TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*attrlint\s*(?:\.\s*([\w-]+|\"[^\"]*\")\s*)?\]\s*(?:#.*)?$")
 _KEY = re.compile(r"^\s*([\w-]+|\"[^\"]*\")\s*=")
 _INLINE_KEY = re.compile(r"[{,]\s*([\w-]+|\"[^\"]*\")\s*=")

@@ -43,7 +43,6 @@ APPROXIMATORS = (
 _HAS_DIGIT = re.compile(r"\d")
 _ORDINAL = regex.compile(r"(?:st|nd|rd|th)\b", regex.I)
 _CLOCK = regex.compile(r"\s?(?:[ap]\.?m\.?|gmt|utc)\b", regex.I)
-_TOLL_BEFORE = regex.compile(r"\b(?:toll|total|tally|count|number)\b[^.;]{0,60}\b(?:to|of|at|reached|hit|stood\s+at)\s+$", regex.I)
 _BEFORE_CASUALTY = regex.compile(r"^\s*(?:people|civilians|persons)?\s*(?:who\s+)?(?:were|have\s+been|had\s+been|was|are|has\s+been|have|had|were\s+reported|reportedly)?\s*")
 _NAME_COMMA = regex.compile(r"\p{Lu}[\p{L}.’'-]*,\s*$")
 _NAME_PAREN = regex.compile(r"\p{Lu}[\p{L}.’'-]*\s*\($")
@@ -89,6 +88,9 @@ class FigureFinder:
         self.approx = regex.compile(rf"(?:^|\s)({APPROXIMATORS})\s+$", flags)
         self.contexts = [regex.compile(p, flags) for p in lexicon.words("not_figure_contexts")]
         self.people = lexicon.word_set("people_nouns")
+        # "the toll rose to 57", "a crowd of 20,000": the counted thing comes before the figure.
+        self.total_before = regex.compile(
+            rf"(?<![\p{{L}}])(?:{lexicon.alternation('total_nouns')})(?![\p{{L}}])[^.;]{{0,60}}\b(?:to|of|at|reached|hit|stood\s+at)\s+$", flags)
         self.casualty = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('casualty_words')})(?![\p{{L}}])", flags)
         self.casualty_before = regex.compile(rf"(?:{self.casualty.pattern})\s+(?:(?:{APPROXIMATORS})\s+)?$", flags)
         self.harm_before = regex.compile(
@@ -190,7 +192,7 @@ class FigureFinder:
             return self._make(text, s, e, "count", value, casualty)
         if m.group("scale") and nxt and nxt not in self.units and nxt not in _STOP:
             return self._make(text, s, e, "count", value, nxt)
-        if _TOLL_BEFORE.search(text[max(0, s - 90):s]):
+        if self.total_before.search(text[max(0, s - 90):s]):
             return self._make(text, s, e, "count", value, "toll")
         return None
 

@@ -210,7 +210,7 @@ def test_a_good_template_with_a_small_spec_still_works(tmp_path):
 @pytest.mark.parametrize("toml, reason", [
     ("tool = 3\n", "pyproject.toml: `tool` must be a table"),
     ("[tool]\nx = 1\n[tool\n", "pyproject.toml:3: invalid TOML"),
-    ("[tool.attrlint]\nselect = 5\n", "pyproject.toml: config key 'select' must be a list of strings"),
+    ("[tool.attrlint]\nselect = 5\n", "pyproject.toml:2: config key 'select' must be a list of strings"),
 ])
 def test_a_bad_pyproject_is_an_error_not_the_defaults(tmp_path, toml, reason):
     (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")

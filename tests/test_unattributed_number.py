@@ -232,3 +232,9 @@ def test_a_poll_name_points_back_only_as_that_source():
         Turnout in Valley County reached 61 percent last time.
         """
     assert [line for line, _ in found(text, RULE)] == [7]
+
+
+def test_crowd_sizes_and_shares_of_people_are_figures_but_odds_are_not():
+    assert flagged("The rally drew a crowd of 20,000.") == ["20,000"]
+    assert flagged("One in four voters is undecided.") == ["One in four"]
+    assert flagged("It is a one in a million chance.") == []

@@ -9,6 +9,8 @@ and furniture. Nested quotations are the outer speaker's words.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from attrlint.lexicon import pattern_alternation
@@ -68,16 +70,17 @@ class QuoteUnattributed(Rule):
     def check(self, article, facts):
         speakers = self.speakers(article, facts)
         text = article.text
+        index = _SentenceIndex(article)
         covered = None  # the last top-level quotation whose speaker the reader can tell
         for q in article.quotations:
             if q.depth or (q.close is None and not q.continues):
                 continue  # a mark left open is quote-unbalanced's finding, not a quotation
             speaker = speakers.get(q.open)
-            crowd = self._crowd_words(article, q, speaker)
+            crowd = self._crowd_words(article, q, speaker, index)
             if speaker is not None and not crowd and not self._not_speaker.search(speaker.name + " " + speaker.cue):
                 covered = q
                 continue
-            if not crowd and self._speaker_in_context(article, q, covered):
+            if not crowd and self._speaker_in_context(article, q, covered, index):
                 covered = q
                 continue
             words = _WORD.findall(text, q.start, q.end)
@@ -91,17 +94,17 @@ class QuoteUnattributed(Rule):
             excerpt = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
             yield self.diagnostic(article, q.open, close, quotation=excerpt, words=len(words))
 
-    def _speaker_in_context(self, article, q, covered) -> bool:
+    def _speaker_in_context(self, article, q, covered, index) -> bool:
         """Whether the reader can tell the speaker from the copy around the quotation, though no
         attribution names one: a person stands in the quotation's own sentence ("She applauded
         him for defying them “over and over again.”"); a quotation standing alone follows or
         precedes a sentence about someone speaking ("... Trump spoke only in bromides during the
         interview." then a paragraph of his words); or it carries on a run of quotations whose
         speaker was told. A crowd's cries are still no speaker (`not_speakers`)."""
-        own = [s for s in article.sentences if s.start < q.end and s.end > q.start and s.paragraph == q.paragraph]
-        if not own:
+        k, j = index.around(q)
+        if k > j:
             return False
-        if any(self._someone(s.unquoted) for s in own):
+        if any(index.memo(("someone", n), lambda n=n: self._someone(index.sentences[n].unquoted)) for n in range(k, j + 1)):
             return True
         if covered is not None and 0 <= q.paragraph - covered.paragraph <= 2:
             if q.paragraph == covered.paragraph:
@@ -110,16 +113,15 @@ class QuoteUnattributed(Rule):
                 between = article.text[article.paragraphs[covered.paragraph].end:q.open]
             if len(_WORD.findall(between)) <= 3:
                 return True  # the same voice going on: nothing of the writer's between them
-        k = article.sentences.index(own[0])
-        j = article.sentences.index(own[-1])
         for n in (k - 1, j + 1):
-            if 0 <= n < len(article.sentences) and article.sentences[n].paragraph >= 0:
-                near = article.sentences[n].unquoted
-                if self._someone(near) and (self._speech_context.search(near) or self._finder.speech_cues.search(near)):
+            if 0 <= n < len(index.sentences) and index.sentences[n].paragraph >= 0:
+                near = index.sentences[n].unquoted
+                if index.memo(("someone", n), lambda: self._someone(near)) and index.memo(
+                        ("speech", n), lambda: bool(self._speech_context.search(near) or self._finder.speech_cues.search(near))):
                     return True
         return False
 
-    def _crowd_words(self, article, q, speaker) -> bool:
+    def _crowd_words(self, article, q, speaker, index) -> bool:
         """Whether the quotation is a crowd's cries: right after "the cries of", or, when no
         speaker was found, in a sentence about a chant ("the chant ... “...” rang out"). Whoever
         else its sentence names is no speaker of them."""
@@ -128,8 +130,8 @@ class QuoteUnattributed(Rule):
             return True
         if speaker is not None:
             return False
-        own = " ".join(s.unquoted for s in article.sentences if s.start < q.end and s.end > q.start and s.paragraph == q.paragraph)
-        return bool(self._crowd.search(own))
+        k, j = index.around(q)
+        return index.memo(("crowd", k, j), lambda: bool(self._crowd.search(" ".join(s.unquoted for s in index.sentences[k:j + 1]))))
 
     def _someone(self, text: str) -> bool:
         """Whether the writer's words name or stand for a person: a pronoun, a described source
@@ -161,3 +163,33 @@ class QuoteUnattributed(Rule):
         if ending.endswith(".") and capitals == len(content) and len(content) <= 8:
             ending = ending[:-1]
         return capitals / len(content) >= self.opts["title_case_share"] and words[0][0].isupper() and len(content) > 1 and not ending.endswith((".", "?", "!", ","))
+
+
+class _SentenceIndex:
+    """The body's sentences in order, with their starts, so that the sentences a quotation
+    spans are found by bisection (a draft of thousands of quotations stays near-linear)."""
+
+    def __init__(self, article):
+        self.sentences = article.sentences
+        self.starts = [s.start for s in self.sentences]
+        self._memo: dict = {}
+
+    def memo(self, key, compute):
+        """compute(), once per key: a sentence read for many quotations is read once."""
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = compute()
+        return got
+
+    def around(self, q) -> tuple[int, int]:
+        """The first and last index of the sentences of q's paragraph that overlap it (k > j: none)."""
+        j = bisect_left(self.starts, q.end) - 1
+        k = j
+        while k >= 0 and self.sentences[k].end > q.start:
+            k -= 1
+        k += 1
+        while k <= j and self.sentences[k].paragraph != q.paragraph:
+            k += 1
+        while j >= k and self.sentences[j].paragraph != q.paragraph:
+            j -= 1
+        return k, j
