@@ -238,3 +238,9 @@ def test_crowd_sizes_and_shares_of_people_are_figures_but_odds_are_not():
     assert flagged("The rally drew a crowd of 20,000.") == ["20,000"]
     assert flagged("One in four voters is undecided.") == ["One in four"]
     assert flagged("It is a one in a million chance.") == []
+
+
+def test_per_is_a_source_only_before_a_name():
+    # "per square foot" is a rate, not "per the Times"; the capital must really be a capital.
+    assert flagged("The tower charged tenants $120 per square foot last year.") == ["$120"]
+    assert flagged("The repairs cost $5 million, per the Harbor Times.") == []
