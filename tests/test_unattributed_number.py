@@ -244,3 +244,22 @@ def test_per_is_a_source_only_before_a_name():
     # "per square foot" is a rate, not "per the Times"; the capital must really be a capital.
     assert flagged("The tower charged tenants $120 per square foot last year.") == ["$120"]
     assert flagged("The repairs cost $5 million, per the Harbor Times.") == []
+
+
+def test_answers_in_a_q_and_a_are_the_speakers():
+    text = ("Interview\n\nQ: How is the city doing?\n\n"
+            "A: Better than people think. We cut the deficit by $40 million and hired 300 teachers.\n\n"
+            "ORTIZ: And turnout rose to 61 percent.\n")
+    assert found(text, RULE, dedent=False) == []
+
+
+def test_market_quotes_are_not_figures_to_attribute():
+    assert flagged("The Harbor index closed down 24.11 points, or 0.1 percent, to 18,432.24.") == []
+    assert flagged("Brent crude fell 24 cents, to $42.46 a barrel in London.") == []
+    # a statistic that moves is still one
+    assert flagged("Unemployment in the county rose to 7.8 percent.") == ["7.8 percent"]
+
+
+def test_statutory_rates_and_limits_are_fixed_figures():
+    assert flagged("Employers would rather avoid a 40 percent excise tax on costly plans.") == []
+    assert flagged("She gave $2,700, the maximum an individual can give.") == []

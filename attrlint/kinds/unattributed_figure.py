@@ -26,6 +26,8 @@ class UnattributedFigure(Rule):
         "continuations": Option("patterns", [], "paragraph openings that carry on the previous paragraph's attributed statement"),
         "back_references": Option("patterns", [], "pointers back to a source attributed earlier in the article"),
         "named_source_nouns": Option("words", [], "when an attribution's source contains one of these nouns (poll, survey), its name points back to it later"),
+        "speaker_labels": Option("patterns", [], "a paragraph opening with one of these is a speaker's answer in a transcript or Q&A (A:, SMITH:): its figures are the speaker's"),
+        "market_contexts": Option("patterns", [], "a sentence matching one of these reports market prices (a stock, an index, a yield, crude): public quotes, not figures to attribute"),
         "figure_kinds": Option("words", ["money", "percent", "count", "vote", "vague", "share"], "which kinds of figure the rule reports"),
     }
 
@@ -35,6 +37,8 @@ class UnattributedFigure(Rule):
         self._backref = regex.compile(pattern_alternation(self.opts["back_references"]), flags)
         self._named_nouns = frozenset(w.lower() for w in self.opts["named_source_nouns"])
         self._kinds = frozenset(self.opts["figure_kinds"])
+        self._label = regex.compile(rf"\s*(?:{pattern_alternation(self.opts['speaker_labels'])})", regex.V0)
+        self._market = regex.compile(pattern_alternation(self.opts["market_contexts"]), flags)
         verbs = self.lexicon.words("reporting_verbs") if self.lexicon else []
         self._pointer = "|".join(regex.escape(w) for w in sorted(set(self.opts["named_source_nouns"]) | set(verbs), key=len, reverse=True)) or "(?!)"
 
@@ -42,12 +46,16 @@ class UnattributedFigure(Rule):
         attributed_before = False  # any attribution earlier in the article
         names: set[str] = set()  # names of attributed polls, studies and reports
         prev_attributed = False
+        text = article.text
         for para in article.paragraphs:
-            para_attributed = False
+            # "A: I got $660 billion ...": an answer in a Q&A or transcript is its speaker's.
+            para_attributed = bool(self.opts["speaker_labels"]) and self._label.match(text, para.start) is not None
             for sent in para.sentences:
                 atts = facts.attributions(sent)
                 if not atts and not para_attributed:
                     figures = [f for f in facts.figures(sent) if f.kind in self._kinds]
+                    if figures and self.opts["market_contexts"] and self._market.search(sent.unquoted):
+                        figures = []  # "Amazon rose $6.20", "the yield fell to 1.45 percent": market quotes
                     if figures:
                         if self._covered(sent, prev_attributed, attributed_before, names):
                             # A sentence that points back to its source ("The October report
