@@ -645,3 +645,30 @@ def test_passive_accusation_and_named_poll_are_headline_hedges():
         Councillor Avery has the support of most voters in the ward, according to a survey by the local paper.
         """
     assert hedge(accused) == [] and hedge(poll) == []
+
+
+def test_the_subject_announcing_its_own_next_step_is_stated_as_fact():
+    text = """
+        Mayor Ortiz to release her tax returns
+
+        Mayor Dana Ortiz (D) said she will release her tax returns next week, as is tradition for candidates.
+        """
+    assert hedge(text) == []
+
+
+def test_a_telling_or_a_joke_is_the_event_not_a_claim_at_a_distance():
+    text = """
+        Ortiz flops with harbor workers
+
+        Mayor Dana Ortiz joked about the union and told the harbor workers they would not back her anyway.
+        """
+    assert hedge(text) == []
+
+
+def test_a_long_colon_label_opened_by_a_source_before_her_words_is_speech():
+    text = """
+        Ortiz on the council releasing its budget papers: 'I think it will'
+
+        Mayor Dana Ortiz told reporters she believed the council would release the papers.
+        """
+    assert hedge(text) == []

@@ -83,6 +83,8 @@ class HeadlineHedge(Rule):
         "standfirst_markers": Option("patterns", [], "page-header furniture (reading time, date) below which a leading paragraph is a standfirst"),
         "word_forms": Option("mapping", {}, "irregular word forms and their base form, so that 'stung' matches 'stings'"),
         "subject_words": Option("int", 2, "a body sentence must share one of the headline claim's first this many key words (its subject)"),
+        "claim_cues": Option("words", [], "cues (their first word) that put a body claim at a distance for (a): say, according, reported; other reporting verbs (joked, repeated, showed) report an event the headline may state"),
+        "own_plan": Option("patterns", [], "what follows a subject's own speech cue when it announces its next step (he will, they plan to)"),
         "actor_words": Option("int", 2, "a body source sharing one of the headline claim's first this many key words is the headline's own actor"),
         "first_paragraphs": Option("int", 4, "how many body paragraphs are searched for the headline's claim"),
         "min_headline_words": Option("int", 3, "headlines with fewer key content words make no checkable claim"),
@@ -122,6 +124,8 @@ class HeadlineHedge(Rule):
         self._stop = frozenset(w.lower() for w in o["stopwords"])
         self._forms = {str(k).lower(): str(v).lower() for k, v in o["word_forms"].items()}
         self._markers = regex.compile(pattern_alternation(o["standfirst_markers"]), _FLAGS)
+        self._own_plan = regex.compile(rf"\s+(?:that\s+)?(?:{pattern_alternation(o['own_plan'])})", _FLAGS)
+        self._claim_cues = frozenset(w.lower() for w in o["claim_cues"])
         self._ranges = RangeReader(o["vague_ranges"], o["approximators"], o["tolerance"], 1.5)
 
     # --- the rule ----------------------------------------------------------------------
@@ -202,6 +206,10 @@ class HeadlineHedge(Rule):
                 return Stance("skip")
             elif len(pre_words) <= 6 and self._is_source(article, facts, pre):
                 speaker, attributed_by, claim = pre, f"{pre}:", post
+            elif post.lstrip()[:1] in "'‘\"“" and self._is_source(article, facts, " ".join(pre_words[:3])):
+                # "Gillibrand on Hillary releasing her transcripts: 'I think she will'": a long
+                # label, but a source's name opens it and her words follow.
+                speaker, attributed_by, claim = pre_words[0], f"{pre}:", post
             elif len(pre_words) <= 4 and not self._speech.search(pre):
                 claim = post  # a kicker: "Tail of survival: ..."
         # A source after a final colon or dash: "...: Report", "... - officials", "...-CNN".
@@ -337,8 +345,12 @@ class HeadlineHedge(Rule):
             if self._main_clause(text, m.start()) and not self._conceded(text, m.end(), words):
                 return "hedged", m.group(0).strip(), "", True
         for a in attributions:
+            if self.opts["claim_cues"] and a.cue.split()[0].lower() not in self._claim_cues:
+                continue  # "Trump joked", "emails showed", "Sanders repeated": the event itself, not a claim put at a distance
             if self._main_clause(text, a.start) and not self._conceded(text, a.end, words):
-                return "attributed", _cue_text(text, a.start, a.end), a.source, True
+                # The model's whole noun phrase where it found one ("Sen. Bernie Sanders (I-Vt.)").
+                source = text[a.source_start:a.source_end] if a.source_start >= 0 else a.source
+                return "attributed", _cue_text(text, a.start, a.end), source, True
         for m in self._belief.finditer(text):
             if self._main_clause(text, m.start()):
                 return "attributed", m.group(0).strip(), "", True
@@ -394,7 +406,19 @@ class HeadlineHedge(Rule):
             at = sent.unquoted.find(cue)
             src = content_stems(sent.unquoted[:max(at, 0)], self._stop, self._forms)[-8:]
             return bool(src and shared(subject, src))
-        return bool(shared(subject, src) and shared(words, cue_words[-1:]))
+        at = sent.unquoted.find(cue)
+        if not shared(subject, src) and at > 0 and sent.unquoted.find(source, at) > at:
+            # The words taken for the source follow the cue ("..., said she will release"): the
+            # subject stands before it, past an aside in brackets ("Mayor Dana Ortiz (D) said").
+            before = regex.sub(r"\([^()]*\)", " ", sent.unquoted[:at])
+            src = content_stems(regex.split(r"[,;:—–]", before)[-1], self._stop, self._forms)[-8:]
+        if not shared(subject, src):
+            return False
+        if shared(words, cue_words[-1:]):
+            return True
+        # The subject announcing its own next step ("Sanders said he will release his records"
+        # under "Sanders to release medical records"): an announcement headlines state as fact.
+        return at >= 0 and self._own_plan.match(sent.unquoted, at + len(cue)) is not None
 
     def _third_party(self, actor: str, cue: str, source: str) -> bool:
         """Whether the body credits the speech to a report by someone other than the headline's
