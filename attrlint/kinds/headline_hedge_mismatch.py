@@ -1,4 +1,4 @@
-"""Kind `headline-hedge`: the headline and the body disagree on how sure the claim is.
+"""Kind `headline-hedge-mismatch`: the headline and the body disagree on how sure the claim is.
 
 The headline is read for its stance: plain (the paper's own voice), hedged (a hedge word,
 claim quotes), attributed (a source before a colon or after a dash, "X says"), or reported
@@ -53,7 +53,8 @@ class Stance:
 
 @register
 class HeadlineHedge(Rule):
-    kind = "headline-hedge"
+    kind = "headline-hedge-mismatch"
+    aliases = ("headline-hedge",)  # the kind's name before it took its rule's
     placeholders = frozenset({"direction", "headline_way", "body_way", "line"})
     options = {
         "hedges": Option("patterns", [], "hedge cues, in headline or body, that distance a claim wherever they stand (allegedly, so-called)"),
