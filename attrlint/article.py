@@ -372,7 +372,7 @@ def _is_boundary(text: str, sent_start: int, i: int, j: int, k: int, lex: Lexico
         if "." in bare and all(len(part) <= 2 for part in bare.split(".")):
             # U.S., a.m., D.C.: an abbreviation at a sentence end is followed by a plain
             # sentence opener more often than by a capitalised name.
-            return _opener_word(text, n) in _SENTENCE_OPENERS
+            return _opener_word(text, n) in lex.word_class("sentence_openers", keep_case=True)
     return True
 
 
@@ -380,9 +380,3 @@ def _opener_word(text: str, n: int) -> str:
     m = _LETTERS.match(text, n, n + 20)
     return m.group(0) if m else ""
 
-
-_SENTENCE_OPENERS = frozenset(
-    "The A An He She It They We I In On At But And Yet So This That These Those His Her Its Their "
-    "There Some Many Most After Before When While If As Since For Meanwhile However Still Also "
-    "Asked One Two Three Four Five Six Seven Eight Nine Ten".split()
-)

@@ -35,11 +35,6 @@ _WORD_NUMBER = (
     rf"seventeen|eighteen|nineteen|{_ONES}|a\s+dozen|a\s+hundred|a\s+thousand|one\s+hundred)"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-APPROXIMATORS = (
-    r"at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|over|under|nearly|almost|about|around|"
-    r"roughly|approximately|some|up\s+to|as\s+many\s+as|as\s+much\s+as|close\s+to|an\s+estimated|"
-    r"a\s+minimum\s+of|a\s+maximum\s+of|upwards\s+of|just\s+over|just\s+under|well\s+over|another"
-)
 _HAS_DIGIT = re.compile(r"\d")
 _ORDINAL = regex.compile(r"(?:st|nd|rd|th)\b", regex.I)
 _CLOCK = regex.compile(r"\s?(?:[ap]\.?m\.?|gmt|utc)\b", regex.I)
@@ -47,13 +42,7 @@ _BEFORE_CASUALTY = regex.compile(r"^\s*(?:people|civilians|persons)?\s*(?:who\s+
 _NAME_COMMA = regex.compile(r"\p{Lu}[\p{L}.’'-]*,\s*$")
 _NAME_PAREN = regex.compile(r"\p{Lu}[\p{L}.’'-]*\s*\($")
 _OF = regex.compile(r"\s+of\s+")
-_CHANGE = regex.compile(r"(?:halved|doubled|tripled|trebled|quadrupled)")
 _HAS_NUMBER_WORD = re.compile(rf"\b(?:{_TENS}|{_ONES}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|dozen|hundred|thousand)\b", re.I)
-_STOP = frozenset(
-    "of in on at to for from by with and or but as than that which who whom where when while is are was "
-    "were be been being has have had will would could should may might can do does did not no the a an "
-    "its their his her this these those per".split()
-)
 _WORD_AT = regex.compile(r"[\p{L}][\p{L}’'.-]*|[$£€%°]")
 
 
@@ -85,16 +74,19 @@ class FigureFinder:
             rf"(?<![\p{{L}}-])(?:{lexicon.alternation('vague_quantities')})(?![\p{{L}}-])", flags)
         self.fraction = regex.compile(
             rf"(?<![\p{{L}}-])(?:{lexicon.alternation('fractions')})(?![\p{{L}}-])", flags)
-        self.approx = regex.compile(rf"(?:^|\s)({APPROXIMATORS})\s+$", flags)
+        approximators = lexicon.alternation("approximators")
+        self.approx = regex.compile(rf"(?:^|\s)({approximators})\s+$", flags)
         self.contexts = [regex.compile(p, flags) for p in lexicon.words("not_figure_contexts")]
         self.people = lexicon.word_set("people_nouns")
         # "the toll rose to 57", "a crowd of 20,000": the counted thing comes before the figure.
         self.total_before = regex.compile(
             rf"(?<![\p{{L}}])(?:{lexicon.alternation('total_nouns')})(?![\p{{L}}])[^.;]{{0,60}}\b(?:to|of|at|reached|hit|stood\s+at)\s+$", flags)
         self.casualty = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('casualty_words')})(?![\p{{L}}])", flags)
-        self.casualty_before = regex.compile(rf"(?:{self.casualty.pattern})\s+(?:(?:{APPROXIMATORS})\s+)?$", flags)
+        self.casualty_before = regex.compile(rf"(?:{self.casualty.pattern})\s+(?:(?:{approximators})\s+)?$", flags)
         self.harm_before = regex.compile(
-            rf"\b(?:left|leaving|kill|kills|killed|killing|wounded|wounding|injured|injuring|claimed\s+the\s+lives\s+of)\s+(?:(?:{APPROXIMATORS})\s+)?$", flags)
+            rf"\b(?:{lexicon.alternation('harm_verbs')})\s+(?:(?:{approximators})\s+)?$", flags)
+        self.change = lexicon.word_pattern("multiplying_verbs", "(?:{})")
+        self.stop = lexicon.word_class("function_words")
         self.votes = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('vote_words')})(?![\p{{L}}])", flags)
         self.units = lexicon.word_set("not_figure_units")
         self.before_labels = lexicon.word_set("not_figure_before")
@@ -190,7 +182,7 @@ class FigureFinder:
             return self._make(text, s, e, "count", value, noun)
         if casualty:
             return self._make(text, s, e, "count", value, casualty)
-        if m.group("scale") and nxt and nxt not in self.units and nxt not in _STOP:
+        if m.group("scale") and nxt and nxt not in self.units and nxt not in self.stop:
             return self._make(text, s, e, "count", value, nxt)
         if self.total_before.search(text[max(0, s - 90):s]):
             return self._make(text, s, e, "count", value, "toll")
@@ -212,7 +204,7 @@ class FigureFinder:
                 return two, words[idx + 1][1], first
             if low in self.people:
                 return low, end, first
-            if low in self.units or low in _STOP:
+            if low in self.units or low in self.stop:
                 if low == "of" and idx == 0:
                     # "42 of the prisoners", "57 of them"
                     rest = text[end:end + 40].lower().split()
@@ -272,7 +264,7 @@ class FigureFinder:
                 noun = w.group(0).lower().rstrip(".,")
                 if noun in self.people or noun in ("dollars", "pounds", "euros", "them", "whom"):
                     return self._make(text, s, e, "vague", None, noun)
-                if noun in self.units or noun in _STOP:
+                if noun in self.units or noun in self.stop:
                     break
             return None
         casualty = self._casualty_near(text, s, e, e)
@@ -284,7 +276,7 @@ class FigureFinder:
         if self._excluded_context(text, s, e):
             return None
         word = text[s:e].lower()
-        if _CHANGE.match(word):
+        if self.change.match(word):
             return self._make(text, s, e, "share", None, word)
         # "a quarter of Kazakhstan's citizens": a people noun among the next few words.
         for w in _WORD_AT.finditer(text, e, min(len(text), e + 50)):

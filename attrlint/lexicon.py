@@ -60,6 +60,21 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "document_nouns": ("words", "sources that are documents or measurements (poll, report, statement)"),
     "subject_verb_gap": ("words", "words that may stand between a subject and its cue (has, also, not)"),
     "noun_phrase_stops": ("words", "words that end a source noun phrase (conjunctions, clause openers, prepositions)"),
+    # Word classes of English grammar that the analyses and kinds share (read with word_class()).
+    "personal_pronouns": ("words", "personal pronouns that stand for a speaker (he, she, they, I)"),
+    "subject_pronouns": ("words", "pronouns that open a clause as its subject: the personal pronouns and 'who'"),
+    "be_forms": ("words", "the forms of 'be' (is, was, been): a participle after one is passive or progressive"),
+    "prepositions": ("words", "prepositions: a cue right after one is a noun or a phrase, not a verb"),
+    "determiners": ("words", "words that open a described speaker's noun phrase (the, a, his, one, another)"),
+    "name_particles": ("words", "lower-case particles inside personal names (de, van, al, bin)"),
+    "function_words": ("words", "function words that are no figure's noun (of, the, was, per)"),
+    "sentence_openers": ("words", "capitalised words that open sentences, matched with their case (The, He, However)"),
+    "frame_speech_verbs": ("words", "verbs of a speech frame whose source speaks the quotation beside it (said, told, wrote)"),
+    "before_participle": ("words", "words after which a cue in -ing is a participle, not a noun (as, while, kept, was)"),
+    "approximators": ("patterns", "words before a figure that make it approximate (at least, nearly, some)"),
+    "harm_verbs": ("patterns", "verbs of harm before a count that make it a casualty figure (killed, left, claimed the lives of)"),
+    "multiplying_verbs": ("words", "verbs that multiply a figure instead of counting a noun (doubled, halved)"),
+    "not_frame_openers": ("words", "words that open a short capitalised clause after a quotation that is no speech frame (In, But, It)"),
 }
 
 
@@ -113,7 +128,27 @@ class Lexicon:
         return {k: self.lists.get(k, []) for k, (kind, _) in LEXICON_KEYS.items() if kind == "words"}
 
     def word_set(self, key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.lists.get(key, []))
+        return self.word_class(key)
+
+    def word_class(self, key: str, *, keep_case: bool = False) -> frozenset[str]:
+        """A word list as a set, lower-cased unless `keep_case`: the one way code reads a word
+        class. Built once per run (the lists do not change after loading)."""
+        memo = self.__dict__.setdefault("_classes", {})
+        found = memo.get((key, keep_case))
+        if found is None:
+            if key not in LEXICON_KEYS:
+                raise KeyError(f"unknown lexicon key {key!r}")
+            items = self.lists.get(key, [])
+            found = memo[(key, keep_case)] = frozenset(items if keep_case else (w.lower() for w in items))
+        return found
+
+    def word_pattern(self, key: str, template: str = "{}", flags: int = 0):
+        """A compiled regex with a word list's alternation in `template` (at "{}")."""
+        memo = self.__dict__.setdefault("_patterns", {})
+        found = memo.get((key, template, flags))
+        if found is None:
+            found = memo[(key, template, flags)] = regex.compile(template.replace("{}", self.alternation(key)), flags)
+        return found
 
     def alternation(self, key: str) -> str:
         """A regex alternation of a list: literal words escaped, patterns as written."""

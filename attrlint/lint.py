@@ -52,8 +52,8 @@ class Linter:
         self.tools = Tools(self.ruleset.lexicon)
         self.timeouts: list[tuple[str, str]] = []
         self.known = {r.id for r in self.ruleset.rules} | {r.pack for r in self.ruleset.rules}
-        self.audits = [r for r in self.rules if r.kind == "suppression-audit"]
-        self.checks = [r for r in self.rules if r.kind != "suppression-audit"]
+        self.audits = [r for r in self.rules if r.phase == "audit"]
+        self.checks = [r for r in self.rules if r.phase != "audit"]
         self.packs = {r.id: r.pack for r in self.ruleset.rules}
 
     @classmethod

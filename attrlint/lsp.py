@@ -114,7 +114,7 @@ class Linted:
     raw_text: str
     positions: Positions
     findings: list[tuple[Diagnostic, types.Diagnostic]] = field(default_factory=list)
-    kinds: dict[str, str] = field(default_factory=dict)  # rule id -> kind
+    phases: dict[str, str] = field(default_factory=dict)  # rule id -> its kind's phase (check, audit)
 
 
 class AttrlintLanguageServer(LanguageServer):
@@ -309,7 +309,7 @@ class AttrlintLanguageServer(LanguageServer):
             linted.findings = [(None, self._error_diagnostic(exc))]  # type: ignore[list-item]
             return f"internal error while linting {os.path.basename(source.path)}: {exc!r}", traceback.format_exc()
         rules = linter.ruleset.by_id()
-        linted.kinds = {rid: r.kind for rid, r in rules.items()}
+        linted.phases = {rid: r.phase for rid, r in rules.items()}
         linted.findings = [(d, self._to_lsp(d, positions, source, rules)) for d in found]
         return "", ""
 
@@ -495,7 +495,7 @@ def code_actions(ls: AttrlintLanguageServer, params: types.CodeActionParams) -> 
         if (d.rule, d.line) in seen:
             continue
         seen.add((d.rule, d.line))
-        if linted.kinds.get(d.rule) == "suppression-audit":
+        if linted.phases.get(d.rule) == "audit":
             # A directive's own finding is answered by removing or fixing it, not by another one.
             edit = remove_directive_edit(linted, d)
             if edit is not None:

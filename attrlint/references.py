@@ -25,9 +25,6 @@ _UNITS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_LITTLE_WORDS = frozenset(
-    "a an the and or but of to in on at for by with from as is are was were be been it its this that "
-    "these those i we you he she they me us him her them my our your his their not no so do did has have had".split())
 # A word pair shared by more renderings than this says nothing about which remark it is.
 _COMMON_PAIR = 400
 
@@ -121,13 +118,14 @@ class Comparison:
 
 
 def compare(a: Rendering, b: Rendering, min_run: int, min_share: float, min_share_run: int = 4,
-            loose: bool = True) -> Comparison | None:
+            loose: bool = True, little_words: frozenset[str] = frozenset()) -> Comparison | None:
     """Compare quotation `a` with rendering `b`; None when they are not the same remark.
 
     The same remark: a shared run of `min_run` words, or a run of `min_share_run` words
     with `min_share` of the shorter rendering's words (at least five) shared in order, densely.
     `loose=False` asks for the long run only (two quotations of one article: a writer quotes
-    a remark twice nearly word for word, and different remarks share short phrases)."""
+    a remark twice nearly word for word, and different remarks share short phrases).
+    `little_words` do not count towards the content words the shared stretch must hold."""
     sm = difflib.SequenceMatcher(None, a.words, b.words, autojunk=False)
     blocks = [blk for blk in sm.get_matching_blocks() if blk.size]
     if not blocks:
@@ -142,7 +140,7 @@ def compare(a: Rendering, b: Rendering, min_run: int, min_share: float, min_shar
         # "used money I shouldn't have used".
         a_window = blocks[-1].a + blocks[-1].size - blocks[0].a
         b_window = blocks[-1].b + blocks[-1].size - blocks[0].b
-        content = sum(1 for blk in blocks for w in a.words[blk.a:blk.a + blk.size] if w not in _LITTLE_WORDS)
+        content = sum(1 for blk in blocks for w in a.words[blk.a:blk.a + blk.size] if w not in little_words)
         shorter = min(len(a.words), len(b.words))
         if (not loose or longest < min_share_run or matched < 5 or content < 2
                 or matched < min_share * shorter

@@ -8,9 +8,10 @@ checks every key, every type and every pattern, and names the file and line of a
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 import regex
 
@@ -20,7 +21,14 @@ from attrlint.lexicon import Lexicon
 from attrlint.patterns import guard
 from attrlint.yamlload import load_yaml
 
+if TYPE_CHECKING:
+    from attrlint.analysis import Facts
+    from attrlint.article import Article
+    from attrlint.suppress import Suppressions
+
 KINDS: dict[str, type["Rule"]] = {}
+# Former kind names, still accepted in rule files: alias -> kind.
+KIND_ALIASES: dict[str, str] = {}
 
 # Keys every rule takes, whatever its kind: name -> (type, required, help)
 COMMON_KEYS: dict[str, tuple[str, bool, str]] = {
@@ -33,6 +41,7 @@ COMMON_KEYS: dict[str, tuple[str, bool, str]] = {
     "example": ("mapping", False, "bad: and good: copy for `attrlint explain`"),
     "link": ("str", False, "a style-guide page or other reference"),
     "enabled": ("bool", False, "false to ship the rule switched off"),
+    "replaces": ("bool", False, "true when the rule deliberately redefines a shipped rule of the same id"),
 }
 
 
@@ -45,14 +54,22 @@ class Option:
 
 def register(cls: type["Rule"]) -> type["Rule"]:
     KINDS[cls.kind] = cls
+    for alias in cls.aliases:
+        KIND_ALIASES[alias] = cls.kind
     return cls
 
 
 @dataclass
 class Rule:
-    """Base of every kind: holds the instance's data; subclasses implement check()."""
+    """Base of every kind: holds the instance's data; subclasses implement check(), and an
+    audit kind (phase "audit") implements audit() instead."""
 
     kind: ClassVar[str] = ""
+    # Former names of the kind that rule files may still give.
+    aliases: ClassVar[tuple[str, ...]] = ()
+    # "check": the rule reads the article and runs before suppressions are applied; "audit":
+    # it reads the suppressions once they have been applied (audit() instead of check()).
+    phase: ClassVar[str] = "check"
     options: ClassVar[dict[str, Option]] = {}
     # The {placeholders} the kind fills in a message; None: any plain name (a kind that does
     # not declare them).
@@ -75,8 +92,13 @@ class Rule:
     def prepare(self) -> None:
         """Compile what the rule needs once per run; called after the whole lexicon is loaded."""
 
-    def check(self, article, tools) -> Iterable[Diagnostic]:
-        raise NotImplementedError
+    def check(self, article: "Article", facts: "Facts") -> Iterable[Diagnostic]:
+        """The findings of the rule in one article; `facts` holds what several rules share."""
+        return ()
+
+    def audit(self, article: "Article", suppressions: "Suppressions") -> Iterable[Diagnostic]:
+        """The findings of an audit-phase rule, given the article's applied suppressions."""
+        return ()
 
     def diagnostic(self, article, start: int, end: int, fix: Fix | None = None,
                    see: tuple[int, str] | None = None, **fields) -> Diagnostic:
@@ -151,6 +173,7 @@ def load_rules(extra: Iterable[str] = (), builtin: bool = True, texts: Iterable[
         docs.append((f, data))
     rules: list[Rule] = []
     seen: dict[str, str] = {}
+    shipped = set(pack_files(str(builtin_pack_dir()))) if builtin else set()
     for f, data in docs:
         pack = data.get("pack") or Path(f).stem
         if not isinstance(pack, str):
@@ -162,12 +185,26 @@ def load_rules(extra: Iterable[str] = (), builtin: bool = True, texts: Iterable[
             rule = build_rule(item, f, pack, lexicon)
             if rule.id in seen:
                 # A later file redefines a rule: a user's pack overrides the shipped one.
+                if seen[rule.id] in shipped and f not in shipped and not item.get("replaces", False):
+                    _warn_once(f"{f}:{rule.line}: warning: rule {rule.id!r} redefines the shipped rule of that id; "
+                               "add `replaces: true` to the rule if that is deliberate")
                 rules = [r for r in rules if r.id != rule.id]
             seen[rule.id] = f
             rules.append(rule)
     for rule in rules:
         prepare(rule)
     return RuleSet(rules=rules, lexicon=lexicon, files=files)
+
+
+_WARNED: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    """One stderr line per warning and process: a language server or a run over many
+    folders loads the same rule files again and again."""
+    if message not in _WARNED:
+        _WARNED.add(message)
+        print(message, file=sys.stderr)
 
 
 def prepare(rule: Rule) -> None:
@@ -238,7 +275,7 @@ def build_rule(item: Any, path: str, pack: str, lexicon: Lexicon) -> Rule:
         if required and key not in item:
             raise RuleFileError(path, line, f"rule is missing required key {key!r}")
     kind_name = item["kind"]
-    cls = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+    cls = KINDS.get(KIND_ALIASES.get(kind_name, kind_name)) if isinstance(kind_name, str) else None
     if cls is None:
         raise RuleFileError(path, lines.get("kind"), f"unknown rule kind {kind_name!r} (known: {', '.join(sorted(KINDS))})")
     opts: dict[str, Any] = {}

@@ -24,7 +24,6 @@ import regex
 
 from attrlint.quotes import is_embed
 
-_PRONOUNS = frozenset("he she they it we i you".split())
 _NAME = regex.compile(r"(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+")
 
 
@@ -121,7 +120,8 @@ class SpeakerFinder:
                     speaker = Speaker(p.name, p.cue, p.start, p.end, "carried", p.resolved)
             if speaker is not None:
                 low = speaker.name.lower()
-                if low in _PRONOUNS or low.split()[:1] and low.split()[0] in _PRONOUNS:
+                pronouns = article.lexicon.word_class("personal_pronouns")
+                if low in pronouns or low.split()[:1] and low.split()[0] in pronouns:
                     speaker.resolved = speaker.resolved or last_named
                 elif speaker.name and _NAME.search(speaker.name):
                     last_named = _NAME.search(speaker.name).group(0)
@@ -133,7 +133,7 @@ class SpeakerFinder:
         """The speaker a sentence reports as speaking (an attribution with a speech cue), else a
         bare speech cue in it; None when it reports no one speaking."""
         for a in facts.attributions(prev):
-            if self.speech_cues.fullmatch(a.cue) or _SAID.fullmatch(a.cue):
+            if self.speech_cues.fullmatch(a.cue) or _said(prev.article.lexicon).fullmatch(a.cue):
                 return Speaker(a.source, a.cue, prev.start + a.start, prev.start + a.end, "before")
         m = self._cue(prev)
         if m and not (bare_cue_needs_no_quotes and prev.quotations):
@@ -149,7 +149,7 @@ class SpeakerFinder:
         return memo[key]
 
     def _in_sentence(self, sent, facts, how: str) -> Speaker | None:
-        atts = [a for a in facts.attributions(sent) if not _noun_use(sent.unquoted, a)]
+        atts = [a for a in facts.attributions(sent) if not _noun_use(sent.unquoted, a, sent.article.lexicon)]
         if atts:
             a = atts[0]
             return Speaker(a.source, a.cue, sent.start + a.start, sent.start + a.end, how)
@@ -167,18 +167,19 @@ class SpeakerFinder:
         return dataclasses.replace(found) if found is not None else None
 
 
-_SAID = regex.compile(r"(?:said|says|say|told|tells|added|adds|stated|explained|argued|insisted|noted|wrote|writes)", regex.I)
+def _said(lexicon) -> regex.Pattern:
+    return lexicon.word_pattern("frame_speech_verbs", "(?:{})", regex.I)
+
+
 _CREDIT = regex.compile(r"\n[ \t]*(?:[—–-]+\s*)?(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}),[^\n]{0,80}$")
 
 
-_GERUND_BEFORE = regex.compile(r"(?:^|[,;:—–(]|\b(?:as|by|while|after|before|without|kept|keeps|began|started|and|also|was|were|is|are|been|be))\s*$", regex.I)
-
-
-def _noun_use(text: str, a) -> bool:
+def _noun_use(text: str, a, lexicon) -> bool:
     """A cue in -ing used as a noun ("one common saying"), not a participle ("..., saying")."""
     if not a.cue.lower().endswith("ing"):
         return False
-    return not _GERUND_BEFORE.search(text[:a.start])
+    participle = lexicon.word_pattern("before_participle", r"(?:^|[,;:—–(]|\b(?:{}))\s*$", regex.I)
+    return not participle.search(text[:a.start])
 
 
 def _credit_line(text: str, q) -> Speaker | None:
@@ -190,7 +191,6 @@ def _credit_line(text: str, q) -> Speaker | None:
 
 
 _FRAME_WORD = regex.compile(r"[\p{L}][\p{L}.’'-]*")
-_DETERMINERS = frozenset("the a an one another his her their its".split())
 
 
 def _frame(sent, how: str) -> Speaker | None:
@@ -210,7 +210,7 @@ def _frame(sent, how: str) -> Speaker | None:
             clause = text[lo:hi]
             if clause.strip() and clause.strip()[-1:] in ".,;!?" or hi < sent.end:
                 # "“...,” Trump assured Jones, after Jones ...": the frame ends at its comma.
-                who = _speaker_words(clause.strip(" ,.;!?").split(",")[0])
+                who = _speaker_words(clause.strip(" ,.;!?").split(",")[0], sent.article.lexicon)
                 if who:
                     return Speaker(who, "", lo, hi, how)
         lo = bounds.previous_close_or_start(q.open)
@@ -220,24 +220,24 @@ def _frame(sent, how: str) -> Speaker | None:
             # a colon before a quotation introduces its speaker.
             return Speaker(clause.strip(" :"), ":", lo, q.open, how)
         if clause.endswith((",", ":")) and (lo == sent.start or text[lo - 1] in "”\"'"):
-            who = _speaker_words(clause.strip(" ,:"))
+            who = _speaker_words(clause.strip(" ,:"), sent.article.lexicon)
             if who:
                 return Speaker(who, "", lo, q.open, how)
     return None
 
 
-def _speaker_words(clause: str) -> str:
+def _speaker_words(clause: str, lexicon) -> str:
     """The clause if it reads as "subject + verb" of a few words: "an angry Hollande retaliated"."""
     words = _FRAME_WORD.findall(clause)
     if not 1 <= len(words) <= 7 or len(clause) > 80:
         return ""
     first = words[0]
-    if first.lower() in _PRONOUNS and len(words) >= 2:
+    if first.lower() in lexicon.word_class("personal_pronouns") and len(words) >= 2:
         return clause
     if any(w[0].isupper() for w in words) and (len(words) >= 2 or words[0][0].isupper()):
-        if words[0].lower() not in ("in", "on", "at", "for", "as", "but", "and", "is", "was", "it"):
+        if words[0].lower() not in lexicon.word_class("not_frame_openers"):
             return clause
-    if first.lower() in _DETERMINERS and len(words) >= 3 and (words[-1].endswith("ed") or words[-1].endswith("s")):
+    if first.lower() in lexicon.word_class("determiners") and len(words) >= 3 and (words[-1].endswith("ed") or words[-1].endswith("s")):
         return clause
     return ""
 
@@ -299,7 +299,7 @@ def _introducer(sent) -> Speaker | None:
     "Then-Senator Obama used much the same language against McCain:". One that names no one
     ("Read the latest updates below:") gives no speaker."""
     words = _FRAME_WORD.findall(sent.unquoted)
-    named = [w for w in words[1:] if w[0].isupper() and w.lower() not in _PRONOUNS]
+    named = [w for w in words[1:] if w[0].isupper() and w.lower() not in sent.article.lexicon.word_class("personal_pronouns")]
     if not named:
         return None
     return Speaker(" ".join(named[:3]), ":", sent.start, sent.end, "before")
@@ -328,7 +328,7 @@ def _leading_frame(text: str, q, nxt) -> Speaker | None:
     m = _LEADING_FRAME.match(text, nxt.start, nxt.end)
     if m is None or (m.end() < nxt.end and text[m.end()] not in ",.;"):
         return None
-    who = _speaker_words(m.group(0).strip())
+    who = _speaker_words(m.group(0).strip(), nxt.article.lexicon)
     if who and who.split()[-1][0].islower():
         return Speaker(who, "", nxt.start, m.end(), "after")
     return None

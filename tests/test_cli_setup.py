@@ -63,4 +63,4 @@ def test_explain_gives_option_defaults_and_message_placeholders():
     assert "clause_prepositions (words, default []):" in out and "loaded-verb sets: [to, about," in out
     assert "placeholders used: {verb}, {neutral}" in out or "placeholders used: {neutral}, {verb}" in out
     proc = run("explain", "unattributed-number")
-    assert "placeholders of kind unattributed-figure: {figure}" in proc.stdout
+    assert "placeholders of kind unattributed-number: {figure}" in proc.stdout

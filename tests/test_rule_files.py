@@ -94,6 +94,67 @@ def test_a_user_rule_overrides_a_shipped_rule_with_the_same_id(tmp_path):
     assert rs.by_id()["unattributed-number"].kind == "existence"
 
 
+def test_redefining_a_shipped_rule_warns_once_with_file_and_line(tmp_path):
+    rules = write(tmp_path, GOOD.replace("id: no-slain", "id: loaded-verb"))
+    draft = tmp_path / "d.txt"
+    draft.write_text("Slain\n\nThe mayor was slain on Monday, police said.\n", encoding="utf-8")
+    proc = run_attrlint("check", "--isolated", "--format", "concise", "--rules", rules, str(draft))
+    warnings = [line for line in proc.stderr.splitlines() if "warning:" in line]
+    assert warnings == [f"{rules}:3: warning: rule 'loaded-verb' redefines the shipped rule of that id; "
+                        "add `replaces: true` to the rule if that is deliberate"]
+    assert "loaded-verb prefer 'killed' to 'slain'" in proc.stdout
+
+
+def test_replaces_true_silences_the_warning(tmp_path):
+    text = GOOD.replace("id: no-slain", "id: loaded-verb").replace("tokens: [slain]", "tokens: [slain]\n    replaces: true")
+    rules = write(tmp_path, text)
+    draft = tmp_path / "d.txt"
+    draft.write_text("Slain\n\nThe mayor was slain on Monday, police said.\n", encoding="utf-8")
+    proc = run_attrlint("check", "--isolated", "--format", "concise", "--rules", rules, str(draft))
+    assert "warning" not in proc.stderr
+    assert "loaded-verb prefer 'killed' to 'slain'" in proc.stdout
+
+
+def test_a_new_id_in_a_user_file_does_not_warn(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Slain\n\nThe mayor was slain on Monday, police said.\n", encoding="utf-8")
+    proc = run_attrlint("check", "--isolated", "--rules", write(tmp_path, GOOD), str(draft))
+    assert "warning" not in proc.stderr
+
+
+@pytest.mark.parametrize("old, new", [("unattributed-figure", "unattributed-number"),
+                                      ("headline-hedge", "headline-hedge-mismatch"),
+                                      ("headline-number", "headline-number-mismatch")])
+def test_former_kind_names_still_load(tmp_path, old, new):
+    text = """\
+    rules:
+      - id: desk-check
+        kind: %s
+        message: "check this"
+        description: A desk's copy of a shipped kind under its former name.
+    """ % old
+    rs = load_rules([write(tmp_path, text)])
+    assert rs.by_id()["desk-check"].kind == new
+
+
+def test_every_kind_is_named_after_a_shipped_rule_it_runs():
+    from attrlint.rules import KINDS
+
+    rs = load_rules()
+    ids = {r.id for r in rs.rules}
+    for name, cls in KINDS.items():
+        if name in ("existence", "suppression-audit"):
+            continue  # a kind for desks' own rules; the one kind that runs two rules
+        assert name in ids, name
+        assert cls.__module__ == "attrlint.kinds." + name.replace("-", "_")
+
+
+def test_audit_kinds_declare_their_phase():
+    from attrlint.rules import KINDS
+
+    assert {name for name, cls in KINDS.items() if cls.phase == "audit"} == {"suppression-audit"}
+
+
 def test_a_control_character_is_a_one_line_error_with_its_line(tmp_path):
     err = error_for(tmp_path, "pack: desk\nrules:\n  - id: x\x00\n")
     assert err.line == 3 and "\n" not in str(err) and "invalid YAML" in str(err)

@@ -48,6 +48,17 @@ class LoadedVerb(Rule):
         "not_subjects": Option("words", [], "words before a verb form that make it a noun or an adjective (the, his, its)"),
         "passive_markers": Option("words", [], "words before a participle that make it passive (was, were, been)"),
         "means_markers": Option("words", [], "words before a form that make it a tactic, not a report (by insisting)"),
+        "noun_followers": Option("patterns", [], "what follows a noun-like form to make it a noun: a preposition or a verb (claims on, claims were)"),
+        "base_form_before": Option("words", [], "words after which only a verb's base form follows (to, will, did, we): a form in -s there is a noun"),
+        "adverbs": Option("words", [], "adverbs that may stand between a subject and its verb (also, still, repeatedly), besides words in -ly"),
+        "narrating_adverbs": Option("words", [], "adverbs that make a modal a narrated future, a report after all (would later claim)"),
+        "duty_words": Option("words", [], "words before 'to' that make the verb a duty or a readiness, not a report (had to admit, the first to admit)"),
+        "subject_words": Option("words", [], "words right before a noun-like form that make it a verb: pronouns, auxiliaries, modals (he, who, will, not)"),
+        "clause_subjects": Option("words", [], "first words of a noun-like form's subject that, after a comma, close a clause at the sentence end (..., a monitor claims.)"),
+        "clause_determiners": Option("words", [], "determiners that open a clause with its 'that' left out (conceded the code is unfair)"),
+        "question_words": Option("words", [], "words after a preposition that open the reported clause (boasted about how, confessed to what)"),
+        "gerund_prepositions": Option("words", [], "prepositions before a gerund that make it what was said (admitted to lying, retorted by saying)"),
+        "time_openers": Option("words", [], "words opening a time phrase that may stand between a verb and its clause (on Monday, last week)"),
         "headline": Option("bool", True, "also check the headline (a headline's verb is the paper's own voice)"),
     }
 
@@ -66,7 +77,7 @@ class LoadedVerb(Rule):
         finite = "|".join(regex.escape(w) for w in self.opts["finite_verbs"]) or "(?!)"
         # "conceded the tax code is unfair": a clause with its "that" left out, not an object.
         self._bare_clause = regex.compile(
-            rf"\s+(?:the|a|an|his|her|their|its|this|these|those|our|my|your)\s+(?:[\p{{L}}’'-]+\s+){{0,4}}?(?:{finite})(?![\p{{L}}])", regex.I)
+            rf"\s+(?:{word_alternation(self.opts['clause_determiners'])})\s+(?:[\p{{L}}’'-]+\s+){{0,4}}?(?:{finite})(?![\p{{L}}])", regex.I)
         self._prepositions = frozenset(w.lower() for w in self.opts["clause_prepositions"])
         self._hypothetical = frozenset(w.lower() for w in self.opts["hypothetical_markers"])
         self._not_subjects = frozenset(w.lower() for w in self.opts["not_subjects"])
@@ -75,6 +86,20 @@ class LoadedVerb(Rule):
         exc = pattern_alternation(self.opts["exceptions"])
         self._exceptions = regex.compile(exc, flags) if self.opts["exceptions"] else None
         self._source_nouns = self.lexicon.word_set("source_nouns") if self.lexicon else frozenset()
+        self._noun_next = regex.compile(rf"\s{{1,2}}(?:{pattern_alternation(self.opts['noun_followers'])})\b", regex.IGNORECASE | regex.V1)
+        words = {name: frozenset(w.lower() for w in self.opts[name])
+                 for name in ("base_form_before", "adverbs", "narrating_adverbs", "duty_words", "subject_words",
+                              "clause_subjects", "question_words", "gerund_prepositions")}
+        self._base_form_before = words["base_form_before"]
+        self._adverbs = words["adverbs"]
+        self._later = words["narrating_adverbs"]
+        self._duty = words["duty_words"]
+        self._subject_words = words["subject_words"]
+        self._clause_subjects = words["clause_subjects"]
+        self._question_words = words["question_words"]
+        self._gerund_prepositions = words["gerund_prepositions"]
+        self._time_phrase = regex.compile(
+            rf"\s*(?:(?:{word_alternation(self.opts['time_openers'])})\s+\p{{Lu}}?\p{{Ll}}+\s*)?([\p{{L}}’']+|[,.;:!?—–\"“”]|\s*$)")
 
     def check(self, article, facts):
         sentences = list(article.sentences)
@@ -113,8 +138,8 @@ class LoadedVerb(Rule):
             return False  # "the claims", "his claimed", "Trump's claims"
         lowered = [w.lower() for w in before]
         narrated = False
-        while lowered and (lowered[-1] in _ADVERBS or lowered[-1].endswith("ly")):
-            narrated = narrated or lowered[-1] in _LATER
+        while lowered and (lowered[-1] in self._adverbs or lowered[-1].endswith("ly")):
+            narrated = narrated or lowered[-1] in self._later
             lowered.pop()  # "has been publicly revealed"
         if lowered and not narrated and self._hypothetical_before(lowered):
             return False  # "the president should insist that", "he might reveal": no one has said it
@@ -135,22 +160,22 @@ class LoadedVerb(Rule):
         last = lowered[-1]
         if last in self._hypothetical or last.endswith(("’ll", "'ll")):
             return True
-        return last == "to" and len(lowered) > 1 and lowered[-2] in _DUTY
+        return last == "to" and len(lowered) > 1 and lowered[-2] in self._duty
 
     def _subject_like(self, before: list[str], text: str, s: int, e: int) -> bool:
         """Whether the words before a noun-like form ("claims") end in its subject."""
-        if _NOUN_NEXT.match(text, e):
+        if self._noun_next.match(text, e):
             return False  # "claims on budget cuts", "claims were", "claim to the document"
         words = list(before)
-        while words and words[-1].lower() in _ADVERBS:
+        while words and words[-1].lower() in self._adverbs:
             words.pop()  # "Clinton also claims"
         if not words:
             return False
         prev = words[-1]
         low = prev.lower()
-        if low in _SUBJECT_WORDS:
+        if low in self._subject_words:
             # "responded to claims that": a form in -s is a noun after "to" or a modal
-            return not text[s:e].lower().endswith("s") or low not in _BASE_FORM_BEFORE
+            return not text[s:e].lower().endswith("s") or low not in self._base_form_before
         if not (low in self._source_nouns or prev[:1].isupper()):
             return False
         # A capitalised run after a determiner is a noun phrase: "a Voter Fraud Claim".
@@ -165,7 +190,7 @@ class LoadedVerb(Rule):
             lo = text.rfind(words[0], 0, s)
             first = words[0]
             return (text[:lo].rstrip().endswith(",") and len(words) <= 4
-                    and (first[:1].isupper() or first.lower() in ("a", "an", "the", "he", "she", "they", "it", "we")))
+                    and (first[:1].isupper() or first.lower() in self._clause_subjects))
         return True
 
     def _clause_follows(self, text: str, s: int, e: int) -> bool:
@@ -177,14 +202,14 @@ class LoadedVerb(Rule):
             words = [w.lower() for w in _WORD.findall(lead.group(2))]
             if not words:
                 return True  # a blanked quotation right after: "boasted about “...”"
-            if lead.group(1).lower() in ("to", "by") and words[0].endswith("ing") and len(words[0]) >= 5:
+            if lead.group(1).lower() in self._gerund_prepositions and words[0].endswith("ing") and len(words[0]) >= 5:
                 return True  # "admitted to lying", "retorted by saying"
-            if words[0] in ("how", "what", "why", "whether", "that"):
+            if words[0] in self._question_words:
                 return True  # "boasted about how ...", "confessed to what ..."
             if _QUOTE_AFTER.match(text, e + lead.end()):
                 return True  # "pointed out in December, “...”"
             return "that" in words[1:5]  # "revealed to CNN that", "admitted in court on Monday that"
-        m = regex.match(r"\s*(?:(?:on|last|this|in)\s+\p{Lu}?\p{Ll}+\s*)?([\p{L}’']+|[,.;:!?—–\"“”]|\s*$)", rest)
+        m = self._time_phrase.match(rest)
         if not m:
             return True  # a blanked quotation follows
         word = m.group(1).lower()
@@ -197,15 +222,6 @@ class LoadedVerb(Rule):
         return word in self._openers or (word.endswith("ing") and len(word) > 5)  # "admitted lying"
 
 
-# After a noun-like form, a preposition or a verb marks the noun: "claims on", "claims were".
-_NOUN_NEXT = regex.compile(r"\s{1,2}(?:in(?=\s+(?-i:\p{Lu}))|on|of|against|over|from|into|by|and|or|were|are|was|is|have|had|"
-                           r"to\s+(?:the|a|an|his|her|their|its))\b", regex.IGNORECASE | regex.V1)
-# Words before a verb after which only its base form can follow ("to claim", "will claim").
-_BASE_FORM_BEFORE = frozenset("to will would can could may might should must did do does i you we they".split())
-# Adverbs that make "would" a narrated future, a report after all ("would later claim").
-_LATER = frozenset("later eventually subsequently".split())
-# "had to admit", "the first to admit": a duty or a readiness, not a report.
-_DUTY = frozenset("had have has having need needs needed first forced obliged".split())
 # A verb after a quotation or a comma, then a name: the inverted "“...,” retorted Smith".
 _INVERTED = regex.compile(r"(?:[,”\"]|\s{3})\s*$", regex.V1)
 _NAME_NEXT = regex.compile(r"\s+(?:the\s+)?\p{Lu}", regex.V1)
@@ -213,10 +229,6 @@ _NAME_NEXT = regex.compile(r"\s+(?:the\s+)?\p{Lu}", regex.V1)
 _QUOTE_AFTER = regex.compile(r"\s*[,:]\s*[\"“‘]", regex.V1)
 # A preposition after the verb and the words up to the next stop: "to CNN that ...".
 _LEADING_WORDS = regex.compile(r"\s*(\p{L}+)\b([^,.;:!?—–()]{0,80})", regex.V1)
-_SUBJECT_WORDS = frozenset("he she it they we i you who which that also to will would can could may might "
-                           "should must did do does not never".split())
-_ADVERBS = frozenset("also now still even openly repeatedly later previously once again frequently often "
-                     "falsely wrongly".split())
 
 
 def _match_case(neutral: str, original: str) -> str:

@@ -21,20 +21,19 @@ from attrlint.references import RenderingIndex, compare, renderings_of
 from attrlint.rules import Option, Rule, register
 
 
-_TITLES = frozenset("mr mrs ms dr sen rep gov gen president senator governor representative secretary former the".split())
 _CAPITAL = regex.compile(r"\p{Lu}[\p{L}’'-]+")
 
 
-def _speaker_key(sp) -> set[str]:
+def _speaker_key(sp, titles: frozenset[str]) -> set[str]:
     if sp is None:
         return set()
     name = sp.resolved or sp.name
-    return {w.lower() for w in _CAPITAL.findall(name) if w.lower() not in _TITLES}
+    return {w.lower() for w in _CAPITAL.findall(name) if w.lower() not in titles}
 
 
-def _different_speakers(a, b, speakers) -> bool:
+def _different_speakers(a, b, speakers, titles: frozenset[str]) -> bool:
     """Whether two quotations are credited to people with no name in common."""
-    ka, kb = _speaker_key(speakers.get(a.open)), _speaker_key(speakers.get(b.open))
+    ka, kb = _speaker_key(speakers.get(a.open), titles), _speaker_key(speakers.get(b.open), titles)
     return bool(ka) and bool(kb) and not (ka & kb)
 
 
@@ -52,12 +51,16 @@ class QuoteDrift(Rule):
         "min_share": Option("float", 0.6, "or this share of the words of the shared stretch on both sides (five or more, two not little words)"),
         "min_share_run": Option("int", 2, "with a shared run of at least this many words"),
         "within_article": Option("bool", True, "also compare a quotation with the article's earlier quotations"),
+        "name_titles": Option("words", [], "capitalised words of a speaker's name that are not the name (Mr, Senator, Former, The): two speakers are compared by the rest"),
+        "filler_words": Option("words", [], "little words (a, the, is, he) that do not count as the content two renderings must share"),
         "speech_cues": Option("patterns", [], "speech cues for finding who said a quotation (share quote-unattributed's): two quotations of one article by different speakers are not one remark"),
     }
 
     def prepare(self) -> None:
         from attrlint.kinds.quote_unattributed import speaker_finder
         self._finder = speaker_finder(self)
+        self._titles = frozenset(w.lower() for w in self.opts["name_titles"])
+        self._filler = frozenset(w.lower() for w in self.opts["filler_words"])
 
     def check(self, article, facts):
         speakers = self._finder.assign(article, facts)
@@ -80,7 +83,7 @@ class QuoteDrift(Rule):
                 # thing twice ("..., and again claimed ..."), or one quotation split by its
                 # frame; quotations by different speakers are different remarks.
                 same = [o for o in earlier.candidates(r)
-                        if o.owner.paragraph != r.owner.paragraph and not _different_speakers(o.owner, r.owner, speakers)]
+                        if o.owner.paragraph != r.owner.paragraph and not _different_speakers(o.owner, r.owner, speakers, self._titles)]
                 found = self._judge(r, same, loose=False)
             earlier.add(r)
             if found is None or found.drift is None:
@@ -99,7 +102,7 @@ class QuoteDrift(Rule):
         agrees wins: the article may quote a remark that the reference gives twice."""
         found = []
         for o in others:
-            c = compare(r, o, self.opts["min_run"], self.opts["min_share"], self.opts["min_share_run"], loose)
+            c = compare(r, o, self.opts["min_run"], self.opts["min_share"], self.opts["min_share_run"], loose, self._filler)
             if c is not None:
                 found.append(c)
         if not found:

@@ -19,10 +19,6 @@ from attrlint.rules import Option, Rule, register
 from attrlint.speakers import SpeakerFinder
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
-# A frame inside the quoted words ("..., Graham said. ", "..., he wrote."): a closing mark left
-# out or misplaced, so the words run on past their attribution.
-_OWN_FRAME = regex.compile(r"[,?!]\s+(?:he|she|they|(?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]+)\s+(?:said|says|wrote|writes|added|told\s+[^.,]{1,40})\s*[.,]")
-_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for by with from as vs v. into over".split())
 
 
 def speaker_finder(rule) -> SpeakerFinder:
@@ -45,12 +41,16 @@ class QuoteUnattributed(Rule):
         "context_speech": Option("patterns", [], "words that make a neighbouring sentence about someone's speech (spoke, interview, answer), besides the lexicon's reporting verbs"),
         "person_words": Option("words", [], "words that stand for a person as a speaker (he, she, they, I)"),
         "crowd_cues": Option("patterns", [], "words in a quotation's sentence that make it a crowd's cries (cries of, the crowd chanted): the people named around it are not its speaker"),
+        "own_frames": Option("patterns", [], "a speech frame inside the quoted words (..., Graham said.): the closing mark is misplaced, which is quote-unbalanced's finding (case-sensitive)"),
+        "title_small_words": Option("words", [], "small words that a title in title case leaves in lower case (a, of, the): not counted in its capitalised share"),
         "not_people": Option("words", [], "capitalised words that name no one (days, months), besides the lexicon's months"),
     }
 
     def prepare(self) -> None:
         flags = regex.V0 | regex.IGNORECASE
         self._finder = speaker_finder(self)
+        self._own_frame = regex.compile(pattern_alternation(self.opts["own_frames"]))
+        self._small_words = frozenset(w.lower() for w in self.opts["title_small_words"])
         self._name_cue = regex.compile(rf"(?:{pattern_alternation(self.opts['name_cues'])})\W*$", flags)
         self._name_after = regex.compile(rf"[\s’'”\"]*(?:{pattern_alternation(self.opts['name_cues_after'])})(?!\p{{L}})", flags)
         self._not_speaker = regex.compile(pattern_alternation(self.opts["not_speakers"]), flags)
@@ -88,7 +88,7 @@ class QuoteUnattributed(Rule):
                 continue
             if self._is_name(text, q, words):
                 continue
-            if _OWN_FRAME.search(text, q.start, q.end):
+            if self._own_frame.search(text, q.start, q.end):
                 continue  # marks misplaced around the frame ("“He's made ..., Graham said. “He's ..."): quote-unbalanced's finding
             close = q.close + 1 if q.close is not None else q.end
             excerpt = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
@@ -152,7 +152,7 @@ class QuoteUnattributed(Rule):
         if q.close is not None and self._name_after.match(text, q.close + 1, q.close + 60):
             return True
         # Titles of works and slogans are set in title case: "The Late Show With Stephen Colbert".
-        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        content = [w for w in words if w.lower() not in self._small_words]
         if not content:
             return False
         capitals = sum(1 for w in content if w[0].isupper() or w[0].isdigit())

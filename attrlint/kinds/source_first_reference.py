@@ -56,6 +56,9 @@ class SourceFirstReference(Rule):
         "pronouns": Option("words", [], "pronouns that speak for the last person named (he, she)"),
         "possessives": Option("words", [], "possessive words that make the acronym after them a description (his, its: 'its CEO')"),
         "recipient_cues": Option("words", [], "cues whose following name is who was told, not who spoke (told, telling)"),
+        "head_prepositions": Option("words", [], "prepositions after a described head that make the name after them not the source (the former CEO of Hewlett-Packard)"),
+        "name_links": Option("words", [], "lower-case words inside the name of an organisation (Department of State, Bureau for ..., and)"),
+        "name_function_words": Option("words", [], "words that make a capitalised run no person's full name (CEO of Hewlett-Packard, Ministry of the Interior)"),
     }
 
     def prepare(self) -> None:
@@ -72,7 +75,11 @@ class SourceFirstReference(Rule):
         self._pronouns = frozenset(w.lower() for w in o["pronouns"])
         self._possessives = frozenset(w.lower() for w in o["possessives"])
         self._recipient_cues = frozenset(w.lower() for w in o["recipient_cues"])
+        self._head_prepositions = frozenset(w.lower() for w in o["head_prepositions"])
+        self._name_links = frozenset(w.lower() for w in o["name_links"])
+        self._name_function_words = frozenset(w.lower() for w in o["name_function_words"])
         lex = self.lexicon
+        self._particles = lex.word_class("name_particles") if lex else frozenset()
         self._described = lex.word_set("source_nouns") if lex else frozenset()
         self._people_nouns = lex.word_set("people_nouns") if lex else frozenset()
 
@@ -165,7 +172,7 @@ class SourceFirstReference(Rule):
         gap = unq[before[k][0] + len(before[k][1]):a.start] if k >= 0 else ","
         if k >= 0 and not _CLAUSE_BREAK.search(gap):
             span = self._name_ending(before, k)
-            if span is not None and span[0] > 0 and before[span[0] - 1][1].lower() in _PREPOSITIONS:
+            if span is not None and span[0] > 0 and before[span[0] - 1][1].lower() in self._head_prepositions:
                 return None  # "the former CEO of Hewlett-Packard added": the source is the CEO
             if span is not None:
                 return (None, span)
@@ -229,10 +236,10 @@ class SourceFirstReference(Rule):
         if not _capitalised(tokens[k][1]) or tokens[k][1].lower() in self._not_names:
             return None
         i = k
-        while i > 0 and (_capitalised(tokens[i - 1][1]) or tokens[i - 1][1].lower() in _PARTICLES) \
+        while i > 0 and (_capitalised(tokens[i - 1][1]) or tokens[i - 1][1].lower() in self._particles) \
                 and tokens[i - 1][1].lower() not in self._not_names:
             i -= 1
-        while i < k and tokens[i][1].lower() in _PARTICLES:
+        while i < k and tokens[i][1].lower() in self._particles:
             i += 1
         return (i, k + 1)
 
@@ -243,8 +250,8 @@ class SourceFirstReference(Rule):
                 return (i, span[1]) if span else None
             return None
         j = i
-        while j < len(tokens) and (_capitalised(tokens[j][1]) or (tokens[j][1].lower() in _PARTICLES and j > i)
-                                   or (j > i and tokens[j][1].lower() in _NAME_LINKS and j + 1 < len(tokens)
+        while j < len(tokens) and (_capitalised(tokens[j][1]) or (tokens[j][1].lower() in self._particles and j > i)
+                                   or (j > i and tokens[j][1].lower() in self._name_links and j + 1 < len(tokens)
                                        and _capitalised(tokens[j + 1][1]))):
             j += 1  # "the Center for Responsive Politics", "the Bureau of Labor Statistics": one name
         return (i, j)
@@ -294,7 +301,7 @@ class SourceFirstReference(Rule):
                     return None
                 return ("org:" + head.lower(), s, e, " ".join(words))
             return None
-        if len(names) != 1 and not (len(names) == 2 and names[0].lower() in _PARTICLES):
+        if len(names) != 1 and not (len(names) == 2 and names[0].lower() in self._particles):
             return None
         surname = " ".join(names)
         key = surname.replace("’", "'").lower()
@@ -323,7 +330,7 @@ class SourceFirstReference(Rule):
                     continue  # one capitalised word: no full name (most runs are sentence openers)
                 for parts in self._sentence_runs(words):
                     parts = [p for p in parts if p.lower() not in self._titles]
-                    if not parts or any(p.lower() in _FUNCTION for p in parts) or _ACRONYM.match(parts[0]):
+                    if not parts or any(p.lower() in self._name_function_words for p in parts) or _ACRONYM.match(parts[0]):
                         continue  # "CEO of Hewlett-Packard" is not a person's name
                     if len(parts) >= 2 and parts[0].lower() not in self._not_names and parts[0].lower() not in self._org_heads:
                         out.add(parts[-1].rstrip(".,").replace("’", "'").lower())
@@ -420,10 +427,6 @@ class _Lazy:
         return item in self._got
 
 
-_PREPOSITIONS = frozenset("of for at from with by to in on about against".split())
-_NAME_LINKS = frozenset("of for on and".split())
-_PARTICLES = frozenset("de del der van von al bin ibn la le da dos du el abu abdel abd".split())
-_FUNCTION = frozenset("of for the and on de del der van von al la le da dos du el".split())
 
 
 def _capitalised(word: str) -> bool:

@@ -12,6 +12,7 @@ from attrlint.rules import Option, Rule, register
 @register
 class SuppressionAudit(Rule):
     kind = "suppression-audit"
+    phase = "audit"
     placeholders = frozenset({"directive", "rules", "reason"})
     options = {"audit": Option("str", "unused", "which directives to report: unused or invalid")}
 
@@ -19,9 +20,6 @@ class SuppressionAudit(Rule):
         if self.opts["audit"] not in ("unused", "invalid"):
             from attrlint.errors import RuleFileError
             raise RuleFileError(self.path, self.line, f"rule {self.id}: audit must be unused or invalid")
-
-    def check(self, article, facts):
-        return ()  # runs in audit(), once suppressions have been applied
 
     def audit(self, article, suppressions):
         if self.opts["audit"] == "unused":

@@ -246,7 +246,7 @@ class HtmlReporter(Reporter):
         unattributed-number rule does not flag its sentence. The rule is run here on the same
         article and facts, so the count describes the copy whatever --select, --ignore or an
         inline suppression hid from the findings."""
-        rule = self._rule("unattributed-number", "unattributed-figure")
+        rule = self._rule("unattributed-number", "unattributed-number")
         if rule is None:
             return None
         kinds = frozenset(rule.opts.get("figure_kinds", ()))

@@ -1,4 +1,4 @@
-"""Kind `headline-hedge`: the headline and the body disagree on how sure the claim is.
+"""Kind `headline-hedge-mismatch`: the headline and the body disagree on how sure the claim is.
 
 The headline is read for its stance: plain (the paper's own voice), hedged (a hedge word,
 claim quotes), attributed (a source before a colon or after a dash, "X says"), or reported
@@ -53,12 +53,9 @@ class Stance:
 
 @register
 class HeadlineHedge(Rule):
-    kind = "headline-hedge"
+    kind = "headline-hedge-mismatch"
+    aliases = ("headline-hedge",)  # the kind's name before it took its rule's
     placeholders = frozenset({"direction", "headline_way", "body_way", "line"})
-    _PRONOUNS = frozenset("he she it they we who i you".split())
-    _BE = frozenset("is are was were be been being am".split())
-    _LEADS = frozenset(("according", "citing", "per"))
-    _PREPOSITIONS = frozenset("on of in at for with about from by into onto over to upon against without".split())
     options = {
         "hedges": Option("patterns", [], "hedge cues, in headline or body, that distance a claim wherever they stand (allegedly, so-called)"),
         "modal_hedges": Option("patterns", [], "hedges that qualify only their own clause (may, could, appears to): in the body they count in the main clause"),
@@ -73,6 +70,10 @@ class HeadlineHedge(Rule):
         "concessions": Option("patterns", [], "a turn after a modal hedge that makes its clause a concession (X may be Y, but ...): the claim is the part after the turn"),
         "not_sources": Option("patterns", [], "attribution cues that name no source (according to legend, found himself)"),
         "participle_cues": Option("patterns", [], "participial reporting cues (saying that, warning that): they keep a body sentence from being plain fact (b)"),
+        "source_leads": Option("words", [], "first words of a cue that leads to its source (according, citing, per): always an attribution"),
+        "headline_cues": Option("patterns", [], "attribution cues of a headline's main clause that attribute it (says, told, claims)"),
+        "document_verbs": Option("patterns", [], "headline speech verbs that a document does as well as a speaker (shows, finds): no actor speaks"),
+        "report_cues": Option("patterns", [], "cues that credit a report (according to, reports): a report by someone other than the headline's speaker"),
         "plain_blockers": Option("patterns", [], "words that keep a body sentence from being plain fact (b) though they attribute nothing (if, predictions)"),
         "official_bodies": Option("words", [], "official bodies whose own statement of their own action is a release (council, committee, department)"),
         "max_headline_words": Option("int", 30, "a first line longer than this is body copy, not a headline (the article has none)"),
@@ -106,9 +107,14 @@ class HeadlineHedge(Rule):
         self._speech = regex.compile(rf"(?<![\p{{L}}'’-])(?:{word_alternation(o['speech_verbs'])})(?![\p{{L}}'’-])", _FLAGS)
         # The shared lexicon's described sources count too ("- union", "Police: ..."), but
         # not its pronouns, which never stand alone as a headline's source.
-        lexicon_sources = self.lexicon.word_set("source_nouns") if self.lexicon else frozenset()
+        lex = self.lexicon
+        self._pronouns = lex.word_class("subject_pronouns") if lex else frozenset()
+        self._be = lex.word_class("be_forms") if lex else frozenset()
+        self._prepositions = lex.word_class("prepositions") if lex else frozenset()
+        self._leads = frozenset(w.lower() for w in o["source_leads"])
+        lexicon_sources = lex.word_set("source_nouns") if lex else frozenset()
         self._source_words = frozenset(w.lower() for w in o["source_words"]) | frozenset(
-            w for w in lexicon_sources if w not in self._PRONOUNS)
+            w for w in lexicon_sources if w not in self._pronouns)
         self._labels = frozenset(w.lower() for w in o["labels"])
         self._not_claims = regex.compile(pattern_alternation(o["not_claims"]), _FLAGS)
         self._source_subjects = regex.compile(pattern_alternation(o["source_subjects"]), _FLAGS)
@@ -118,7 +124,9 @@ class HeadlineHedge(Rule):
         self._participles = regex.compile(pattern_alternation(o["participle_cues"]), _FLAGS)
         self._plain_blockers = regex.compile(pattern_alternation(o["plain_blockers"]), _FLAGS)
         self._official = frozenset(w.lower() for w in o["official_bodies"])
-        self._report_cue = regex.compile(r"^according\s+to\b|\breport(?:s|ed|ing)?$", _FLAGS)
+        self._report_cue = regex.compile(pattern_alternation(o["report_cues"]), _FLAGS)
+        self._says = regex.compile(pattern_alternation(o["headline_cues"]), regex.IGNORECASE)
+        self._document_verb = regex.compile(pattern_alternation(o["document_verbs"]), regex.IGNORECASE)
         self._first_person = frozenset(w.lower() for w in o["first_person"])
         self._subordinators = regex.compile(rf"(?<![\p{{L}}])(?:{word_alternation(o['subordinators'])})(?![\p{{L}}])", _FLAGS)
         self._stop = frozenset(w.lower() for w in o["stopwords"])
@@ -236,7 +244,7 @@ class HeadlineHedge(Rule):
         speech = next((m for m in self._speech.finditer(claim) if self._main_clause(claim, m.start())), None)
         offset = text.find(claim)
         says = [a for a in facts.attributions(head)
-                if (offset < 0 or self._main_clause(claim, a.start - offset)) and regex.fullmatch(r"(?i)says?|said|tells?|told|claims?|claimed|reports?|reported|reveals?|revealed|admits?|admitted|warns?|warned|insists?|insisted", a.cue.strip())]
+                if (offset < 0 or self._main_clause(claim, a.start - offset)) and self._says.fullmatch(a.cue.strip())]
         first_person = any(w.lower().strip(".,!'’\"“”‘") in self._first_person for w in claim.split())
         hedge = self._headline_hedge.search(HEADLINE_QUOTE.sub(lambda q: " " * len(q.group(0)), claim))
         if hedge:
@@ -259,8 +267,8 @@ class HeadlineHedge(Rule):
             # Who spoke, when the verb is active: "UN urged to ...", "X blasted by Y" say neither.
             # A document that "shows" or "finds" is quoted by the body in other words ("according
             # to excerpts"), so only a speaker counts.
-            active = not passive and not regex.match(r"\s+by\b", claim[speech.end():]) and not regex.fullmatch(
-                r"(?i)shows?|finds?|indicates?|reveals?|suggests?", speech.group(0))
+            active = not passive and not regex.match(r"\s+by\b", claim[speech.end():]) and not self._document_verb.fullmatch(
+                speech.group(0))
             return Stance("speech", speech.group(0), "", claim, actor=" ".join(before) if active else "")
         return Stance("plain", "", "", claim)
 
@@ -375,16 +383,16 @@ class HeadlineHedge(Rule):
             first = a.cue.split()[0].lower() if a.cue.split() else ""
             if self._not_sources.match(text, a.start):
                 continue
-            if first in self._LEADS:
+            if first in self._leads:
                 out.append(a)
                 continue
             before = _PREV_WORD.search(text[max(0, a.start - 40):a.start])
             prev = before.group(1).lower() if before else ""
-            if first.endswith("ing") and prev not in self._BE:
+            if first.endswith("ing") and prev not in self._be:
                 continue
-            if prev in self._PREPOSITIONS:
+            if prev in self._prepositions:
                 continue
-            if prev in self._BE and not first.endswith("ing"):
+            if prev in self._be and not first.endswith("ing"):
                 continue  # a passive with no agent: "has been dubbed a 'zombie cat'"
             out.append(a)
         return out
@@ -400,7 +408,7 @@ class HeadlineHedge(Rule):
         src = content_stems(source, self._stop, self._forms)
         if not src:
             first = cue.split()[0] if cue.split() else ""
-            if first.lower() in self._PRONOUNS or first[:1].isupper():
+            if first.lower() in self._pronouns or first[:1].isupper():
                 return False  # "he believes": a belief of someone the sentence names
             # An outburst cue names no source: its subject is what stands before it.
             at = sent.unquoted.find(cue)

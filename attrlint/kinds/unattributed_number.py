@@ -1,4 +1,4 @@
-"""Kind `unattributed-figure`: reported figures that no attribution covers.
+"""Kind `unattributed-number`: reported figures that no attribution covers.
 
 A figure is covered by an attribution in its sentence, by an earlier attributed sentence of
 its paragraph, by a paragraph opening that explicitly carries on the previous paragraph's
@@ -20,7 +20,8 @@ _NAME_RUN = regex.compile(r"\p{Lu}[\p{L}&.-]+(?:\s+\p{Lu}[\p{L}&.-]+)*")
 
 @register
 class UnattributedFigure(Rule):
-    kind = "unattributed-figure"
+    kind = "unattributed-number"
+    aliases = ("unattributed-figure",)  # the kind's name before it took its rule's
     placeholders = frozenset({"figure", "noun"})
     options = {
         "continuations": Option("patterns", [], "paragraph openings that carry on the previous paragraph's attributed statement"),

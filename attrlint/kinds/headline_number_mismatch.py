@@ -1,4 +1,4 @@
-"""Kind `headline-number`: a headline figure that no body figure for the same thing supports.
+"""Kind `headline-number-mismatch`: a headline figure that no body figure for the same thing supports.
 
 Each reported figure of the headline is read as a range (attrlint.headline.RangeReader):
 "nearly 500" is a little under 500, "scores" is forty to a few hundred, "more than 100" is
@@ -21,7 +21,8 @@ _WORD = regex.compile(r"\p{L}[\p{L}’'-]*")
 
 @register
 class HeadlineNumber(Rule):
-    kind = "headline-number"
+    kind = "headline-number-mismatch"
+    aliases = ("headline-number",)  # the kind's name before it took its rule's
     placeholders = frozenset({"figure", "noun", "body_figure", "line"})
     options = {
         "vague_ranges": Option("mapping", {}, "vague quantities and the counts they allow, [low, high]"),
