@@ -47,6 +47,7 @@ class VagueSource(Rule):
         "owners": Option("words", [], "words that count or own a group, making it particular (two, his, these)"),
         "pronoun_antecedents": Option("words", [], "vague groups that a later 'they argue' can go back to (economists, experts)"),
         "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
+        "knows_about": Option("words", [], "what a source is close to or knows about, which does not name it (close to, familiar with)"),
         "auxiliaries": Option("words", [], "words allowed between a source and its cue (have, are, now, also)"),
         "pinned_after": Option("patterns", [], "what after a group ties it to a named body (at Goldman Sachs)"),
         "always_vague": Option("patterns", [], "phrases that are a vague source by themselves (by all accounts)"),
@@ -70,7 +71,7 @@ class VagueSource(Rule):
         # "a source with knowledge of the matter", "people familiar with the talks".
         about = (r"(?:(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*"
                  r"|(?:the|a|an|this|these|those|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)")
-        tail = (r"(?:(?:\s+(?:close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on)"
+        tail = (rf"(?:(?:\s+(?:{_alt(o['knows_about'])})"
                 rf"|(?<=\s(?:to|with)))\s+{about})?")
         of_phrase = r"(?:\s+of\s+(?:[^,.;:—–()]|\.(?=\S|\s+\p{Ll})){1,60}?)?"
         auxes = rf"(?:\s+(?:{aux}|\p{{L}}+ly)){{0,3}}"
@@ -124,15 +125,18 @@ class VagueSource(Rule):
         triggers = _by_sentence(self._trigger.finditer(low), starts)
         alone = _by_sentence(self._alone_trigger.finditer(low), starts)
         phrases = _by_sentence(self._phrases.finditer(low if self._phrases_lower else joined), starts)
+        names = None
         for k, (para, sent) in enumerate(sentences):
-            hit = self._find(sent, para, facts, k in alone, triggers.get(k, ()), phrases.get(k, ()))
+            if names is None and k in triggers:
+                names = _proper_words(joined)
+            hit = self._find(sent, para, facts, k in alone, triggers.get(k, ()), phrases.get(k, ()), names)
             if hit is not None:
                 s, e, phrase = hit
                 if phrase == sent.unquoted[s:e].lower():
                     phrase = sent.unquoted[s:e]  # matched in the lower-cased text: shown as the copy has it
                 yield self.diagnostic(article, sent.start + s, sent.start + e, source=phrase)
 
-    def _find(self, sent, para, facts, alone, triggers, phrases):
+    def _find(self, sent, para, facts, alone, triggers, phrases, names=frozenset()):
         """The sentence's first vague source, given the (start, match) of the trigger words and
         phrases found in it, and whether it has a word that can be a group alone ("some")."""
         text = sent.unquoted
@@ -144,14 +148,14 @@ class VagueSource(Rule):
                     candidates.append((m.start(), m.end(), m.group(0)))
                     break
         if triggers:
-            m = self._subject_group(text, triggers)
+            m = self._subject_group(text, triggers, names)
             if m is not None and not (m.group("quant") and m.group("head").lower() not in self._vague_words
                                       and self._names_source(sent, facts, m.start("np"), m.end())):
                 # ("Most Americans think ..., according to a Fox News poll": the poll is the source.)
                 candidates.append((m.start("np"), m.end(), m.group(0).strip(" ,")))
             for pattern in (self._inverted, self._according):
                 for m in pattern.finditer(text):
-                    if self._vague_group(text, m):
+                    if self._vague_group(text, m, names=names):
                         candidates.append((m.start("np"), m.end(), m.group(0).strip(" ,")))
                         break
         always = agentless = None
@@ -173,7 +177,7 @@ class VagueSource(Rule):
             return None
         return min(candidates)
 
-    def _subject_group(self, text: str, triggers):
+    def _subject_group(self, text: str, triggers, names=frozenset()):
         """The first vague group that is the subject of a cue ("some experts say"), trying the
         pattern only where a group can start: at a quantifier, or up to three words before a
         vague noun (its modifiers: "Financial industry insiders say")."""
@@ -189,7 +193,7 @@ class VagueSource(Rule):
             m = self._subject_cue.match(text, at)
             if m is None:
                 continue
-            if self._vague_group(text, m, subject=True):
+            if self._vague_group(text, m, subject=True, names=names):
                 return m
             done = m.end()
         return None
@@ -205,7 +209,7 @@ class VagueSource(Rule):
             return False  # "Said economists ..." opens the sentence: no other source before it
         return words[-1].group(0).lower() in self._cue_words and not text[words[-1].end():end].strip(" ")
 
-    def _vague_group(self, text: str, m, subject: bool = False) -> bool:
+    def _vague_group(self, text: str, m, subject: bool = False, names=frozenset()) -> bool:
         """Whether a matched group is really unnamed: not counted, owned or pinned to a body,
         nor (as the subject of its cue) inside another source's reported words."""
         if m.group("quant"):
@@ -232,6 +236,9 @@ class VagueSource(Rule):
                     stop, stop_at, group_at = w, at, at + len(w)
                     break
             low = stop.lower()
+            if (low == "and" and text[stop_at + 3:m.start("head2")].split()[:1] == ["other"]
+                    and _word_before(text, stop_at)[:1].isupper()):
+                return False  # "Mayor Jane Holt and other supporters": a named one stands for the rest
             if low == "the" and m.group("head2").lower() in self._particular_after_the:
                 return False  # "the restaurant that the people said": people already in view
             if subject and self._reported_by_another(text, group_at):
@@ -239,10 +246,14 @@ class VagueSource(Rule):
             sentence_start = not text[:stop_at].strip()
             if low in self._owners or low.endswith(("’s", "'s")):
                 return False  # "his friends say", "two analysts said", "Trump's critics"
-            if stop[:1].isupper() and not sentence_start and low not in self._group_mods and low not in self._not_mods:
-                return False  # "Goldman Sachs analysts said": a named firm's analysts
+            if (stop[:1].isupper() and (not sentence_start or low in names)
+                    and low not in self._group_mods and low not in self._not_mods):
+                return False  # "Goldman Sachs analysts", and "Trump supporters" opening a sentence  # "Goldman Sachs analysts said": a named firm's analysts
         if self._pinned.match(text, m.end("np")):
             return False
+        cue = m.start("cue") if "cue" in m.re.groupindex else -1
+        if cue > m.end("np") and self._pinned.search(text, m.end("np"), cue):
+            return False  # "critics of the plan at the Harbour Business Association said"
         if text[m.end("np"):m.end("np") + 1] in ("’", "'"):
             return False  # "profits below analysts’ forecasts": the group owns a thing, says nothing
         return True
@@ -297,6 +308,20 @@ def _by_sentence(matches, starts: list[int]) -> dict[int, list]:
         out.setdefault(k, []).append((m.start() - starts[k], m))
     return out
 
+
+def _proper_words(text: str) -> frozenset[str]:
+    """Words the copy always capitalises, even inside a sentence (names: "Trump"), lower-cased:
+    a sentence's first word is capitalised either way, and this tells "Trump supporters say"
+    from "Local supporters say" there."""
+    upper, lower = set(), set()
+    for m in _MID_WORD.finditer(text):
+        w = m.group(1)
+        (upper if w[:1].isupper() else lower).add(w.lower())
+    return frozenset(upper - lower)
+
+
+# A word after another word in the same sentence (not after a full stop or a sentence join).
+_MID_WORD = regex.compile(r"(?<=[\p{L}\p{N},;’'\"”)]\s+)([\p{L}][\p{L}’'-]*)")
 
 _WORD_START = re.compile(r"[^\W_][\w’'-]*")
 
