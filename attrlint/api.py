@@ -104,10 +104,18 @@ class Result:
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    attributions: list[Attribution] = field(default_factory=list)
     timeouts: list[str] = field(default_factory=list)
     note: str = ""
     error: str = ""
+    # The attributions are worked out on first use: a CMS that wants only the findings
+    # should not pay for the sources listing (a sixth of the time of a lint).
+    _attributions: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def attributions(self) -> list[Attribution]:
+        if callable(self._attributions):
+            self._attributions = self._attributions()
+        return self._attributions or []
 
     @property
     def ok(self) -> bool:
@@ -184,7 +192,7 @@ class Linter:
             timeouts = [rule for where, rule in engine.timeouts if where == source.path]
         finally:
             engine.timeouts.clear()  # the engine keeps them for the command line; here they are returned
-        return Result(path=source.path, diagnostics=diagnostics, attributions=_attributions(article, facts),
+        return Result(path=source.path, diagnostics=diagnostics, _attributions=lambda: _attributions(article, facts),
                       timeouts=timeouts, note=source.note)
 
 

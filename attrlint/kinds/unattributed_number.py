@@ -76,6 +76,19 @@ class UnattributedFigure(Rule):
             prev_attributed = para_attributed
         return
 
+    def _name_pointer(self, names: frozenset[str]):
+        """One pattern for all the sources named so far, each followed by a pointer word:
+        compiled once per set of names, not once per name and sentence."""
+        cache = self.__dict__.setdefault("_pointer_patterns", {})
+        pat = cache.get(names)
+        if pat is None:
+            if len(cache) > 256:  # a language server lints for days
+                cache.clear()
+            alt = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+            pat = cache[names] = regex.compile(
+                rf"(?<!\p{{L}})(?:{alt})(?:[’']s)?\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{self._pointer})(?!\p{{L}})", regex.I)
+        return pat
+
     def _covered(self, sent, prev_attributed: bool, attributed_before: bool, names: set[str]) -> bool:
         text = sent.unquoted
         if sent.index == 0 and prev_attributed and self._continuation.match(text):
@@ -86,7 +99,6 @@ class UnattributedFigure(Rule):
             # A source's name points back to it only as that source again ("the Monmouth poll",
             # "Monmouth's numbers", "Gallup found"): the same name as a place or a party ("in
             # New Hampshire") does not.
-            if names and any(regex.search(rf"(?<!\p{{L}}){regex.escape(n)}(?:[’']s)?\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{self._pointer})(?!\p{{L}})", text, regex.I)
-                             for n in names):
+            if names and self._name_pointer(frozenset(names)).search(text):
                 return True
         return False
