@@ -57,6 +57,25 @@ class Figure:
     approx: str  # the approximator before it ("at least", "nearly"), lower case, or ""
 
 
+class _PeopleNouns:
+    """The counted nouns that make a count of people: the lexicon's list, and plural nouns
+    with a people ending ("fighters", "politicians", "activists") that are not exceptions
+    or units. Used with `in`, like the word set it extends."""
+
+    def __init__(self, words: frozenset[str], suffixes: frozenset[str], not_people: frozenset[str]):
+        self.words = words
+        self.not_people = not_people
+        self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
+
+    def __contains__(self, word: str) -> bool:
+        if word in self.words:
+            return True
+        if len(word) < 6 or not word.endswith(self.suffixes) or word in self.not_people:
+            return False
+        # "first-graders", "convention-goers": the last part decides.
+        return word.rsplit("-", 1)[-1].isalpha() and word.islower()
+
+
 class FigureFinder:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
@@ -77,7 +96,8 @@ class FigureFinder:
         approximators = lexicon.alternation("approximators")
         self.approx = regex.compile(rf"(?:^|\s)({approximators})\s+$", flags)
         self.contexts = [regex.compile(p, flags) for p in lexicon.words("not_figure_contexts")]
-        self.people = lexicon.word_set("people_nouns")
+        self.people = _PeopleNouns(lexicon.word_set("people_nouns"), lexicon.word_set("people_suffixes"),
+                                   lexicon.word_set("not_people") | lexicon.word_set("not_figure_units"))
         # "the toll rose to 57", "a crowd of 20,000": the counted thing comes before the figure.
         self.total_before = regex.compile(
             rf"(?<![\p{{L}}])(?:{lexicon.alternation('total_nouns')})(?![\p{{L}}])[^.;]{{0,60}}\b(?:to|of|at|reached|hit|stood\s+at)\s+$", flags)

@@ -47,6 +47,7 @@ class VagueSource(Rule):
         "owners": Option("words", [], "words that count or own a group, making it particular (two, his, these)"),
         "pronoun_antecedents": Option("words", [], "vague groups that a later 'they argue' can go back to (economists, experts)"),
         "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
+        "topic_words": Option("words", [], "words before a group that make what it thinks a topic, not a claim (what, how)"),
         "knows_about": Option("words", [], "what a source is close to or knows about, which does not name it (close to, familiar with)"),
         "auxiliaries": Option("words", [], "words allowed between a source and its cue (have, are, now, also)"),
         "pinned_after": Option("patterns", [], "what after a group ties it to a named body (at Goldman Sachs)"),
@@ -64,6 +65,7 @@ class VagueSource(Rule):
         self._not_mods = frozenset(w.lower() for w in o["not_modifiers"])
         self._owners = frozenset(w.lower() for w in o["owners"])
         self._particular_after_the = frozenset(w.lower() for w in o["particular_after_the"])
+        self._topic_words = frozenset(w.lower() for w in o["topic_words"])
         vague, quant, cue, aux = _alt(o["vague_nouns"]), _alt(o["quantifiers"]), _alt(o["cues"]), _alt(o["auxiliaries"])
         word = r"[\p{L}][\p{L}-]*"
         mods = rf"(?P<mods>(?:{word}\s+){{0,3}}?)"
@@ -148,14 +150,14 @@ class VagueSource(Rule):
                     candidates.append((m.start(), m.end(), m.group(0)))
                     break
         if triggers:
-            m = self._subject_group(text, triggers, names)
+            m, g = self._subject_group(text, triggers, names)
             if m is not None and not (m.group("quant") and m.group("head").lower() not in self._vague_words
                                       and self._names_source(sent, facts, m.start("np"), m.end())):
                 # ("Most Americans think ..., according to a Fox News poll": the poll is the source.)
-                candidates.append((m.start("np"), m.end(), m.group(0).strip(" ,")))
+                candidates.append((g, m.end(), text[g:m.end()].strip(" ,")))
             for pattern in (self._inverted, self._according):
                 for m in pattern.finditer(text):
-                    if self._vague_group(text, m, names=names):
+                    if self._vague_group(text, m, names=names) is not None:
                         candidates.append((m.start("np"), m.end(), m.group(0).strip(" ,")))
                         break
         always = agentless = None
@@ -193,10 +195,11 @@ class VagueSource(Rule):
             m = self._subject_cue.match(text, at)
             if m is None:
                 continue
-            if self._vague_group(text, m, subject=True, names=names):
-                return m
+            g = self._vague_group(text, m, subject=True, names=names)
+            if g is not None:
+                return m, g
             done = m.end()
-        return None
+        return None, None
 
     def _reported_by_another(self, text: str, at: int) -> bool:
         """Whether the group starting at `at` stands inside what another source said: "Obama
@@ -209,22 +212,24 @@ class VagueSource(Rule):
             return False  # "Said economists ..." opens the sentence: no other source before it
         return words[-1].group(0).lower() in self._cue_words and not text[words[-1].end():end].strip(" ")
 
-    def _vague_group(self, text: str, m, subject: bool = False, names=frozenset()) -> bool:
-        """Whether a matched group is really unnamed: not counted, owned or pinned to a body,
-        nor (as the subject of its cue) inside another source's reported words."""
+    def _vague_group(self, text: str, m, subject: bool = False, names=frozenset()) -> int | None:
+        """Where a matched group starts if it is really unnamed (not counted, owned or pinned to
+        a body, nor, as the subject of its cue, inside another source's reported words); None
+        if it is not. The start leaves out words before the group ("But", "is echoing")."""
+        start = m.start("np")
         if m.group("quant"):
             head = m.group("head").lower()
             if head in self._described or head in self._not_mods or not (head.endswith("s") or head in self._vague_words):
-                return False  # "some officials said" is described; "some say" is matched elsewhere
+                return None  # "some officials said" is described; "some say" is matched elsewhere
             before = _word_before(text, m.start("np")).lower()
             if before in self._owners or before.endswith(("’s", "'s")):
-                return False
+                return None
             if subject and self._reported_by_another(text, m.start("np")):
-                return False
+                return None
             for w in m.group("mods").split():
                 low = w.lower()
                 if low in self._not_mods or low in self._described or low in self._owners:
-                    return False
+                    return None
         else:
             # Walk back from the noun over its modifiers; the word that stops the walk decides.
             words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, m.start("np"), m.start("head2"))]
@@ -235,28 +240,36 @@ class VagueSource(Rule):
                 if not self._modifier(text, at, w, words):
                     stop, stop_at, group_at = w, at, at + len(w)
                     break
+            start = group_at + len(text[group_at:m.start("head2")]) - len(text[group_at:m.start("head2")].lstrip())
             low = stop.lower()
-            if (low == "and" and text[stop_at + 3:m.start("head2")].split()[:1] == ["other"]
-                    and _word_before(text, stop_at)[:1].isupper()):
-                return False  # "Mayor Jane Holt and other supporters": a named one stands for the rest
+            if low in ("a", "an") and stop_at < start:
+                start = stop_at  # "A source said": the article is part of the source as written
+            if low == "and":
+                # "Mayor Jane Holt and other supporters": a named one stands for the rest.
+                at_and = text.rfind("and", 0, group_at if group_at > stop_at else stop_at + 3)
+                if (at_and >= 0 and text[at_and + 3:m.start("head2")].split()[:1] == ["other"]
+                        and _word_before(text, at_and)[:1].isupper()):
+                    return None
+            if low in self._topic_words:
+                return None  # "tied to what people think of him": what they think is the topic, not a claim
             if low == "the" and m.group("head2").lower() in self._particular_after_the:
-                return False  # "the restaurant that the people said": people already in view
+                return None  # "the restaurant that the people said": people already in view
             if subject and self._reported_by_another(text, group_at):
-                return False
+                return None
             sentence_start = not text[:stop_at].strip()
             if low in self._owners or low.endswith(("’s", "'s")):
-                return False  # "his friends say", "two analysts said", "Trump's critics"
+                return None  # "his friends say", "two analysts said", "Trump's critics"
             if (stop[:1].isupper() and (not sentence_start or low in names)
                     and low not in self._group_mods and low not in self._not_mods):
-                return False  # "Goldman Sachs analysts", and "Trump supporters" opening a sentence  # "Goldman Sachs analysts said": a named firm's analysts
+                return None  # "Goldman Sachs analysts", and "Trump supporters" opening a sentence
         if self._pinned.match(text, m.end("np")):
-            return False
+            return None
         cue = m.start("cue") if "cue" in m.re.groupindex else -1
         if cue > m.end("np") and self._pinned.search(text, m.end("np"), cue):
-            return False  # "critics of the plan at the Harbour Business Association said"
+            return None  # "critics of the plan at the Harbour Business Association said"
         if text[m.end("np"):m.end("np") + 1] in ("’", "'"):
-            return False  # "profits below analysts’ forecasts": the group owns a thing, says nothing
-        return True
+            return None  # "profits below analysts’ forecasts": the group owns a thing, says nothing
+        return start
 
     def _modifier(self, text: str, at: int, w: str, rest: list) -> bool:
         low = w.lower()
