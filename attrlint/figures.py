@@ -25,7 +25,7 @@ _UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100, "thousand": 1000,
 }
 _SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "dozen": 12, "hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "trillions": 1e12, "tn": 1e12,
 }
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -36,6 +36,8 @@ _WORD_NUMBER = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _HAS_DIGIT = re.compile(r"\d")
+# Words between a count and its noun that leave the noun counted.
+_COUNT_MODIFIERS = frozenset({"other", "more", "additional", "extra", "fewer", "new", "dozen"})
 _ORDINAL = regex.compile(r"(?:st|nd|rd|th)\b", regex.I)
 _CLOCK = regex.compile(r"\s?(?:[ap]\.?m\.?|gmt|utc)\b", regex.I)
 _BEFORE_CASUALTY = regex.compile(r"^\s*(?:people|civilians|persons)?\s*(?:who\s+)?(?:were|have\s+been|had\s+been|was|are|has\s+been|have|had|were\s+reported|reportedly)?\s*")
@@ -100,7 +102,7 @@ class FigureFinder:
                                    lexicon.word_set("not_people") | lexicon.word_set("not_figure_units"))
         # "the toll rose to 57", "a crowd of 20,000": the counted thing comes before the figure.
         self.total_before = regex.compile(
-            rf"(?<![\p{{L}}])(?:{lexicon.alternation('total_nouns')})(?![\p{{L}}])[^.;]{{0,60}}\b(?:to|of|at|reached|hit|stood\s+at)\s+$", flags)
+            rf"(?<![\p{{L}}])(?:{lexicon.alternation('total_nouns')})(?![\p{{L}}])[^.;]{{0,60}}\b(?:to|of|at|reached|hit|stood\s+at)\s+(?:(?:{lexicon.alternation('approximators')})\s+)?$", flags)
         self.casualty = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('casualty_words')})(?![\p{{L}}])", flags)
         self.casualty_before = regex.compile(rf"(?:{self.casualty.pattern})\s+(?:(?:{approximators})\s+)?$", flags)
         self.harm_before = regex.compile(
@@ -224,6 +226,9 @@ class FigureFinder:
                 return two, words[idx + 1][1], first
             if low in self.people:
                 return low, end, first
+            if low in _COUNT_MODIFIERS:
+                pos = end  # "two dozen other candidates", "100 more troops"
+                continue
             if low in self.units or low in self.stop:
                 if low == "of" and idx == 0:
                     # "42 of the prisoners", "57 of them"
@@ -284,9 +289,14 @@ class FigureFinder:
                 noun = w.group(0).lower().rstrip(".,")
                 if noun in self.people or noun in ("dollars", "pounds", "euros", "them", "whom"):
                     return self._make(text, s, e, "vague", None, noun)
+                if w.group(0)[:1].isupper() and noun.endswith("s") and noun not in self.units and noun not in self.stop:
+                    return self._make(text, s, e, "vague", None, noun)  # "thousands of Oromos", "of Democrats"
                 if noun in self.units or noun in self.stop:
                     break
             return None
+        noun = self._head_noun(text, e)[0]
+        if noun:
+            return self._make(text, s, e, "vague", None, noun)  # "several hundred rebel fighters"
         casualty = self._casualty_near(text, s, e, e)
         if casualty:
             return self._make(text, s, e, "vague", None, casualty)
