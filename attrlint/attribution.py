@@ -39,6 +39,9 @@ _SUBJECT_PRONOUNS = frozenset("he she it they we who which that i you".split())
 _QUANTITY_OBJECT_VERBS = frozenset("added adds adding posted posts projects".split())
 _NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|another\s+|a\s+)?[$£€\d]")
 _SOURCE_FOLLOWS = re.compile(r"^(?:according\s+to|citing|cited\s+by|per|quoted\s+by)\b|\b(?:by|from|to)\s*\S?$", re.I)
+_AUXILIARY_GAP = frozenset({"has", "have", "had", "is", "are", "was", "were", "also", "now", "still", "later",
+                           "previously", "repeatedly", "recently", "then", "again", "long", "since"})
+_THAT_AFTER = regex.compile(r"\s+that\b", regex.I)
 _CLAUSE_AFTER = regex.compile(r"\s+(?:that|it|he|she|they|the|its|their|his|her|there|about|nearly|more|at\s+least|[$£€\d])\b|:", regex.I)
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
@@ -317,17 +320,25 @@ class AttributionFinder:
         if verb in self.mostly_nouns and not (j < len(low) and (low[j] in (":", "that") and not (
                 j + 1 < len(low) and (low[j + 1] in self.gap or low[j + 1].endswith("ed"))))):
             return None  # "in states that voted Tuesday": a noun unless a reported clause follows
-        if verb in self.ambiguous and (prev in self.numbers or (prev in self.stops and prev not in self.pronouns
-                                                                    and prev not in self.gap)):
+        # "... did the math and found that ...": a second verb of the sentence's subject (a past
+        # form: "the states and reports that matter" is a noun).
+        coordinated = (prev == "and" and verb not in self.mostly_nouns and not verb.endswith("s")
+                       and _THAT_AFTER.match(text, e) is not None)
+        if verb in self.ambiguous and not coordinated and (
+                prev in self.numbers or (prev in self.stops and prev not in self.pronouns and prev not in self.gap)):
             return None  # "nine states", "in reports": a noun after a number or a preposition
         if legacy:
-            if verb in self.ambiguous and not (self._subject_like(before, text, s) or self._clause_follows(text, s, e, before)):
+            if verb in self.ambiguous and not (self._subject_like(before, text, s) or self._clause_follows(text, s, e, before)
+                                               or self._after_appositive(toks, low, i)):
                 return None
         elif not self._new_cue_ok(text, toks, low, i, j, s, e, kind, before):
             return None
         a = Attribution(s, e, text[s:e], "", kind, listed=legacy)
         self._place(a, text, toks, low, i, j, before)
-        a.source = " ".join(before) if before else _words_after(toks, j, 5, e + 60)
+        if (coordinated or legacy and before and before[-1].lower() in _AUXILIARY_GAP) and a.source_start >= 0:
+            a.source = text[a.source_start:a.source_end]
+        else:
+            a.source = " ".join(before) if before else _words_after(toks, j, 5, e + 60)
         return a
 
     def _new_cue_ok(self, text, toks, low, i, j, s, e, kind, before) -> bool:
@@ -376,8 +387,10 @@ class AttributionFinder:
         inverted = k < 0 or toks[k][2] in ",;:—–(\"“”" or (k >= 0 and _blank_gap(text, toks, k, i))
         if inverted and k >= 0 and toks[k][2] == "," and self._appositive_before(toks, low, k):
             inverted = False  # "A spokesman for the firm, John Smith, told reporters ..."
-        if k >= 0 and toks[k][2] == "," and low[i].endswith("ing"):
-            # "..., saying ...": the subject of the main clause speaks.
+        if k >= 0 and (toks[k][2] == "," and low[i].endswith("ing")
+                       or low[k] == "and" and _THAT_AFTER.match(text, toks[j - 1][1])):
+            # "..., saying ...", "... did the math and found that ...": the subject of the main
+            # clause speaks.
             self._np_right(a, text, toks, low, 0, leading=True)
             self._content_after(a, text, toks, low)
             return
@@ -588,6 +601,22 @@ class AttributionFinder:
         if not prev[:1].isupper():
             return False
         return text[:s].strip() != prev or low not in _COMMON_OPENERS
+
+    def _after_appositive(self, toks, low, i) -> bool:
+        """Whether the verb at token i follows a subject and its appositive: "Trump, a Republican
+        front-runner in the race, has repeatedly promised ..."."""
+        k = i - 1
+        while k >= 0 and (low[k] in _AUXILIARY_GAP or low[k] in self.gap or low[k].endswith("ly")):
+            k -= 1
+        if k < 1 or toks[k][2] != ",":
+            return False
+        c = k - 1
+        while c >= 0 and toks[c][2] != "," and k - c <= _MAX_NP + 4:
+            c -= 1
+        if c < 1 or toks[c][2] != "," or low[c + 1] not in ("a", "an", "the") and not toks[c + 1][2][:1].isupper():
+            return False
+        name = toks[c - 1][2]
+        return (name[:1].isupper() or low[c - 1] in self.source_nouns) and low[c - 1] not in _COMMON_OPENERS
 
     def _clause_follows(self, text: str, s: int, e: int, before: list[str]) -> bool:
         """A verb form that is also a noun reads as a verb when a reported clause follows it
