@@ -67,6 +67,8 @@ class VagueSource(Rule):
         self._particular_after_the = frozenset(w.lower() for w in o["particular_after_the"])
         self._topic_words = frozenset(w.lower() for w in o["topic_words"])
         vague, quant, cue, aux = _alt(o["vague_nouns"]), _alt(o["quantifiers"]), _alt(o["cues"]), _alt(o["auxiliaries"])
+        # "some who warned it could fail" is some of a group already named; "experts who say" is not.
+        aux_alone = _alt([w for w in o["auxiliaries"] if w.lower() not in ("who", "which", "that")])
         word = r"[\p{L}][\p{L}-]*"
         mods = rf"(?P<mods>(?:{word}\s+){{0,3}}?)"
         # What a source is close to or knows about does not name it: "sources close to Sanders",
@@ -90,12 +92,13 @@ class VagueSource(Rule):
         self._subject_cue = regex.compile(rf"{b}(?P<np>{group}){of_phrase}{auxes}\s+(?P<cue>{cue}){e}", flags)
         # "Some say", "others warned": the same cues as any group's (the pack's `cues`).
         self._quantifier_alone = regex.compile(
-            rf"{b}(?P<np>{_alt(o['alone'])})(?:\s+(?:{aux})){{0,2}}\s+(?P<cue>{cue}){e}", flags)
+            rf"{b}(?P<np>{_alt(o['alone'])})(?:\s+(?:{aux_alone})){{0,2}}\s+(?P<cue>{cue}){e}", flags)
         # "..., say observers." The group closes its clause; after "The survey ..., said most
         # regions continued" the group is the subject of what was said, not who said it.
         closes = r"(?=\s*(?:[,.;:!?—–()\"“”‘’]|$)|\s+(?:on|last|this|who|which|close|familiar)\b)"
         self._inverted = regex.compile(rf"(?:,|^)\s*(?P<cue>{cue})\s+(?P<np>{group}){e}{closes}", flags)
-        self._according = regex.compile(rf"{b}(?:according\s+to|citing|per)\s+(?P<np>{group}){e}", flags)
+        self._according = regex.compile(
+            rf"{b}(?:according\s+to|citing|per)\s+(?P<np>(?P<alone>{_alt(o['alone'])})(?=\s+(?:on|in|at|who)\b|\s*[,.;]|$)|{group}){e}", flags)
         self._they = regex.compile(rf"{b}they{auxes}\s+(?P<cue>{cue}){e}", flags)
         self._group_word = regex.compile(
             rf"{b}(?:(?P<vague>{_alt(o['pronoun_antecedents'])})|(?P<described>{_alt(o['described_nouns'])})){e}", flags)
@@ -217,6 +220,8 @@ class VagueSource(Rule):
         a body, nor, as the subject of its cue, inside another source's reported words); None
         if it is not. The start leaves out words before the group ("But", "is echoing")."""
         start = m.start("np")
+        if "alone" in m.re.groupindex and m.group("alone"):
+            return start  # "according to some on Twitter"
         if m.group("quant"):
             head = m.group("head").lower()
             if head in self._described or head in self._not_mods or not (head.endswith("s") or head in self._vague_words):
@@ -230,6 +235,8 @@ class VagueSource(Rule):
                 low = w.lower()
                 if low in self._not_mods or low in self._described or low in self._owners:
                     return None
+                if w[:1].isupper() and low in names and low not in self._group_mods:
+                    return None  # "some Clinton allies": a named person's allies are described
         else:
             # Walk back from the noun over its modifiers; the word that stops the walk decides.
             words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, m.start("np"), m.start("head2"))]
@@ -260,6 +267,7 @@ class VagueSource(Rule):
             if low in self._owners or low.endswith(("’s", "'s")):
                 return None  # "his friends say", "two analysts said", "Trump's critics"
             if (stop[:1].isupper() and (not sentence_start or low in names)
+                    and m.group("head2").lower() not in ("source", "sources")
                     and low not in self._group_mods and low not in self._not_mods):
                 return None  # "Goldman Sachs analysts", and "Trump supporters" opening a sentence
         if self._pinned.match(text, m.end("np")):
