@@ -33,6 +33,7 @@ _COMMON_OPENERS = frozenset("the a an this that these those there here it its in
                             "after before since some many most all both each every no not what which who why how".split())
 _BE = frozenset("is are was were be been being am".split())
 _DETERMINERS = frozenset("the a an this these those its their his her our my your such no every each".split())
+_CONTRACTED = regex.compile(r"(\w+)[’'](?:ve|d|s|ll|re|m)$")
 _SUBJECT_PRONOUNS = frozenset("he she it they we who which that i you".split())
 # Verbs whose object, when it is a number, is a quantity and not speech: "the economy added
 # 156,000 jobs", "the company posted a loss".
@@ -596,6 +597,9 @@ class AttributionFinder:
             return self._subject_like(before[:-1], text, s)
         if low in _SUBJECT_PRONOUNS or low in self.source_nouns:
             return True
+        m = _CONTRACTED.match(low)
+        if m and m.group(1) in _SUBJECT_PRONOUNS:
+            return True  # "they’ve suggested", "she’d said"
         # A capitalised word: a name ("Gallup shows", "Farenthold pledged"); at the opening of
         # a sentence a capital proves less, so a lone opener must not be a common word.
         if not prev[:1].isupper():

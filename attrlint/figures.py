@@ -282,6 +282,8 @@ class FigureFinder:
         rest = text[e:e + 80]
         if self._excluded_context(text, s, e):
             return None
+        if text[s:e].lower().startswith("record"):
+            return self._make(text, s, e, "vague", None, "record")  # "in record numbers": a statistic by itself
         of = _OF.match(rest)
         if of:
             # "hundreds of millions of impoverished peasants": the counted noun is among the next words.
