@@ -273,6 +273,9 @@ class HeadlineHedge(Rule):
         return Stance("plain", "", "", claim)
 
     def _label_quote(self, claim: str, q) -> bool:
+        words = q.group("words").split()
+        if len(words) > 1 and words[0].lower() in ("a", "an", "the"):
+            return True  # "Post Assembles 'A Sizable Army' Of Reporters": a quoted noun phrase names a thing
         nxt = regex.match(r"\s+([\p{L}][\p{L}'’-]*)", claim[q.end():])
         return bool(nxt) and nxt.group(1).lower() not in self._stop and not self._speech.fullmatch(nxt.group(1))
 
