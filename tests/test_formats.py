@@ -131,6 +131,8 @@ def test_sarif_of_the_example_drafts_validates(tmp_path, sarif_tools):
     assert errors == [], [e.message for e in errors[:3]]
     run0 = log["runs"][0]
     rule_ids = [r["id"] for r in run0["tool"]["driver"]["rules"]]
+    # No made-up project page: informationUri is optional and omitted until the project has one.
+    assert "informationUri" not in run0["tool"]["driver"]
     assert "unattributed-number" in rule_ids
     for result in run0["results"]:
         assert rule_ids[result["ruleIndex"]] == result["ruleId"]

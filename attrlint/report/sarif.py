@@ -8,7 +8,6 @@ from attrlint import __version__
 from attrlint.report.base import Reporter
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-INFORMATION_URI = "https://github.com/attrlint/attrlint"
 
 
 class SarifReporter(Reporter):
@@ -77,8 +76,10 @@ class SarifReporter(Reporter):
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
             "runs": [{
+                # No informationUri: the project has no public page yet, the property is
+                # optional, and a made-up address would send users nowhere.
                 "tool": {"driver": {"name": "attrlint", "version": __version__, "semanticVersion": __version__,
-                                    "informationUri": INFORMATION_URI, "rules": rules}},
+                                    "rules": rules}},
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(os.getcwd()).as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "results": self.results,
