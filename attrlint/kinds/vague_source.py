@@ -133,7 +133,7 @@ class VagueSource(Rule):
         names = None
         for k, (para, sent) in enumerate(sentences):
             if names is None and k in triggers:
-                names = _proper_words(joined)
+                names = _proper_words(texts)
             hit = self._find(sent, para, facts, k in alone, triggers.get(k, ()), phrases.get(k, ()), names)
             if hit is not None:
                 s, e, phrase = hit
@@ -330,19 +330,20 @@ def _by_sentence(matches, starts: list[int]) -> dict[int, list]:
     return out
 
 
-def _proper_words(text: str) -> frozenset[str]:
+def _proper_words(texts: list[str]) -> frozenset[str]:
     """Words the copy always capitalises, even inside a sentence (names: "Trump"), lower-cased:
     a sentence's first word is capitalised either way, and this tells "Trump supporters say"
     from "Local supporters say" there."""
     upper, lower = set(), set()
-    for m in _MID_WORD.finditer(text):
-        w = m.group(1)
-        (upper if w[:1].isupper() else lower).add(w.lower())
+    for t in texts:
+        for w in t.split()[1:]:
+            w = w.strip(_PUNCT)
+            if w[:1].isalpha():
+                (upper if w[0].isupper() else lower).add(w.lower())
     return frozenset(upper - lower)
 
 
-# A word after another word in the same sentence (not after a full stop or a sentence join).
-_MID_WORD = regex.compile(r"(?<=[\p{L}\p{N},;’'\"”)]\s+)([\p{L}][\p{L}’'-]*)")
+_PUNCT = ".,;:!?\"“”‘’'()[]—–-"
 
 _WORD_START = re.compile(r"[^\W_][\w’'-]*")
 
