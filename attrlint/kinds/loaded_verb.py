@@ -78,6 +78,9 @@ class LoadedVerb(Rule):
         # "conceded the tax code is unfair": a clause with its "that" left out, not an object.
         self._bare_clause = regex.compile(
             rf"\s+(?:{word_alternation(self.opts['clause_determiners'])})\s+(?:[\p{{L}}’'-]+\s+){{0,4}}?(?:{finite})(?![\p{{L}}])", regex.I)
+        # Headlines drop the article: "Minister admits rail deal was flawed".
+        self._headline_clause = regex.compile(
+            rf"\s+(?:[\p{{L}}’'-]+\s+){{1,4}}?(?:{finite})(?![\p{{L}}])", regex.I)
         self._prepositions = frozenset(w.lower() for w in self.opts["clause_prepositions"])
         self._hypothetical = frozenset(w.lower() for w in self.opts["hypothetical_markers"])
         self._not_subjects = frozenset(w.lower() for w in self.opts["not_subjects"])
@@ -85,7 +88,9 @@ class LoadedVerb(Rule):
         self._means = frozenset(w.lower() for w in self.opts["means_markers"])
         exc = pattern_alternation(self.opts["exceptions"])
         self._exceptions = regex.compile(exc, flags) if self.opts["exceptions"] else None
-        self._source_nouns = self.lexicon.word_set("source_nouns") if self.lexicon else frozenset()
+        # Documents speak too: "the suit claims that", "those documents reveal".
+        self._source_nouns = (self.lexicon.word_set("source_nouns") | self.lexicon.word_set("document_nouns")
+                              if self.lexicon else frozenset())
         self._noun_next = regex.compile(rf"\s{{1,2}}(?:{pattern_alternation(self.opts['noun_followers'])})\b", regex.IGNORECASE | regex.V1)
         words = {name: frozenset(w.lower() for w in self.opts[name])
                  for name in ("base_form_before", "adverbs", "narrating_adverbs", "duty_words", "subject_words",
@@ -115,7 +120,7 @@ class LoadedVerb(Rule):
                 if any(a <= s < b for a, b in blocked):
                     continue
                 form = " ".join(m.group(0).lower().split())
-                if not self._introduces_speech(text, s, e, form):
+                if not self._introduces_speech(text, s, e, form, headline=sent.paragraph < 0):
                     continue
                 neutral = _match_case(self._table[form], m.group(0))
                 start, end = sent.start + s, sent.start + e
@@ -130,7 +135,7 @@ class LoadedVerb(Rule):
         word = _WORD.match(text[e:].lstrip())
         return not (word and word.group(0).lower() in self._prepositions)
 
-    def _introduces_speech(self, text: str, s: int, e: int, form: str) -> bool:
+    def _introduces_speech(self, text: str, s: int, e: int, form: str, headline: bool = False) -> bool:
         before = _words_before(text, s, 3)
         prev = before[-1] if before else ""
         low = prev.lower()
@@ -151,7 +156,8 @@ class LoadedVerb(Rule):
             return False  # "by insisting that ...": a tactic the writer describes, not a report
         if form in self._noun_forms and not self._subject_like(before, text, s, e):
             return False
-        if form in self._object_senses and not self._clause_follows(text, s, e):
+        if form in self._object_senses and not (self._clause_follows(text, s, e)
+                                                or headline and self._headline_clause.match(text, e)):
             return False
         return True
 
@@ -204,6 +210,8 @@ class LoadedVerb(Rule):
                 return True  # a blanked quotation right after: "boasted about “...”"
             if lead.group(1).lower() in self._gerund_prepositions and words[0].endswith("ing") and len(words[0]) >= 5:
                 return True  # "admitted to lying", "retorted by saying"
+            if lead.group(1).lower() == "to" and text[s:e].lower().startswith(("admit", "confess")):
+                return True  # "admits to other intrusions": a deed owned up to (a place or body is an exception)
             if words[0] in self._question_words:
                 return True  # "boasted about how ...", "confessed to what ..."
             if _QUOTE_AFTER.match(text, e + lead.end()):
