@@ -335,8 +335,13 @@ def main(argv=None) -> int:
     if args.scale_extra and os.path.isdir(args.scale_extra):
         extra = corpus_files(os.path.realpath(args.scale_extra))
         more = [p for p in extra if p not in set(files)]
+        inner = [p for p in files if p not in set(extra)]
         result["scaling"] = {}
-        for label, batch in (("corpus", files), ("corpus + extra", files + more)):
+        # When the extra folder lies inside the corpus (polnear-train does), the rows are the
+        # corpus without it and the whole corpus, so the two batches still differ.
+        batches = ((("corpus without extra", inner), ("corpus", files)) if len(inner) < len(files)
+                   else (("corpus", files), ("corpus + extra", files + more)))
+        for label, batch in batches:
             m = whole["attrlint --jobs 1"] if batch is files else repeat(base + ["--jobs", "1", *batch], 1)
             mb = sum(os.path.getsize(p) for p in batch) / 1e6
             result["scaling"][label] = {"wall": m["wall"], "cpu": m["cpu"], "peak_mb": m["peak_mb"],
