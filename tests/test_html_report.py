@@ -282,6 +282,170 @@ def test_empty_run_is_still_a_page():
     assert "No drafts were checked." in root.find("nav").text()
 
 
+# Written for these tests: a headline, a deck line, page furniture (byline, dateline, a
+# "READ MORE" line) and body copy, one sentence of it without a figure or a quotation.
+DESK = textwrap.dedent("""\
+    Harbour strike ends after weeks of talks
+    Dockers are expected back at work on Monday
+
+    By Jane Porter
+    Tuesday, 3 March 2026
+
+    The harbour board said 200 dockers would return to work on Monday.
+
+    READ MORE: Port talks resume
+""")
+
+NO_FIGURES = "Harbour reopens\n\nThe harbour reopened on Monday after the storm had passed.\n"
+
+
+def parts(sec: dom.Element, cls: str) -> list[dom.Element]:
+    return sec.find("pre", cls="copy").find_all("span", cls=cls)
+
+
+def test_headline_deck_and_furniture_are_set_apart_from_the_body(tmp_path):
+    root, page, _ = report(tmp_path, {"desk.txt": DESK})
+    sec = section(root, str(tmp_path / "desk.txt"))
+    assert [p.text() for p in parts(sec, "hed")] == ["Harbour strike ends after weeks of talks"]
+    assert [p.text() for p in parts(sec, "dek")] == ["Dockers are expected back at work on Monday"]
+    furniture = parts(sec, "furniture")
+    assert [p.text() for p in furniture] == ["By Jane Porter", "Tuesday, 3 March 2026", "READ MORE: Port talks resume"]
+    assert {p.get("title") for p in furniture} == {"furniture: not checked"}
+    # Body copy is in none of them, and the copy is still the file, character for character.
+    assert not any("harbour board" in p.text() for c in ("hed", "dek", "furniture") for p in parts(sec, c))
+    assert sec.find("pre", cls="copy").text().removeprefix("\n") == DESK
+    # They look different: the page's style sets each apart, and labels furniture as unchecked.
+    style = root.find("style").text()
+    assert re.search(r"\.copy \.hed \{[^}]*font-weight: bold", style)
+    assert re.search(r"\.copy \.furniture \{[^}]*color: #888", style)
+    assert re.search(r'\.copy \.furniture::after \{[^}]*content: " not checked"', style)
+
+
+def test_markdown_headline_is_set_apart(tmp_path):
+    root, _, _ = report(tmp_path, {"match.md": "# Rovers hold on for a draw\n\nThe crowd stayed until the end.\n"})
+    sec = section(root, str(tmp_path / "match.md"))
+    assert [p.text() for p in parts(sec, "hed")] == ["Rovers hold on for a draw"]
+    assert sec.find("pre", cls="copy").text().removeprefix("\n").startswith("# Rovers hold")
+
+
+def test_findings_across_a_parts_edge_stay_whole_and_nested():
+    from attrlint.report.html import _highlight
+
+    text = "Headline here\n\nBy Jane Porter\nBody copy follows.\n"
+    hs, he = 0, len("Headline here")
+    fs = text.index("By")
+    fe = fs + len("By Jane Porter")
+    body = text.index("Body")
+    spans = [("across", 4, 20), ("inside", fs + 3, fs + 7), ("out", fs + 8, body + 4), ("whole", 0, len(text))]
+    diags = [Diagnostic("d.txt", rule, "warning", rule, s, e) for rule, s, e in spans]
+    markup = _highlight(text, diags, ["r0"] * len(diags), "d1", [(hs, he, "hed"), (fs, fe, "furniture")], [0, 14, 15, 30, 49])
+    # The standard library's parser would accept mis-nested tags; check the nesting directly.
+    depth = []
+    for m in re.finditer(r"<(/?)(mark|span)\b", markup):
+        if m.group(1):
+            assert depth and depth.pop() == m.group(2), markup
+        else:
+            depth.append(m.group(2))
+    assert depth == []
+    root = dom.parse(f"<pre>{markup}</pre>")
+    assert root.text() == text
+    pieces = marked(root)
+    assert [pieces[str(k)] for k in range(1, 5)] == [text[s:e] for _, s, e in spans]
+    # Each finding still has exactly one mark that is not a continuation (its list entry's target).
+    assert Counter(m.get("data-finding") for m in root.find_all("mark") if "cont" not in m.classes) == Counter("1234")
+    # A finding inside furniture is inside its span, so its own explanation shows on hover.
+    inside = root.find("mark", data_finding="2")
+    assert any("furniture" in a.classes for a in inside.ancestors())
+    # The furniture span is split by nothing: the marks run inside it, pieces of one span's text.
+    assert "".join(p.text() for p in root.find_all("span", cls="furniture")) == "By Jane Porter"
+
+
+def test_copy_carries_line_numbers_outside_its_text(tmp_path):
+    root, page, _ = report(tmp_path, {"desk.txt": DESK})
+    copy = section(root, str(tmp_path / "desk.txt")).find("pre", cls="copy")
+    numbers = copy.find_all("span", cls="ln")
+    # One per line (the empty "line" after the final newline is none), each empty, so the
+    # copy's text (and what a reader copies from it) is the file as written.
+    assert [n.get("data-line") for n in numbers] == [str(k) for k in range(1, DESK.count("\n") + 1)]
+    assert all(n.text() == "" and n.get("aria-hidden") == "true" for n in numbers)
+    assert copy.text().removeprefix("\n") == DESK
+    assert re.search(r"\.copy \.ln::before \{[^}]*content: attr\(data-line\)", root.find("style").text())
+    # Each number starts its line: the text before the n-th number is exactly n - 1 lines.
+    markup = page[page.index('<pre class="copy">'):page.index("</pre>")]
+    for k, m in enumerate(re.finditer(r'<span class="ln" data-line="(\d+)"', markup), 1):
+        before = dom.parse(markup[:m.start()] + "</pre>").text().removeprefix("\n")
+        assert before.count("\n") == k - 1 and (before == "" or before.endswith("\n")), k
+
+
+def test_line_numbers_of_a_file_without_a_final_newline():
+    root = _render("Headline\n\nBody", [])
+    assert [n.get("data-line") for n in root.find_all("span", cls="ln")] == ["1", "2", "3"]
+    assert not _render("", []).find_all("span", cls="ln")
+
+
+def visible_path(root: dom.Element, link: dom.Element) -> str:
+    """What a reader sees of a path link: the page's closing style rule hides the folder spans
+    all drafts share."""
+    hidden = set()
+    for style in root.find_all("style"):
+        for rule in re.finditer(r"([^{}]+)\{\s*display: none;\s*\}", style.text()):
+            hidden |= {sel.strip().removeprefix(".path .") for sel in rule.group(1).split(",")}
+
+    def text(e: dom.Element) -> str:
+        return "".join(c if isinstance(c, str) else ("" if c.classes & hidden else text(c)) for c in e.children)
+
+    return text(link)
+
+
+def test_paths_are_shortened_to_what_differs(tmp_path):
+    drafts = {"metro/harbour.txt": DESK, "metro/late/flood.txt": SUMMARY, "sport/match.txt": NO_FIGURES}
+    root, _, _ = report(tmp_path, drafts)
+    rows = root.find("nav", id="index").find("tbody").find_all("tr")
+    for r in rows:
+        link = r.find("a")
+        full = r.get("data-path")
+        assert link.get("title") == full
+        assert link.text() == str(Path(full).relative_to(tmp_path))
+    for name in drafts:
+        full = str(tmp_path / name)
+        link = section(root, full).find("h2").find("a")
+        assert link.get("title") == full and link.text() == full  # whole, until the style hides the shared part
+        assert visible_path(root, link) == name
+
+
+def test_one_draft_shows_its_file_name(tmp_path):
+    root, _, _ = report(tmp_path, {"harbour.txt": DESK})
+    full = str(tmp_path / "harbour.txt")
+    assert root.find("nav").find("tbody").find("a").text() == "harbour.txt"
+    assert visible_path(root, section(root, full).find("h2").find("a")) == "harbour.txt"
+
+
+def test_shared_folders_are_whole_folders():
+    from attrlint.report.html import _shared_folders, _short
+
+    assert _shared_folders(["a.txt"]) == 0
+    assert _shared_folders(["drafts/a.txt", "drafts/b.txt"]) == 1
+    assert _shared_folders(["/desk/x/a.txt", "/desk/y/b.txt"]) == 2  # "/" and "desk/"
+    # A common prefix of names is not a common folder.
+    assert _shared_folders(["news/a.txt", "newsroom/b.txt"]) == 0
+    # Nothing in common: a relative path and an absolute one are shown whole.
+    assert _shared_folders(["examples/a.txt", "/tmp/b.txt"]) == 0
+    assert _short("/desk/x/a.txt", 2) == "x/a.txt"
+
+
+def test_no_figures_reads_as_none_found_not_a_failure(tmp_path):
+    root, _, _ = report(tmp_path, {"calm.txt": NO_FIGURES, "flood.txt": SUMMARY})
+    calm = section(root, str(tmp_path / "calm.txt"))
+    assert stats(calm) == {"figures": (0, 0), "quotes": (0, 0)}
+    assert calm.find("div", data_stat="figures").find("dd").text() == "no figures found"
+    assert calm.find("div", data_stat="quotes").find("dd").text() == "no quotations"
+    rows = root.find("nav").find("tbody").find_all("tr")
+    cells = {r.get("data-path"): [td.text() for td in r.find_all("td")][4:] for r in rows}
+    assert cells[str(tmp_path / "calm.txt")] == ["no figures found", "no quotations"]
+    assert cells[str(tmp_path / "flood.txt")] == ["2 of 3", "2 of 3"]
+    assert "0 of 0" not in root.text() and "none attributed" not in root.text()
+
+
 # --- the page as a browser renders it -----------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -375,3 +539,83 @@ def test_screenshot_shows_the_highlights(browser, examples_report, tmp_path):
     for rule, rgb in colour.items():
         near = sum(n for px, n in pixels.items() if all(abs(a - b) <= 3 for a, b in zip(px, rgb)))
         assert near > 200, f"{rule}'s highlight colour #{rgb.hex()} is not in the screenshot"
+
+
+# Measures the rendered page from inside the browser and leaves the result on <body>, for
+# --dump-dom to carry out. Selecting the copy and reading the selection is what a reader
+# copying it gets.
+_PROBE = """
+var out = {sections: [], index: []};
+document.querySelectorAll("#index tbody tr").forEach(function (tr) {
+  out.index.push([tr.getAttribute("data-path"), tr.querySelector("a").innerText]);
+});
+document.querySelectorAll("section.draft").forEach(function (s) {
+  var pre = s.querySelector("pre.copy"), sel = window.getSelection();
+  sel.selectAllChildren(pre);
+  var copied = sel.toString();
+  sel.removeAllRanges();
+  var ln = pre.querySelector(".ln"), hed = pre.querySelector(".hed"), furn = pre.querySelector(".furniture");
+  var first = document.createRange();
+  first.setStart(ln.nextSibling.firstChild || ln.nextSibling, 0);
+  first.setEnd(first.startContainer, 1);
+  var box = pre.getBoundingClientRect(), style = getComputedStyle(pre);
+  out.sections.push({
+    path: s.getAttribute("data-path"), header: s.querySelector("h2 a").innerText,
+    copied: copied, inner: pre.innerText,
+    figures: s.querySelector('[data-stat="figures"] dd').innerText,
+    number: getComputedStyle(ln, "::before").content,
+    textLeft: first.getBoundingClientRect().left - box.left,
+    padding: parseFloat(style.paddingLeft), border: parseFloat(style.borderLeftWidth),
+    body: [style.fontSize, style.fontWeight, style.color],
+    hed: hed && [getComputedStyle(hed).fontSize, getComputedStyle(hed).fontWeight],
+    furniture: furn && [getComputedStyle(furn).color, getComputedStyle(furn, "::after").content, furn.title]
+  });
+});
+document.body.setAttribute("data-probe", JSON.stringify(out));
+"""
+
+
+def probe(binary: str, page: Path) -> dict:
+    """Render a copy of the page with the probe added (and the Content-Security-Policy, which
+    would refuse the probe, taken out) and return what the probe measured."""
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)
+    copy = page.with_name("probe.html")
+    copy.write_text(text.replace("</body>", f"<script>{_PROBE}</script>\n</body>"), encoding="utf-8")
+    rendered, console = chromium.dump_dom(binary, copy)
+    assert console == []
+    return json.loads(dom.parse(rendered).find("body").get("data-probe"))
+
+
+@pytest.mark.slow  # headless chromium
+def test_rendered_copy_pane_paths_and_counts(browser, tmp_path):
+    desk = tmp_path / "desk"
+    drafts = {"metro/harbour.txt": DESK, "metro/calm.txt": NO_FIGURES,
+              "sport/match.md": "# Rovers hold on for a draw\n\nThe crowd stayed until the end of the match.\n"}
+    for name, text in drafts.items():
+        (desk / name).parent.mkdir(parents=True, exist_ok=True)
+        (desk / name).write_text(text, encoding="utf-8")
+    page = tmp_path / "report.html"
+    proc = run("check", "--format", "html", "--output-file", str(page), str(desk))
+    assert proc.returncode in (0, 1), proc.stderr
+    got = probe(browser, page)
+    # Paths as seen: relative to the shared folder, in the index and in the headers.
+    assert sorted(shown for _, shown in got["index"]) == sorted(drafts)
+    assert all(str(desk / shown) == full for full, shown in got["index"])
+    by_name = {str(Path(s["path"]).relative_to(desk)): s for s in got["sections"]}
+    assert sorted(by_name) == sorted(drafts)
+    for name, s in by_name.items():
+        assert s["header"] == name
+        # What a reader sees and copies is the copy alone: no line numbers, no labels
+        # (a selection's text drops the final newline).
+        assert s["inner"] == drafts[name], name
+        assert s["copied"] == drafts[name].rstrip("\n"), name
+        # The first line's number is drawn in the gutter, and the text starts at its edge.
+        assert s["number"] == '"1"', name
+        assert abs(s["textLeft"] - s["border"] - s["padding"]) < 1, name
+        size, weight, colour = s["body"]
+        assert float(s["hed"][0][:-2]) > float(size[:-2]) and int(s["hed"][1]) >= 700 > int(weight), name
+    furniture = by_name["metro/harbour.txt"]["furniture"]
+    assert furniture[0] != by_name["metro/harbour.txt"]["body"][2]
+    assert furniture[1:] == ['" not checked"', "furniture: not checked"]
+    assert by_name["metro/calm.txt"]["figures"] == "no figures found"

@@ -3,7 +3,15 @@
 Each draft's copy is shown as written, with every finding highlighted in place (coloured by
 rule, explained on hover and in a list beside the copy), under a summary of what the draft
 reports: figures found and how many are attributed, quotations and how many have a speaker.
-An index of the drafts, most findings first, heads the page.
+The copy carries line numbers, drawn by CSS from an attribute, so they are not part of the
+copy's text (selecting and copying it gives the file as written), and the headline, deck and
+the lines the reader skipped as furniture (bylines, datelines, "READ MORE") are set apart from
+the body. An index of the drafts, most findings first, heads the page.
+
+Paths are shown relative to the longest folder all drafts share. The index is written last,
+when every path is known, so it writes the short paths; a section's header is written before
+the later drafts are seen, so it carries the whole path with each folder in its own span, and
+a rule of style written at the end hides the shared folders.
 
 The page streams: each draft is written out as soon as it is checked, and only a one-line
 index row per draft is kept, so a run over a whole archive does not hold every text in
@@ -23,6 +31,7 @@ import bisect
 import colorsys
 import hashlib
 import html
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -90,7 +99,19 @@ h2 .total { font-weight: normal; color: #555; font-size: 15px; margin-left: 8px;
 .legend li { margin: 2px 0; }
 .body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; }
 @media (max-width: 900px) { .body { grid-template-columns: 1fr; } }
-.copy { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; font: 15px/1.7 Georgia, "Times New Roman", serif; }
+.copy { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; font: 15px/1.7 Georgia, "Times New Roman", serif;
+        padding-left: 3.4em; }
+.copy .ln { position: relative; }
+.copy .ln::before { content: attr(data-line); position: absolute; right: 100%; width: 3em; padding-right: 0.8em;
+                    text-align: right; color: #999; font: 11px/2.3 ui-monospace, Menlo, Consolas, monospace;
+                    -webkit-user-select: none; user-select: none; }
+.copy .hed { font-weight: bold; font-size: 1.2em; }
+.copy .dek { font-style: italic; color: #333; }
+.copy .furniture { color: #888; }
+.copy .furniture::after { content: " not checked"; font: 11px system-ui, sans-serif; color: #888;
+                          margin-left: 0.5em; border: 1px solid #ccc; border-radius: 3px; padding: 0 3px;
+                          -webkit-user-select: none; user-select: none; }
+.nil { color: #666; }
 mark.f { background: var(--bg); border-bottom: 2px solid var(--fg); color: inherit; border-radius: 2px; }
 mark.f mark.f { box-shadow: 0 3px 0 0 var(--fg); }
 mark.f.empty::before { content: "\\2038"; color: var(--fg); font-weight: bold; }
@@ -197,10 +218,13 @@ class HtmlReporter(Reporter):
         if extra:
             w(f"<style>{extra}</style>\n")
         w(f"<section class=\"draft\" id=\"{anchor}\" data-path=\"{_e(path)}\" data-findings=\"{len(diagnostics)}\">\n")
-        w(f"<h2><a href=\"#{anchor}\">{_e(path)}</a><span class=\"total\">{_plural(len(diagnostics), 'finding')}</span></h2>\n")
+        w(f"<h2><a class=\"path\" href=\"#{anchor}\" title=\"{_e(path)}\">{_path_spans(path)}</a>"
+          f"<span class=\"total\">{_plural(len(diagnostics), 'finding')}</span></h2>\n")
         w("<dl class=\"summary\">")
-        w(f"<div data-stat=\"figures\"{_stat_attrs(figures)}><dt>Figures</dt><dd>{_stat_text(figures, 'attributed')}</dd></div>")
-        w(f"<div data-stat=\"quotes\"{_stat_attrs(quotes)}><dt>Quotes</dt><dd>{_stat_text(quotes, 'with a speaker')}</dd></div>")
+        w(f"<div data-stat=\"figures\"{_stat_attrs(figures)}><dt>Figures</dt>"
+          f"<dd>{_stat_text(figures, 'attributed', _NO_FIGURES)}</dd></div>")
+        w(f"<div data-stat=\"quotes\"{_stat_attrs(quotes)}><dt>Quotes</dt>"
+          f"<dd>{_stat_text(quotes, 'with a speaker', _NO_QUOTES)}</dd></div>")
         w(f"<div data-stat=\"rules\"><dt>Findings</dt><dd>{self._chips(by_rule)}</dd></div>")
         # The newline after <pre> is dropped by every HTML parser; without it, a draft's own
         # leading blank line would be.
@@ -208,7 +232,9 @@ class HtmlReporter(Reporter):
         if article is not None and facts is not None:
             w(_sources_panel(article, facts))
         w("<div class=\"body\">\n<pre class=\"copy\">\n")
-        w(_highlight(text, diagnostics, classes, anchor))
+        parts = _parts(article) if article is not None else []
+        lines = source.line_starts if source is not None else [0]
+        w(_highlight(text, diagnostics, classes, anchor, parts, lines))
         w("</pre>\n")
         if diagnostics:
             w("<ol class=\"findings\">\n")
@@ -293,6 +319,10 @@ class HtmlReporter(Reporter):
         w = self.out.write
         rows = sorted(self.rows, key=lambda r: (-r.findings, r.worst, r.path))
         total = sum(r.findings for r in rows)
+        shared = _shared_folders([r.path for r in rows])
+        if shared:
+            # The sections' headers are already written with whole paths: hide what all share.
+            w("<style>" + ", ".join(f".path .s{i}" for i in range(shared)) + " { display: none; }</style>\n")
         w("<nav id=\"index\" class=\"index\" aria-label=\"Drafts by findings\">\n")
         w(f"<h2>Drafts by findings<span class=\"total\">{_plural(len(rows), 'draft')}, {_plural(total, 'finding')}</span></h2>\n")
         if rows:
@@ -301,9 +331,11 @@ class HtmlReporter(Reporter):
             for r in rows:
                 w(f"<tr class=\"{'clean' if not r.findings else 'flagged'}\" data-path=\"{_e(r.path)}\""
                   f" data-findings=\"{r.findings}\">"
-                  f"<td><a href=\"#{r.anchor}\">{_e(r.path)}</a></td><td>{_e(r.headline)}</td>"
+                  f"<td><a href=\"#{r.anchor}\" title=\"{_e(r.path)}\">{_e(_short(r.path, shared))}</a></td>"
+                  f"<td>{_e(r.headline)}</td>"
                   f"<td class=\"num\">{r.findings}</td><td>{self._chips(r.by_rule)}</td>"
-                  f"<td class=\"num\">{_ratio(r.figures)}</td><td class=\"num\">{_ratio(r.quotes)}</td></tr>\n")
+                  f"<td class=\"num\">{_ratio(r.figures, _NO_FIGURES)}</td>"
+                  f"<td class=\"num\">{_ratio(r.quotes, _NO_QUOTES)}</td></tr>\n")
             w("</tbody>\n</table>\n")
         else:
             w("<p class=\"none\">No drafts were checked.</p>\n")
@@ -358,28 +390,92 @@ def _stat_attrs(stat) -> str:
     return f" data-found=\"{stat[0]}\" data-ok=\"{stat[1]}\""
 
 
-def _stat_text(stat, what: str) -> str:
+# What a draft without figures or quotations shows in place of a count: "none" or "0 of 0" in
+# a column headed "Figures attributed" reads as "none of them attributed", a failure.
+_NO_FIGURES = "no figures found"
+_NO_QUOTES = "no quotations"
+
+
+def _stat_text(stat, what: str, nothing: str) -> str:
     if stat is None:
         return "not counted"
     found, ok = stat
     if not found:
-        return "none"
+        return f"<span class=\"nil\">{nothing}</span>"
     return f"<span class=\"n\">{found}</span> found, <span class=\"ok\">{ok}</span> {what}"
 
 
-def _ratio(stat) -> str:
+def _ratio(stat, nothing: str) -> str:
     if stat is None:
         return "–"
-    return f"{stat[1]} of {stat[0]}" if stat[0] else "none"
+    return f"{stat[1]} of {stat[0]}" if stat[0] else f"<span class=\"nil\">{nothing}</span>"
 
 
-def _highlight(text: str, diagnostics, classes: list[str], anchor: str) -> str:
-    """The copy, escaped, with each finding wrapped in a <mark>.
+# A path's folders, each with the separator after it, then its file name.
+_SEPARATORS = re.escape("/" + (os.sep if os.sep != "/" else "") + (os.altsep or ""))
+_SEGMENT = re.compile(f"[^{_SEPARATORS}]*[{_SEPARATORS}]|[^{_SEPARATORS}]+")
+
+
+def _segments(path: str) -> list[str]:
+    return _SEGMENT.findall(path)
+
+
+def _shared_folders(paths: list[str]) -> int:
+    """How many leading folders every path has in common (a lone draft: all of its own)."""
+    folders = [_segments(p)[:-1] for p in paths]
+    if not folders:
+        return 0
+    n = 0
+    first = folders[0]
+    while n < len(first) and all(len(f) > n and f[n] == first[n] for f in folders):
+        n += 1
+    return n
+
+
+def _short(path: str, shared: int) -> str:
+    return "".join(_segments(path)[shared:])
+
+
+def _path_spans(path: str) -> str:
+    """The path, each folder in a span numbered by depth (so a rule of style can hide the shared
+    ones), the file name last."""
+    segs = _segments(path)
+    if not segs:
+        return _e(path)
+    return "".join(f"<span class=\"s{i}\">{_e(seg)}</span>" for i, seg in enumerate(segs[:-1])) + _e(segs[-1])
+
+
+_PART_TITLES = {"hed": "headline", "dek": "deck", "furniture": "furniture: not checked"}
+
+
+def _parts(article) -> list[tuple[int, int, str]]:
+    """The headline, deck lines and furniture lines of the copy, as (start, end, class), in
+    order; spans that overlap an earlier one are dropped, so the parts never nest."""
+    spans = []
+    if article.headline is not None:
+        spans.append((article.headline.start, article.headline.end, "hed"))
+    spans += [(s.start, s.end, "dek") for s in article.deck]
+    spans += [(s, e, "furniture") for s, e in article.furniture]
+    n = len(article.text)
+    out: list[tuple[int, int, str]] = []
+    for s, e, kind in sorted(spans):
+        s, e = max(0, min(s, n)), max(0, min(e, n))
+        if e > s and (not out or s >= out[-1][1]):
+            out.append((s, e, kind))
+    return out
+
+
+def _highlight(text: str, diagnostics, classes: list[str], anchor: str,
+               parts: list[tuple[int, int, str]] = (), line_starts: list[int] = (0,)) -> str:
+    """The copy, escaped, with each finding wrapped in a <mark>, the headline, deck and
+    furniture each in a span of its class, and an empty line-number span at each line's start.
 
     Findings that nest are nested marks. Findings that cross ("ab[c{d]e}") cannot both be
     single elements, so the inner one is closed where the outer one ends and reopened after
     it; the reopened piece has class `cont`, so each finding has exactly one mark without it
-    (the one its list entry links to)."""
+    (the one its list entry links to). The headline, deck and furniture spans hold the marks
+    in them (so a finding's explanation, not the part's, shows on hover); a finding that runs
+    into or out of one is closed at its edge and reopened as a `cont` piece."""
     n = len(text)
     opens: dict[int, list[int]] = {}
     closes: dict[int, set[int]] = {}
@@ -393,9 +489,14 @@ def _highlight(text: str, diagnostics, classes: list[str], anchor: str) -> str:
         opens.setdefault(s, []).append(k)
         closes.setdefault(e, set()).add(k)
     ends = {k: min(max(0, d.end), n) for k, d in enumerate(diagnostics)}
-    points = sorted(set(opens) | set(closes) | set(empty))
+    part_at = {s: (e, kind) for s, e, kind in parts}
+    part_ends = {e for _, e, _ in parts}
+    # Lines are numbered from 1; the empty "line" after a final newline is not one.
+    lines = {start: k for k, start in enumerate(line_starts, 1) if start < n}
+    points = sorted(set(opens) | set(closes) | set(empty) | set(part_at) | part_ends | set(lines))
     out: list[str] = []
     stack: list[int] = []
+    in_part = False
 
     def tag(k: int, cont: bool, empty: bool = False) -> str:
         d = diagnostics[k]
@@ -419,6 +520,25 @@ def _highlight(text: str, diagnostics, classes: list[str], anchor: str) -> str:
             for k in reversed(reopen):
                 out.append(tag(k, True))
                 stack.append(k)
+        carried: list[int] = []
+        if (p in part_ends and in_part) or p in part_at:
+            # A part's edge: the findings open here are closed and reopened inside it (or
+            # after it), so the part's span and the marks stay properly nested.
+            carried = stack[:]
+            out.extend("</mark>" for _ in stack)
+            stack.clear()
+        if p in part_ends and in_part:
+            out.append("</span>")
+            in_part = False
+        if p in lines:
+            out.append(f"<span class=\"ln\" data-line=\"{lines[p]}\" aria-hidden=\"true\"></span>")
+        if p in part_at:
+            kind = part_at[p][1]
+            out.append(f"<span class=\"{kind}\" title=\"{_PART_TITLES[kind]}\">")
+            in_part = True
+        for k in carried:
+            out.append(tag(k, True))
+            stack.append(k)
         for k in empty.get(p, ()):
             out.append(tag(k, False, empty=True) + "</mark>")
         # Longer findings open first, so the shorter ones starting here nest inside them.
@@ -427,6 +547,8 @@ def _highlight(text: str, diagnostics, classes: list[str], anchor: str) -> str:
             stack.append(k)
     out.append(_text(text[pos:]))
     out.extend("</mark>" for _ in stack)
+    if in_part:
+        out.append("</span>")
     return "".join(out)
 
 
