@@ -40,8 +40,6 @@ _SUBJECT_PRONOUNS = frozenset("he she it they we who which that i you".split())
 _QUANTITY_OBJECT_VERBS = frozenset("added adds adding posted posts projects".split())
 _NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|another\s+|a\s+)?[$£€\d]")
 _SOURCE_FOLLOWS = re.compile(r"^(?:according\s+to|citing|cited\s+by|per|quoted\s+by)\b|\b(?:by|from|to)\s*\S?$", re.I)
-_AUXILIARY_GAP = frozenset({"has", "have", "had", "is", "are", "was", "were", "also", "now", "still", "later",
-                           "previously", "repeatedly", "recently", "then", "again", "long", "since"})
 _THAT_AFTER = regex.compile(r"\s+that\b", regex.I)
 _CLAUSE_AFTER = regex.compile(r"\s+(?:that|it|he|she|they|the|its|their|his|her|there|about|nearly|more|at\s+least|[$£€\d])\b|:", regex.I)
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
@@ -123,6 +121,7 @@ class AttributionFinder:
         self.pronouns = lexicon.word_set("pronoun_sources")
         self.vague = lexicon.word_set("vague_source_words")
         self.documents = lexicon.word_set("document_nouns")
+        self.auxiliary_gap = lexicon.word_set("auxiliary_gap")
         self.people = lexicon.word_set("people_nouns")
         self.gap = lexicon.word_set("subject_verb_gap")
         self.numbers = lexicon.word_set("number_words")
@@ -336,7 +335,7 @@ class AttributionFinder:
             return None
         a = Attribution(s, e, text[s:e], "", kind, listed=legacy)
         self._place(a, text, toks, low, i, j, before)
-        if (coordinated or legacy and before and before[-1].lower() in _AUXILIARY_GAP) and a.source_start >= 0:
+        if (coordinated or legacy and before and before[-1].lower() in self.auxiliary_gap) and a.source_start >= 0:
             a.source = text[a.source_start:a.source_end]
         else:
             a.source = " ".join(before) if before else _words_after(toks, j, 5, e + 60)
@@ -610,7 +609,7 @@ class AttributionFinder:
         """Whether the verb at token i follows a subject and its appositive: "Trump, a Republican
         front-runner in the race, has repeatedly promised ..."."""
         k = i - 1
-        while k >= 0 and (low[k] in _AUXILIARY_GAP or low[k] in self.gap or low[k].endswith("ly")):
+        while k >= 0 and (low[k] in self.auxiliary_gap or low[k] in self.gap or low[k].endswith("ly")):
             k -= 1
         if k < 1 or toks[k][2] != ",":
             return False

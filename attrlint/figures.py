@@ -36,8 +36,6 @@ _WORD_NUMBER = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _HAS_DIGIT = re.compile(r"\d")
-# Words between a count and its noun that leave the noun counted.
-_COUNT_MODIFIERS = frozenset({"other", "more", "additional", "extra", "fewer", "new", "dozen"})
 _ORDINAL = regex.compile(r"(?:st|nd|rd|th)\b", regex.I)
 _CLOCK = regex.compile(r"\s?(?:[ap]\.?m\.?|gmt|utc)\b", regex.I)
 _BEFORE_CASUALTY = regex.compile(r"^\s*(?:people|civilians|persons)?\s*(?:who\s+)?(?:were|have\s+been|had\s+been|was|are|has\s+been|have|had|were\s+reported|reportedly)?\s*")
@@ -98,6 +96,7 @@ class FigureFinder:
         approximators = lexicon.alternation("approximators")
         self.approx = regex.compile(rf"(?:^|\s)({approximators})\s+$", flags)
         self.contexts = [regex.compile(p, flags) for p in lexicon.words("not_figure_contexts")]
+        self.count_modifiers = lexicon.word_set("count_modifiers")
         self.people = _PeopleNouns(lexicon.word_set("people_nouns"), lexicon.word_set("people_suffixes"),
                                    lexicon.word_set("not_people") | lexicon.word_set("not_figure_units"))
         # "the toll rose to 57", "a crowd of 20,000": the counted thing comes before the figure.
@@ -226,7 +225,7 @@ class FigureFinder:
                 return two, words[idx + 1][1], first
             if low in self.people:
                 return low, end, first
-            if low in _COUNT_MODIFIERS:
+            if low in self.count_modifiers:
                 pos = end  # "two dozen other candidates", "100 more troops"
                 continue
             if low in self.units or low in self.stop:

@@ -32,6 +32,8 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "not_attribution": ("patterns", "phrases that look like a cue but attribute nothing (is said to, it is believed)"),
     "source_nouns": ("words", "nouns that describe a source (monitor, police, officials, poll, statement)"),
     "people_nouns": ("words", "nouns whose counts are reported figures (people, civilians, voters, jobs)"),
+    "count_modifiers": ("words", "words between a count and its noun that leave the noun counted (other, more: 'two dozen other candidates')"),
+    "auxiliary_gap": ("words", "auxiliaries and adverbs between a subject and its reporting verb (has, repeatedly)"),
     "people_suffixes": ("words", "endings of plural nouns of people not listed (fight-ers, politic-ians, activ-ists)"),
     "not_people": ("words", "plural nouns with those endings that are not people (numbers, degrees, chambers)"),
     "total_nouns": ("words", "nouns whose figure follows them: a toll, a total, a crowd of 20,000"),

@@ -34,6 +34,7 @@ class LoadedVerb(Rule):
     placeholders = frozenset({"verb", "neutral"})
     options = {
         "replacements": Option("mapping", {}, "loaded verb form -> the neutral form offered instead (claimed: said)"),
+        "confession_verbs": Option("words", [], "forms that own up to a deed after 'to' (admits to, confessed to)"),
         "noun_forms": Option("words", [], "forms that are also nouns (claims, boasts): flagged only after a subject"),
         "object_senses": Option("words", [], "forms with a common non-speech sense when an object follows "
                                               "(revealed no weapon, boasts a harbour): flagged only before a clause, "
@@ -72,6 +73,7 @@ class LoadedVerb(Rule):
         forms = sorted(self._table, key=len, reverse=True)
         self._gate = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w-])")
         self._noun_forms = frozenset(w.lower() for w in self.opts["noun_forms"])
+        self._confessions = frozenset(w.lower() for w in self.opts["confession_verbs"])
         self._object_senses = frozenset(w.lower() for w in self.opts["object_senses"])
         self._openers = frozenset(w.lower() for w in self.opts["clause_openers"])
         finite = "|".join(regex.escape(w) for w in self.opts["finite_verbs"]) or "(?!)"
@@ -210,7 +212,7 @@ class LoadedVerb(Rule):
                 return True  # a blanked quotation right after: "boasted about “...”"
             if lead.group(1).lower() in self._gerund_prepositions and words[0].endswith("ing") and len(words[0]) >= 5:
                 return True  # "admitted to lying", "retorted by saying"
-            if lead.group(1).lower() == "to" and text[s:e].lower().startswith(("admit", "confess")):
+            if lead.group(1).lower() == "to" and text[s:e].lower() in self._confessions:
                 return True  # "admits to other intrusions": a deed owned up to (a place or body is an exception)
             if words[0] in self._question_words:
                 return True  # "boasted about how ...", "confessed to what ..."

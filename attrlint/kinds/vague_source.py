@@ -47,6 +47,7 @@ class VagueSource(Rule):
         "owners": Option("words", [], "words that count or own a group, making it particular (two, his, these)"),
         "pronoun_antecedents": Option("words", [], "vague groups that a later 'they argue' can go back to (economists, experts)"),
         "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
+        "anonymous_nouns": Option("words", [], "nouns that stay vague after a name ('a Trump campaign source')"),
         "topic_words": Option("words", [], "words before a group that make what it thinks a topic, not a claim (what, how)"),
         "knows_about": Option("words", [], "what a source is close to or knows about, which does not name it (close to, familiar with)"),
         "auxiliaries": Option("words", [], "words allowed between a source and its cue (have, are, now, also)"),
@@ -66,6 +67,7 @@ class VagueSource(Rule):
         self._owners = frozenset(w.lower() for w in o["owners"])
         self._particular_after_the = frozenset(w.lower() for w in o["particular_after_the"])
         self._topic_words = frozenset(w.lower() for w in o["topic_words"])
+        self._anonymous = frozenset(w.lower() for w in o["anonymous_nouns"])
         vague, quant, cue, aux = _alt(o["vague_nouns"]), _alt(o["quantifiers"]), _alt(o["cues"]), _alt(o["auxiliaries"])
         # "some who warned it could fail" is some of a group already named; "experts who say" is not.
         aux_alone = _alt([w for w in o["auxiliaries"] if w.lower() not in ("who", "which", "that")])
@@ -267,7 +269,7 @@ class VagueSource(Rule):
             if low in self._owners or low.endswith(("’s", "'s")):
                 return None  # "his friends say", "two analysts said", "Trump's critics"
             if (stop[:1].isupper() and (not sentence_start or low in names)
-                    and m.group("head2").lower() not in ("source", "sources")
+                    and m.group("head2").lower() not in self._anonymous
                     and low not in self._group_mods and low not in self._not_mods):
                 return None  # "Goldman Sachs analysts", and "Trump supporters" opening a sentence
         if self._pinned.match(text, m.end("np")):
