@@ -247,7 +247,9 @@ def _check_override(path: str, line, ov: Any) -> dict:
     return dict(ov)
 
 
-_OUR_HEADER = re.compile(rb"^\s*\[\s*tool\s*\.\s*attrlint\s*[\].]", re.M)
+# "[tool.attrlint" with its bracket left off is ours too: a broken header must not read as
+# "no settings here".
+_OUR_HEADER = re.compile(rb"^\s*\[\s*tool\s*\.\s*attrlint\s*(?:[\].]|$)", re.M)
 _OTHER_TOOL_HEADER = re.compile(rb"^\s*\[\s*tool\s*\.\s*[\w-]+", re.M)
 _TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*attrlint\s*(?:\.\s*([\w-]+|\"[^\"]*\")\s*)?\]\s*(?:#.*)?$")
 _KEY = re.compile(r"^\s*([\w-]+|\"[^\"]*\")\s*=")

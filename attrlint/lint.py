@@ -229,6 +229,14 @@ class Workspace:
             if extra_lexicon:
                 for r in ruleset.rules:
                     prepare(r)
+        if cfg.path:
+            # A misspelt id in the config file is reported at its line, as other config errors are.
+            known = {r.id for r in ruleset.rules} | {r.pack for r in ruleset.rules} | {"ALL"}
+            for key in ("select", "ignore"):
+                for name in getattr(cfg, key) or []:
+                    if name not in known:
+                        hint = did_you_mean(name, known - {"ALL"}) or " (see `attrlint rules`)"
+                        raise RuleFileError(cfg.path, cfg.lines.get(key), f"unknown rule or pack {name!r} in {key}{hint}")
         select = self.select if self.select is not None else (override or {}).get("select", cfg.select)
         ignore = list(self.ignore or []) + list(cfg.ignore) + list((override or {}).get("ignore", []))
         return Linter(ruleset, select_rules(ruleset, select, ignore, where), time_limit=self.time_limit)

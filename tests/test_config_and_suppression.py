@@ -160,3 +160,25 @@ def test_config_acronyms_are_well_known(project):
     assert run("check", "--select", "source-first-reference", "news/port.txt", cwd=project).returncode == 1
     write_config(project, "acronyms: [TPWU]\n")
     assert run("check", "--select", "source-first-reference", "news/port.txt", cwd=project).returncode == 0
+
+
+@pytest.mark.parametrize("name, text, line", [
+    ("pyproject.toml", '[tool.attrlint]\nseverity = {}\nselect = ["loaded-verbb"]\n', 3),
+    (".attrlint.yaml", "# desk settings\nignore:\n  - vague-sorce\n", 2),
+])
+def test_misspelt_rule_in_config_names_file_and_line(tmp_path, name, text, line):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Headline\n\nBody text here.\n", encoding="utf-8")
+    proc = run("check", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    err = proc.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"attrlint: error: {tmp_path / name}:{line}: unknown rule or pack"), err
+    assert "did you mean" in err[0]
+
+
+def test_broken_attrlint_header_in_pyproject_is_an_error(tmp_path):
+    # A header with its bracket left off must not read as "no settings here".
+    (tmp_path / "pyproject.toml").write_text('[tool.attrlint\nselect = ["loaded-verb"]\n', encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Headline\n\nBody text here.\n", encoding="utf-8")
+    proc = run("check", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "pyproject.toml:1: invalid TOML" in proc.stderr
