@@ -592,7 +592,7 @@ class AttributionFinder:
             return False
         prev = before[-1]
         low = prev.lower()
-        if low in ("has", "have", "had", "is", "are", "was", "were", "also", "now", "still", "later", "previously", "repeatedly", "recently", "then", "again") and len(before) > 1:
+        if low in self.auxiliary_gap and len(before) > 1:
             return self._subject_like(before[:-1], text, s)
         if low in _SUBJECT_PRONOUNS or low in self.source_nouns:
             return True
