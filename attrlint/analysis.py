@@ -9,7 +9,6 @@ from attrlint.figures import Figure, FigureFinder
 from attrlint.lexicon import Lexicon
 from attrlint.patterns import guard
 
-
 # Sentences whose findings are remembered by their text (see Tools.by_text).
 _MEMO_SIZE = 50_000
 # The benchmark measures new copy with the memo off (ATTRLINT_NO_MEMO=1): nothing is reused.

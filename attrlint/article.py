@@ -32,7 +32,7 @@ class Sentence:
     end: int
     paragraph: int  # index into Article.paragraphs; -1 for the headline
     index: int  # position within its paragraph
-    article: "Article" = field(repr=False, compare=False)
+    article: Article = field(repr=False, compare=False)
 
     @property
     def text(self) -> str:

@@ -22,8 +22,8 @@ sentence is tokenised once, and cue and noun-phrase decisions are set lookups on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 
 import regex
 
@@ -335,7 +335,7 @@ class AttributionFinder:
             return None
         a = Attribution(s, e, text[s:e], "", kind, listed=legacy)
         self._place(a, text, toks, low, i, j, before)
-        if (coordinated or legacy and before and before[-1].lower() in self.auxiliary_gap) and a.source_start >= 0:
+        if (coordinated or (legacy and before and before[-1].lower() in self.auxiliary_gap)) and a.source_start >= 0:
             a.source = text[a.source_start:a.source_end]
         else:
             a.source = " ".join(before) if before else _words_after(toks, j, 5, e + 60)
@@ -369,7 +369,7 @@ class AttributionFinder:
             return True
         if lk in self.subject_nouns:
             return True
-        if t[:1].isupper() and t.isalpha() or (t[:1].isupper() and ("’" in t or "'" in t or "-" in t)):
+        if (t[:1].isupper() and t.isalpha()) or (t[:1].isupper() and ("’" in t or "'" in t or "-" in t)):
             if k == 0 and lk in _COMMON_OPENERS:
                 return False
             return lk not in self.stops or lk in self.pronouns
@@ -387,8 +387,8 @@ class AttributionFinder:
         inverted = k < 0 or toks[k][2] in ",;:—–(\"“”" or (k >= 0 and _blank_gap(text, toks, k, i))
         if inverted and k >= 0 and toks[k][2] == "," and self._appositive_before(toks, low, k):
             inverted = False  # "A spokesman for the firm, John Smith, told reporters ..."
-        if k >= 0 and (toks[k][2] == "," and low[i].endswith("ing")
-                       or low[k] == "and" and _THAT_AFTER.match(text, toks[j - 1][1])):
+        if k >= 0 and ((toks[k][2] == "," and low[i].endswith("ing"))
+                       or (low[k] == "and" and _THAT_AFTER.match(text, toks[j - 1][1]))):
             # "..., saying ...", "... did the math and found that ...": the subject of the main
             # clause speaks.
             self._np_right(a, text, toks, low, 0, leading=True)
@@ -616,7 +616,7 @@ class AttributionFinder:
         c = k - 1
         while c >= 0 and toks[c][2] != "," and k - c <= _MAX_NP + 4:
             c -= 1
-        if c < 1 or toks[c][2] != "," or low[c + 1] not in ("a", "an", "the") and not toks[c + 1][2][:1].isupper():
+        if c < 1 or toks[c][2] != "," or (low[c + 1] not in ("a", "an", "the") and not toks[c + 1][2][:1].isupper()):
             return False
         name = toks[c - 1][2]
         return (name[:1].isupper() or low[c - 1] in self.source_nouns) and low[c - 1] not in _COMMON_OPENERS
@@ -637,7 +637,7 @@ def _nounish(t: str, lk: str, finder: AttributionFinder) -> bool:
     adjective (any word that is not a function word, a pronoun or a cue)."""
     if not t[:1].isalnum():
         return False
-    if lk in finder.stops or lk in finder.pronouns and not t[:1].isupper():
+    if lk in finder.stops or (lk in finder.pronouns and not t[:1].isupper()):
         return False
     if t[:1].isupper() or t[:1].isdigit():
         return True
@@ -646,7 +646,7 @@ def _nounish(t: str, lk: str, finder: AttributionFinder) -> bool:
 
 def _verb_form(t: str) -> bool:
     """A lowercase word with a verb's ending: past (-ed) or present (-s)."""
-    return t.isalpha() and t.islower() and len(t) > 3 and (t.endswith("ed") or t.endswith("s") and not t.endswith("ss"))
+    return t.isalpha() and t.islower() and len(t) > 3 and (t.endswith("ed") or (t.endswith("s") and not t.endswith("ss")))
 
 
 def _blank_gap(text, toks, k, i) -> bool:

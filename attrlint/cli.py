@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001  (a bug: one line and exit 2, never a traceback exiting 1)
+    except Exception as exc:
         print(f"attrlint: error: {internal_error('attrlint', exc)}", file=sys.stderr)
         if getattr(args, "debug", False):
             traceback.print_exc()
@@ -334,7 +334,7 @@ def _guarded(args, what: str, call) -> int:
         return 0
     except OSError:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         print(f"attrlint: error: {internal_error(what, exc)}", file=sys.stderr)
         if args.debug:
             traceback.print_exc()

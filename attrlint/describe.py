@@ -31,7 +31,7 @@ def option_lines(rule) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def kind_placeholders(cls) -> tuple[str, ...]:
     """The fields a kind passes to its message (the keyword arguments of its diagnostic() calls)."""
     try:

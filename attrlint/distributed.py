@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import json
 import threading
-from typing import Iterable
+from collections.abc import Iterable
 
 from attrlint.lint import Workspace
 from attrlint.runner import lint_path

@@ -9,9 +9,8 @@ identifies people ("his two sons"). All the words that decide this are in the le
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 import regex
 
@@ -167,7 +166,7 @@ class FigureFinder:
         if self._excluded_context(text, s, e):
             return None
         if m.group("cur") or m.group("money"):
-            if m.group("cur") and not m.group("cur").strip() in ("$", "£", "€", "¥", "₹", "₽", "₩") and not raw[0].isdigit():
+            if m.group("cur") and m.group("cur").strip() not in ("$", "£", "€", "¥", "₹", "₽", "₩") and not raw[0].isdigit():
                 return None  # "EUR one" is not how copy writes money
             return self._make(text, s, e, "money", value, "dollars")
         if m.group("pct"):

@@ -57,7 +57,7 @@ class Linter:
         self.packs = {r.id: r.pack for r in self.ruleset.rules}
 
     @classmethod
-    def create(cls, extra_rules=(), select=None, ignore=None, references=None) -> "Linter":
+    def create(cls, extra_rules=(), select=None, ignore=None, references=None) -> Linter:
         """A linter of the shipped packs plus `extra_rules`; `references` are paths of reference
         copy (files or folders) for quote-drift, or an already built ReferenceIndex."""
         ruleset = load_rules(extra_rules)

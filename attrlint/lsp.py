@@ -23,9 +23,9 @@ import concurrent.futures
 import json
 import logging
 import os
-import time
 import sys
 import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 
@@ -253,7 +253,7 @@ class AttrlintLanguageServer(LanguageServer):
             return False
         try:
             return self.workspace.get_text_document(uri).version == version
-        except Exception:  # noqa: BLE001  (closed meanwhile)
+        except Exception:
             return False
 
     def cancel(self, uri: str) -> None:

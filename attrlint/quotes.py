@@ -203,9 +203,9 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
     while first < end and text[first].isspace():
         first += 1
     for mark in stack:
-        if open_at_end is None and (mark.double and mark is doubles[0] or
-                                    not doubles and mark is stack[0] and (
-                                        mark.offset == first or _introduced(text, first, mark.offset))):
+        if open_at_end is None and ((mark.double and mark is doubles[0]) or
+                                    (not doubles and mark is stack[0] and (
+                                        mark.offset == first or _introduced(text, first, mark.offset)))):
             # A paragraph left inside a quotation: the continuing-quote convention if the
             # next paragraph reopens (single marks too, in British copy: 'They put ...).
             open_at_end = mark

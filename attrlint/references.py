@@ -269,7 +269,7 @@ class ReferenceIndex:
     index: RenderingIndex = field(default_factory=RenderingIndex)
 
     @classmethod
-    def build(cls, paths: list[str], linter) -> "ReferenceIndex":
+    def build(cls, paths: list[str], linter) -> ReferenceIndex:
         index = cls()
         for path in walk(paths):
             article = linter.article(read_source(path))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import regex
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from attrlint.article import Article
     from attrlint.suppress import Suppressions
 
-KINDS: dict[str, type["Rule"]] = {}
+KINDS: dict[str, type[Rule]] = {}
 # Former kind names, still accepted in rule files: alias -> kind.
 KIND_ALIASES: dict[str, str] = {}
 
@@ -52,7 +53,7 @@ class Option:
     help: str
 
 
-def register(cls: type["Rule"]) -> type["Rule"]:
+def register(cls: type[Rule]) -> type[Rule]:
     KINDS[cls.kind] = cls
     for alias in cls.aliases:
         KIND_ALIASES[alias] = cls.kind
@@ -92,11 +93,11 @@ class Rule:
     def prepare(self) -> None:
         """Compile what the rule needs once per run; called after the whole lexicon is loaded."""
 
-    def check(self, article: "Article", facts: "Facts") -> Iterable[Diagnostic]:
+    def check(self, article: Article, facts: Facts) -> Iterable[Diagnostic]:
         """The findings of the rule in one article; `facts` holds what several rules share."""
         return ()
 
-    def audit(self, article: "Article", suppressions: "Suppressions") -> Iterable[Diagnostic]:
+    def audit(self, article: Article, suppressions: Suppressions) -> Iterable[Diagnostic]:
         """The findings of an audit-phase rule, given the article's applied suppressions."""
         return ()
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from attrlint.diagnostic import Diagnostic
 from attrlint.errors import AttrlintError, InputError
@@ -50,7 +50,7 @@ def lint_path(workspace, path: str, display: str | None = None, keep_article: bo
         return FileResult(path=path, error=str(exc))
     except AttrlintError as exc:  # a bad config file met only by this file's folder
         return FileResult(path=display or path, error=f"config: {exc}")
-    except Exception as exc:  # noqa: BLE001  (a bug: reported as one, never as findings)
+    except Exception as exc:
         return FileResult(path=display or path, error=internal_error(display or path, exc),
                           traceback=traceback.format_exc())
 

@@ -136,7 +136,7 @@ def _adjacent_quote(sent, quotes, a):
 
 
 def counts(rows: list[Cited]) -> dict[str, int]:
-    out = {k: 0 for k in SOURCE_KINDS}
+    out = dict.fromkeys(SOURCE_KINDS, 0)
     out["none"] = 0
     for r in rows:
         out[r.source[3] if r.source else "none"] += 1

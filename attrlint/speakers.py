@@ -121,7 +121,7 @@ class SpeakerFinder:
             if speaker is not None:
                 low = speaker.name.lower()
                 pronouns = article.lexicon.word_class("personal_pronouns")
-                if low in pronouns or low.split()[:1] and low.split()[0] in pronouns:
+                if low in pronouns or (low.split()[:1] and low.split()[0] in pronouns):
                     speaker.resolved = speaker.resolved or last_named
                 elif speaker.name and _NAME.search(speaker.name):
                     last_named = _NAME.search(speaker.name).group(0)
@@ -208,7 +208,7 @@ def _frame(sent, how: str) -> Speaker | None:
             lo = q.close + 1
             hi = bounds.next_open_or_end(lo)
             clause = text[lo:hi]
-            if clause.strip() and clause.strip()[-1:] in ".,;!?" or hi < sent.end:
+            if (clause.strip() and clause.strip()[-1:] in ".,;!?") or hi < sent.end:
                 # "“...,” Trump assured Jones, after Jones ...": the frame ends at its comma.
                 who = _speaker_words(clause.strip(" ,.;!?").split(",")[0], sent.article.lexicon)
                 if who:

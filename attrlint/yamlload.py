@@ -11,7 +11,6 @@ import functools
 
 from attrlint.errors import RuleFileError
 
-
 # Rule and config files are a few kilobytes; a larger one is refused before parsing.
 MAX_YAML_BYTES = 4 * 1024 * 1024
 

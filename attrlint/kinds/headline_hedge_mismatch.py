@@ -28,8 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
-from attrlint.headline import (HEADLINE_QUOTE, RangeReader, content_stems, lede_sentences, overlaps,
-                               shared)
+from attrlint.headline import HEADLINE_QUOTE, RangeReader, content_stems, lede_sentences, overlaps, shared
 from attrlint.lexicon import pattern_alternation, word_alternation
 from attrlint.rules import Option, Rule, register
 

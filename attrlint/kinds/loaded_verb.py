@@ -159,7 +159,7 @@ class LoadedVerb(Rule):
         if form in self._noun_forms and not self._subject_like(before, text, s, e):
             return False
         if form in self._object_senses and not (self._clause_follows(text, s, e)
-                                                or headline and self._headline_clause.match(text, e)):
+                                                or (headline and self._headline_clause.match(text, e))):
             return False
         return True
 

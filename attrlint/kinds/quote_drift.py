@@ -20,7 +20,6 @@ from attrlint.diagnostic import Related
 from attrlint.references import RenderingIndex, compare, renderings_of
 from attrlint.rules import Option, Rule, register
 
-
 _CAPITAL = regex.compile(r"\p{Lu}[\p{L}’'-]+")
 
 

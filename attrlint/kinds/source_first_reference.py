@@ -185,7 +185,7 @@ class SourceFirstReference(Rule):
         if after and not _COMMA.search(unq, a.end, after[0][0]):
             span = self._name_at(after, 0)
             last = after[span[1] - 1] if span is not None else None
-            if span is not None and _CLAUSE_END.match(unq, last[0] + len(last[1])) or (
+            if (span is not None and _CLAUSE_END.match(unq, last[0] + len(last[1]))) or (
                     last is not None and last[1].endswith(".")):
                 skip = len(tokens) - len(after)
                 return (None, (span[0] + skip, span[1] + skip))
@@ -365,7 +365,7 @@ class SourceFirstReference(Rule):
                 if any(p.lower() in self._office_titles for p in parts[-1:]):
                     return True
                 given = [p for p in parts if p.lower() not in self._titles and p.lower() not in self._not_names]
-                if given and not given[-1].endswith(".") or any(len(p.rstrip(".")) == 1 for p in given):
+                if (given and not given[-1].endswith(".")) or any(len(p.rstrip(".")) == 1 for p in given):
                     return True  # "Jane Holt", "Raúl R. Labrador"; not a sentence before ("Path. Insiders")
             after = _FOLLOWING_NAME.match(earlier, end)
             if after and after.group(1).lower() not in self._org_heads and after.group(1).lower() not in self._not_names:

@@ -5,7 +5,6 @@ from typing import TextIO
 
 from attrlint.diagnostic import Diagnostic
 
-
 # C0 and C1 controls (ESC starts a terminal escape sequence; a newline or CR in a file name
 # would forge a line of output), and the bidirectional overrides that reorder what is shown.
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
