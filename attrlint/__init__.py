@@ -33,7 +33,16 @@ _LAZY = {
 }
 
 __all__ = [  # noqa: RUF022  (the order of the documentation, not the alphabet)
-    "__version__", "lint_text", "lint_paths", "Linter", "Result", "Attribution", "Span", "Content", "Diagnostic", "Fix",
+    "__version__",
+    "lint_text",
+    "lint_paths",
+    "Linter",
+    "Result",
+    "Attribution",
+    "Span",
+    "Content",
+    "Diagnostic",
+    "Fix",
     "AttrlintError",
 ]
 

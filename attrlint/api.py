@@ -143,10 +143,18 @@ class Linter:
     is bad: the rules are compiled here, not on the first text.
     """
 
-    def __init__(self, *, config: PathLike | None = None, rules: Iterable[PathLike] = (),
-                 select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
-                 references: Iterable[PathLike] | None = None, timeout: float | None = 5.0,
-                 discover_config: bool = False, cache: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        config: PathLike | None = None,
+        rules: Iterable[PathLike] = (),
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        references: Iterable[PathLike] | None = None,
+        timeout: float | None = 5.0,
+        discover_config: bool = False,
+        cache: bool = True,
+    ) -> None:
         if config is not None and not os.path.isfile(config):
             raise AttrlintError(f"{os.fspath(config)}: no such config file")
         self._workspace = Workspace(
@@ -192,12 +200,23 @@ class Linter:
             timeouts = [rule for where, rule in engine.timeouts if where == source.path]
         finally:
             engine.timeouts.clear()  # the engine keeps them for the command line; here they are returned
-        return Result(path=source.path, diagnostics=diagnostics, _attributions=lambda: _attributions(article, facts),
-                      timeouts=timeouts, note=source.note)
+        return Result(
+            path=source.path,
+            diagnostics=diagnostics,
+            _attributions=lambda: _attributions(article, facts),
+            timeouts=timeouts,
+            note=source.note,
+        )
 
 
-def lint_text(text: str, *, path: PathLike | None = None, format: str | None = None,
-              config: PathLike | None = None, references: Iterable[PathLike] | None = None) -> Result:
+def lint_text(
+    text: str,
+    *,
+    path: PathLike | None = None,
+    format: str | None = None,
+    config: PathLike | None = None,
+    references: Iterable[PathLike] | None = None,
+) -> Result:
     """Lint one draft given as a string, with the shipped rules (and `config`, if given).
 
     A shortcut for `Linter(config=config, references=references).lint_text(text, ...)`; to
@@ -206,8 +225,14 @@ def lint_text(text: str, *, path: PathLike | None = None, format: str | None = N
     return Linter(config=config, references=references).lint_text(text, path=path, format=format)
 
 
-def lint_paths(paths: Iterable[PathLike], *, format: str | None = None, config: PathLike | None = None,
-               references: Iterable[PathLike] | None = None, discover_config: bool = True) -> list[Result]:
+def lint_paths(
+    paths: Iterable[PathLike],
+    *,
+    format: str | None = None,
+    config: PathLike | None = None,
+    references: Iterable[PathLike] | None = None,
+    discover_config: bool = True,
+) -> list[Result]:
     """Lint files and folders; one `Result` a file, in order.
 
     Like `attrlint check`, each file's config is found above it unless `config` names one
@@ -230,8 +255,9 @@ def _attributions(article: Article, facts: Facts) -> list[Attribution]:
     out = []
     for c in cited(article, facts):
         cs, ce, cue_text, cue_kind = c.cue
-        source = Span(text[c.source[0]:c.source[1]], c.source[0], c.source[1], c.source[3]) if c.source else None
-        content = Content(text[c.content[0]:c.content[1]], *c.content) if c.content else None
-        out.append(Attribution(line=c.line, column=c.column, cue=Span(cue_text, cs, ce, cue_kind),
-                               source=source, content=content))
+        source = Span(text[c.source[0] : c.source[1]], c.source[0], c.source[1], c.source[3]) if c.source else None
+        content = Content(text[c.content[0] : c.content[1]], *c.content) if c.content else None
+        out.append(
+            Attribution(line=c.line, column=c.column, cue=Span(cue_text, cs, ce, cue_kind), source=source, content=content)
+        )
     return out

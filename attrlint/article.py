@@ -36,7 +36,7 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return self.article.text[self.start:self.end]
+        return self.article.text[self.start : self.end]
 
     @cached_property
     def quotations(self) -> list[Quotation]:
@@ -47,7 +47,7 @@ class Sentence:
             # Only the run that can overlap this sentence: a paragraph of thousands of
             # sentences and quotations must not cost sentences x quotations.
             starts, reach = index
-            candidates = candidates[bisect.bisect_right(reach, self.start):bisect.bisect_left(starts, self.end)]
+            candidates = candidates[bisect.bisect_right(reach, self.start) : bisect.bisect_left(starts, self.end)]
         return [q for q in candidates if q.start < self.end and q.end > self.start]
 
     @cached_property
@@ -123,6 +123,7 @@ class Article:
 
 # --- reading ----------------------------------------------------------------------------
 
+
 def read_article(source: Source, lexicon: Lexicon) -> Article:
     if source.format == "markdown":
         from attrlint.readers.markdown import read_markdown  # the parser loads only when needed
@@ -156,8 +157,12 @@ def _read_marked_up(source: Source, lexicon: Lexicon, reader) -> Article:
 FURNITURE_MAX_CHARS = 20_000
 
 
-def _build(article: Article, headline_from_first_line: bool, headline_span: tuple[int, int] | None = None,
-           blocks: list[tuple[int, int]] | None = None) -> None:
+def _build(
+    article: Article,
+    headline_from_first_line: bool,
+    headline_span: tuple[int, int] | None = None,
+    blocks: list[tuple[int, int]] | None = None,
+) -> None:
     """Headline, paragraphs, quotations and sentences of article.text.
 
     Plain text: paragraphs are runs of lines between blank lines. A marked-up draft passes
@@ -282,8 +287,15 @@ def _scan_quotations(article: Article) -> None:
             while j < len(paras) and j <= i + EMBED_RUN and is_embed(text, paras[j].start, paras[j].end):
                 j += 1
             nxt = paras[j] if j < len(paras) and j <= i + EMBED_RUN else None
-            q = Quotation(open=mark.offset, close=None, start=mark.offset + mark.length, end=para.end,
-                          double=mark.double, depth=0, paragraph=i)
+            q = Quotation(
+                open=mark.offset,
+                close=None,
+                start=mark.offset + mark.length,
+                end=para.end,
+                double=mark.double,
+                depth=0,
+                paragraph=i,
+            )
             # A paragraph that both carries on a quotation and leaves it open again.
             q.continued = carried == i and not result.quotations and mark.offset == _first_mark(text, para)
             if nxt is not None and opens_with_quote(text, nxt.start, nxt.end, mark.double):
@@ -361,7 +373,7 @@ def _is_boundary(text: str, sent_start: int, i: int, j: int, k: int, lex: Lexico
         w = i
         while w > sent_start and not _SPACE.match(text, w - 1):
             w -= 1
-        word = text[w:i + 1].lstrip(OPENERS).lower()
+        word = text[w : i + 1].lstrip(OPENERS).lower()
         if word in lex.abbreviations:
             return False
         if word in lex.abbreviations_before_numbers and first.isdigit():
@@ -379,4 +391,3 @@ def _is_boundary(text: str, sent_start: int, i: int, j: int, k: int, lex: Lexico
 def _opener_word(text: str, n: int) -> str:
     m = _LETTERS.match(text, n, n + 20)
     return m.group(0) if m else ""
-

@@ -29,8 +29,10 @@ import regex
 
 from attrlint.lexicon import Lexicon
 
-_COMMON_OPENERS = frozenset("the a an this that these those there here it its in on at as but and so if when while "
-                            "after before since some many most all both each every no not what which who why how".split())
+_COMMON_OPENERS = frozenset(
+    "the a an this that these those there here it its in on at as but and so if when while "
+    "after before since some many most all both each every no not what which who why how".split()
+)
 _BE = frozenset("is are was were be been being am".split())
 _DETERMINERS = frozenset("the a an this these those its their his her our my your such no every each".split())
 _CONTRACTED = regex.compile(r"(\w+)[’'](?:ve|d|s|ll|re|m)$")
@@ -41,7 +43,9 @@ _QUANTITY_OBJECT_VERBS = frozenset("added adds adding posted posts projects".spl
 _NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|another\s+|a\s+)?[$£€\d]")
 _SOURCE_FOLLOWS = re.compile(r"^(?:according\s+to|citing|cited\s+by|per|quoted\s+by)\b|\b(?:by|from|to)\s*\S?$", re.I)
 _THAT_AFTER = regex.compile(r"\s+that\b", regex.I)
-_CLAUSE_AFTER = regex.compile(r"\s+(?:that|it|he|she|they|the|its|their|his|her|there|about|nearly|more|at\s+least|[$£€\d])\b|:", regex.I)
+_CLAUSE_AFTER = regex.compile(
+    r"\s+(?:that|it|he|she|they|the|its|their|his|her|there|about|nearly|more|at\s+least|[$£€\d])\b|:", regex.I
+)
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
 _TOKEN = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]|\.(?=\p{L}\.?))*|[^\s\p{L}\p{N}]")
@@ -114,8 +118,10 @@ class AttributionFinder:
         # Each phrase pattern runs only on sentences holding one of its trigger words (a set
         # lookup over the tokens), so most sentences run none of them.
         named = lexicon.named_lists()
-        self.phrases = [(regex.compile(p, flags, ignore_unused=True, **named), _triggers(p, lexicon))
-                        for p in lexicon.words("attribution_phrases")]
+        self.phrases = [
+            (regex.compile(p, flags, ignore_unused=True, **named), _triggers(p, lexicon))
+            for p in lexicon.words("attribution_phrases")
+        ]
         self.not_attribution = regex.compile(lexicon.alternation("not_attribution"), flags)
         self.source_nouns = lexicon.word_set("source_nouns")
         self.pronouns = lexicon.word_set("pronoun_sources")
@@ -216,13 +222,22 @@ class AttributionFinder:
             lo = i
             if i > 0 and low[i - 1] in _BE:
                 lo = i - 1  # the auxiliary is part of the cue: "is expected", "was asked"
-            elif not (i == 0 or toks[i - 1][2] in ",;—–(" or (low[i - 1] in self.question_openers and (
-                    i == 1 or toks[i - 2][2] in ",;—–("))):
+            elif not (
+                i == 0
+                or toks[i - 1][2] in ",;—–("
+                or (low[i - 1] in self.question_openers and (i == 1 or toks[i - 2][2] in ",;—–("))
+            ):
                 continue
             if any(s < toks[i][1] and toks[lo][0] < e for s, e in taken):
                 continue
-            a = Attribution(toks[lo][0], toks[i][1], text[toks[lo][0]:toks[i][1]], "",
-                            "belief" if lo < i and i + 1 < len(low) and low[i + 1] == "to" else "speech", listed=False)
+            a = Attribution(
+                toks[lo][0],
+                toks[i][1],
+                text[toks[lo][0] : toks[i][1]],
+                "",
+                "belief" if lo < i and i + 1 < len(low) and low[i + 1] == "to" else "speech",
+                listed=False,
+            )
             self._content_after(a, text, toks, low)
             if lo < i and a.kind == "belief" and lo > 0:
                 # "The bank is expected to hold rates": the subject is part of what is expected.
@@ -234,10 +249,10 @@ class AttributionFinder:
         the colonel, “...”". A clause of two to six words between a closing quotation mark and
         the sentence's end (or a comma, or the next quotation) is its speaker and a speech verb."""
         for c, t in enumerate(toks):
-            if t[2] not in "”\"" or c + 2 >= len(toks):
+            if t[2] not in '”"' or c + 2 >= len(toks):
                 continue
             hi = c + 1
-            while hi < len(toks) and toks[hi][2] not in (".", ",", "!", "?", ";", "“", "\""):
+            while hi < len(toks) and toks[hi][2] not in (".", ",", "!", "?", ";", "“", '"'):
                 hi += 1
             n = hi - c - 1
             if not 2 <= n <= 6 or any(a.start < toks[hi - 1][1] and toks[c + 1][0] < a.end for a in out):
@@ -246,8 +261,11 @@ class AttributionFinder:
             if not all(toks[k][2][0].isalpha() for k in words):
                 continue
             first, last = c + 1, hi - 1
-            if _verb_form(toks[last][2]) and self._names_someone(toks, low, first, last - 1) and (
-                    toks[first][2][:1].isupper() or low[first] in self.pronouns or low[first] in _DETERMINERS):
+            if (
+                _verb_form(toks[last][2])
+                and self._names_someone(toks, low, first, last - 1)
+                and (toks[first][2][:1].isupper() or low[first] in self.pronouns or low[first] in _DETERMINERS)
+            ):
                 a = Attribution(toks[last][0], toks[last][1], toks[last][2], "", "speech", listed=False)
                 self._set_source(a, toks, low, first, last - 1)
             elif _verb_form(toks[first][2]) and self._names_someone(toks, low, first + 1, last):
@@ -286,7 +304,7 @@ class AttributionFinder:
             return []
         a = Attribution(colon, colon + 1, ":", text[:colon].strip(), "credit", listed=False)
         self._set_source(a, toks, low, 0, len(toks) - 1)
-        rest = len(text) - len(text[colon + 1:].lstrip())
+        rest = len(text) - len(text[colon + 1 :].lstrip())
         a.content_start, a.content_end = rest, len(text.rstrip())
         return [a]
 
@@ -297,8 +315,11 @@ class AttributionFinder:
             return None
         for words, kind, legacy in options:
             j = i + len(words)
-            if j <= len(toks) and all(low[i + k] == w for k, w in enumerate(words)) and all(
-                    text[toks[i + k][1]:toks[i + k + 1][0]].isspace() for k in range(len(words) - 1)):
+            if (
+                j <= len(toks)
+                and all(low[i + k] == w for k, w in enumerate(words))
+                and all(text[toks[i + k][1] : toks[i + k + 1][0]].isspace() for k in range(len(words) - 1))
+            ):
                 return j, kind, legacy
         return None
 
@@ -313,30 +334,41 @@ class AttributionFinder:
         prev = before[-1].lower() if before else ""
         if prev in _DETERMINERS or prev[:1].isdigit():
             return None  # "the reported toll", "its findings"
-        if not verb.endswith("ing") and (prev in _BE or (prev in ("also", "widely", "now", "still", "not") and len(before) > 1 and before[-2].lower() in _BE)):
+        if not verb.endswith("ing") and (
+            prev in _BE or (prev in ("also", "widely", "now", "still", "not") and len(before) > 1 and before[-2].lower() in _BE)
+        ):
             return None  # passive with no source: "the votes are counted", "is said"
         if verb in _QUANTITY_OBJECT_VERBS and _NUMBER_AFTER.match(text, e):
             return None
-        if verb in self.mostly_nouns and not (j < len(low) and (low[j] in (":", "that") and not (
-                j + 1 < len(low) and (low[j + 1] in self.gap or low[j + 1].endswith("ed"))))):
+        if verb in self.mostly_nouns and not (
+            j < len(low)
+            and (low[j] in (":", "that") and not (j + 1 < len(low) and (low[j + 1] in self.gap or low[j + 1].endswith("ed"))))
+        ):
             return None  # "in states that voted Tuesday": a noun unless a reported clause follows
         # "... did the math and found that ...": a second verb of the sentence's subject (a past
         # form: "the states and reports that matter" is a noun).
-        coordinated = (prev == "and" and verb not in self.mostly_nouns and not verb.endswith("s")
-                       and _THAT_AFTER.match(text, e) is not None)
-        if verb in self.ambiguous and not coordinated and (
-                prev in self.numbers or (prev in self.stops and prev not in self.pronouns and prev not in self.gap)):
+        coordinated = (
+            prev == "and" and verb not in self.mostly_nouns and not verb.endswith("s") and _THAT_AFTER.match(text, e) is not None
+        )
+        if (
+            verb in self.ambiguous
+            and not coordinated
+            and (prev in self.numbers or (prev in self.stops and prev not in self.pronouns and prev not in self.gap))
+        ):
             return None  # "nine states", "in reports": a noun after a number or a preposition
         if legacy:
-            if verb in self.ambiguous and not (self._subject_like(before, text, s) or self._clause_follows(text, s, e, before)
-                                               or self._after_appositive(toks, low, i)):
+            if verb in self.ambiguous and not (
+                self._subject_like(before, text, s)
+                or self._clause_follows(text, s, e, before)
+                or self._after_appositive(toks, low, i)
+            ):
                 return None
         elif not self._new_cue_ok(text, toks, low, i, j, s, e, kind, before):
             return None
         a = Attribution(s, e, text[s:e], "", kind, listed=legacy)
         self._place(a, text, toks, low, i, j, before)
         if (coordinated or (legacy and before and before[-1].lower() in self.auxiliary_gap)) and a.source_start >= 0:
-            a.source = text[a.source_start:a.source_end]
+            a.source = text[a.source_start : a.source_end]
         else:
             a.source = " ".join(before) if before else _words_after(toks, j, 5, e + 60)
         return a
@@ -373,7 +405,14 @@ class AttributionFinder:
             if k == 0 and lk in _COMMON_OPENERS:
                 return False
             return lk not in self.stops or lk in self.pronouns
-        if (lk.endswith(("’s", "'s")) is False) and lk.endswith("s") and lk.isalpha() and lk not in self.stops and len(lk) > 3 and kind != "belief":
+        if (
+            (lk.endswith(("’s", "'s")) is False)
+            and lk.endswith("s")
+            and lk.isalpha()
+            and lk not in self.stops
+            and len(lk) > 3
+            and kind != "belief"
+        ):
             return lk not in self.cue_words  # "Republicans criticized": a plural noun subject
         return False
 
@@ -384,11 +423,12 @@ class AttributionFinder:
         k = i - 1
         while k >= 0 and (low[k] in self.gap or low[k].endswith(("n’t", "n't"))):
             k -= 1
-        inverted = k < 0 or toks[k][2] in ",;:—–(\"“”" or (k >= 0 and _blank_gap(text, toks, k, i))
+        inverted = k < 0 or toks[k][2] in ',;:—–("“”' or (k >= 0 and _blank_gap(text, toks, k, i))
         if inverted and k >= 0 and toks[k][2] == "," and self._appositive_before(toks, low, k):
             inverted = False  # "A spokesman for the firm, John Smith, told reporters ..."
-        if k >= 0 and ((toks[k][2] == "," and low[i].endswith("ing"))
-                       or (low[k] == "and" and _THAT_AFTER.match(text, toks[j - 1][1]))):
+        if k >= 0 and (
+            (toks[k][2] == "," and low[i].endswith("ing")) or (low[k] == "and" and _THAT_AFTER.match(text, toks[j - 1][1]))
+        ):
             # "..., saying ...", "... did the math and found that ...": the subject of the main
             # clause speaks.
             self._np_right(a, text, toks, low, 0, leading=True)
@@ -434,8 +474,7 @@ class AttributionFinder:
             if low[c] in ("who", "which") and c > 0 and toks[c - 1][2] == ",":
                 return True  # "Smith, who has long opposed the deal, said"
             t, lc = toks[c][2], low[c]
-            if not (_nounish(t, lc, self) or lc in _DETERMINERS or lc in ("of", "for", "at", "from", "who")
-                    or t in "-&.’'"):
+            if not (_nounish(t, lc, self) or lc in _DETERMINERS or lc in ("of", "for", "at", "from", "who") or t in "-&.’'"):
                 return False
             c -= 1
             n += 1
@@ -506,16 +545,26 @@ class AttributionFinder:
                 hi = k
                 k += 1
                 continue
-            if lk in ("of", "for", "at", "from") and hi >= start and k + 1 < len(toks) and (
-                    low[k + 1] in _DETERMINERS or _nounish(toks[k + 1][2], low[k + 1], self)):
+            if (
+                lk in ("of", "for", "at", "from")
+                and hi >= start
+                and k + 1 < len(toks)
+                and (low[k + 1] in _DETERMINERS or _nounish(toks[k + 1][2], low[k + 1], self))
+            ):
                 k += 1
                 continue
             if t in "-&." and hi >= start and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
                 k += 1
                 continue
             # A cue word is a noun here ("a state audit") unless it may be the verb after a subject.
-            if _nounish(t, lk, self) or (not leading and t.isalpha() and lk in self.cue_words and lk not in self.stops
-                                         and lk not in self.gap and hi >= start):
+            if _nounish(t, lk, self) or (
+                not leading
+                and t.isalpha()
+                and lk in self.cue_words
+                and lk not in self.stops
+                and lk not in self.gap
+                and hi >= start
+            ):
                 hi = k
                 k += 1
                 continue
@@ -538,14 +587,18 @@ class AttributionFinder:
             hi = lo
             while hi + 1 < len(toks) and toks[hi + 1][1] <= at + len(source):
                 hi += 1
-        words = low[lo:hi + 1]
+        words = low[lo : hi + 1]
         if len(words) == 1 and words[0] in self.pronouns:
             return "pronoun"
         heads = [w for w in words if w.isalpha() or "-" in w]
         head = heads[-1] if heads else ""
-        named = any(toks[k][2][:1].isupper() and low[k] not in self.subject_nouns and low[k] not in self.pronouns
-                    and not (k == 0 and (low[k] in _COMMON_OPENERS or low[k] in self.numbers or low[k] in self.stops))
-                    for k in range(lo, hi + 1))
+        named = any(
+            toks[k][2][:1].isupper()
+            and low[k] not in self.subject_nouns
+            and low[k] not in self.pronouns
+            and not (k == 0 and (low[k] in _COMMON_OPENERS or low[k] in self.numbers or low[k] in self.stops))
+            for k in range(lo, hi + 1)
+        )
         if head in self.documents or any(w in self.documents for w in words[-2:]):
             return "document"
         if named:
@@ -631,7 +684,6 @@ class AttributionFinder:
         return text[:s].rstrip().endswith(",")
 
 
-
 def _nounish(t: str, lk: str, finder: AttributionFinder) -> bool:
     """A token that can be part of a source's noun phrase: a name, a number, a noun or an
     adjective (any word that is not a function word, a pronoun or a cue)."""
@@ -651,12 +703,13 @@ def _verb_form(t: str) -> bool:
 
 def _blank_gap(text, toks, k, i) -> bool:
     """Whether a quotation (blanked) stood between tokens k and i: a wide run of spaces."""
-    return "   " in text[toks[k][1]:toks[i][0]]
+    return "   " in text[toks[k][1] : toks[i][0]]
 
 
 def _mark_repeats(atts: list[Attribution]) -> None:
     """Mark cues that overlap a better one, or lie inside another attribution's source. Of
     overlapping cues the one with a source apart from its cue wins, then the shorter."""
+
     def rank(a):
         own = a.source_start >= 0 and not (a.source_start <= a.start and a.end <= a.source_end)
         return (0 if own else 1, a.end - a.start)
@@ -665,8 +718,12 @@ def _mark_repeats(atts: list[Attribution]) -> None:
         for b in atts:
             if b is a or b.repeat:
                 continue
-            if b.source_start >= 0 and (b.source_end <= b.start or b.source_start >= b.end) and \
-                    b.source_start <= a.start and a.end <= b.source_end:
+            if (
+                b.source_start >= 0
+                and (b.source_end <= b.start or b.source_start >= b.end)
+                and b.source_start <= a.start
+                and a.end <= b.source_end
+            ):
                 a.repeat = True
                 break
             if a.start < b.end and b.start < a.end and (rank(b), b.start) < (rank(a), a.start):
@@ -686,7 +743,7 @@ def _mark_nested(atts: list[Attribution], text: str) -> None:
                 if a.content_end <= a.start:
                     b.nested = True  # "X said Y, according to Z": the inverted cue holds the whole
                     continue
-                if not _CLAUSE_BREAK.search(text[a.end:b.start]):
+                if not _CLAUSE_BREAK.search(text[a.end : b.start]):
                     b.nested = True
 
 

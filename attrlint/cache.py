@@ -63,8 +63,7 @@ def _warn(folder: Path, why: str) -> None:
     if str(folder) in _WARNED:
         return
     _WARNED.add(str(folder))
-    print(f"attrlint: warning: cache folder {folder} {why}; compiling the rules without the cache",
-          file=sys.stderr)
+    print(f"attrlint: warning: cache folder {folder} {why}; compiling the rules without the cache", file=sys.stderr)
 
 
 def _open_folder(folder: Path, create: bool) -> int | None:
@@ -106,8 +105,12 @@ def _read_own_file(dir_fd: int, name: str, limit: int) -> bytes | None:
         return None
     try:
         st = os.fstat(fd)
-        if (not stat.S_ISREG(st.st_mode) or st.st_uid != _uid()
-                or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or st.st_size > limit):
+        if (
+            not stat.S_ISREG(st.st_mode)
+            or st.st_uid != _uid()
+            or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+            or st.st_size > limit
+        ):
             return None
         chunks, total = [], 0
         while True:
@@ -207,7 +210,7 @@ def load(key: str, kind: type | None = None):
         os.close(dir_fd)
     if data is None or not data.startswith(MAGIC) or len(data) < len(MAGIC) + 32:
         return None
-    mac, body = data[len(MAGIC):len(MAGIC) + 32], data[len(MAGIC) + 32:]
+    mac, body = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
     if not hmac.compare_digest(mac, _mac(secret, key, body)):
         return None
     try:

@@ -58,43 +58,83 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check drafts and report findings")
-    check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="files, folders (walked for .txt/.md/.markdown/.html/.htm) or - for standard input (default: .)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files, folders (walked for .txt/.md/.markdown/.html/.htm) or - for standard input (default: .)",
+    )
     check.add_argument("--format", choices=list(FORMATS), default="text", help="output format (default: text)")
     check.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
-    check.add_argument("--select", type=_csv, action="extend", metavar="RULES", help="run only these rules or packs (comma-separated)")
-    check.add_argument("--ignore", type=_csv, action="extend", metavar="RULES", help="skip these rules or packs (comma-separated)")
+    check.add_argument(
+        "--select", type=_csv, action="extend", metavar="RULES", help="run only these rules or packs (comma-separated)"
+    )
+    check.add_argument(
+        "--ignore", type=_csv, action="extend", metavar="RULES", help="skip these rules or packs (comma-separated)"
+    )
     check.add_argument("--rules", action="append", default=[], metavar="FILE_OR_DIR", help="add a rule file or a folder of them")
-    check.add_argument("--reference", action="append", default=[], metavar="PATH", help="trusted text (wire copy, transcript) for the quote rules")
+    check.add_argument(
+        "--reference",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="trusted text (wire copy, transcript) for the quote rules",
+    )
     check.add_argument("--config", metavar="FILE", help="use this config file for every draft (.attrlint.yaml or pyproject.toml)")
     check.add_argument("--isolated", action="store_true", help="ignore every config file")
     fixing = check.add_mutually_exclusive_group()
-    fixing.add_argument("--diff", action="store_true",
-                        help="print the safe fixes as a unified diff instead of the findings; change nothing "
-                             "(exit 1 when there is a diff)")
-    fixing.add_argument("--fix", action="store_true",
-                        help="apply the safe fixes to the drafts (never to one changed since it was read), "
-                             "then report what is left")
+    fixing.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the safe fixes as a unified diff instead of the findings; change nothing (exit 1 when there is a diff)",
+    )
+    fixing.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the safe fixes to the drafts (never to one changed since it was read), then report what is left",
+    )
     check.add_argument("--statistics", action="store_true", help="print a count of findings per rule instead of the findings")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--fail-level", choices=SEVERITIES, default="info",
-                       help="lowest severity that makes the exit code 1 (default: info, i.e. any finding)")
-    check.add_argument("--quiet", "-q", action="store_true",
-                       help="print the findings only: no summary line, no note about drafts without a body")
-    check.add_argument("--min-severity", choices=SEVERITIES, default="info",
-                       help="show only findings of this severity or worse (default: info, i.e. all); "
-                            "hidden ones do not fail the run")
-    check.add_argument("--show-settings", action="store_true",
-                       help="print the settings the first PATH is checked with, and where each comes from (as `attrlint config`)")
+    check.add_argument(
+        "--fail-level",
+        choices=SEVERITIES,
+        default="info",
+        help="lowest severity that makes the exit code 1 (default: info, i.e. any finding)",
+    )
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="print the findings only: no summary line, no note about drafts without a body"
+    )
+    check.add_argument(
+        "--min-severity",
+        choices=SEVERITIES,
+        default="info",
+        help="show only findings of this severity or worse (default: info, i.e. all); hidden ones do not fail the run",
+    )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the settings the first PATH is checked with, and where each comes from (as `attrlint config`)",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
-    check.add_argument("--timeout", type=_timeout, default=5.0, metavar="SECONDS",
-                       help="time limit for one pattern match; a rule whose pattern runs longer is skipped for that file (default: 5)")
-    check.add_argument("--no-cache", action="store_true",
-                       help="compile the rules afresh instead of using the cache of compiled rules")
-    check.add_argument("--jobs", "-j", type=_jobs, metavar="N",
-                       help="worker processes (0: one per core; default: one per core for large runs, else 1; "
-                            "never more than the files or the cores)")
+    check.add_argument(
+        "--timeout",
+        type=_timeout,
+        default=5.0,
+        metavar="SECONDS",
+        help="time limit for one pattern match; a rule whose pattern runs longer is skipped for that file (default: 5)",
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="compile the rules afresh instead of using the cache of compiled rules"
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        metavar="N",
+        help="worker processes (0: one per core; default: one per core for large runs, else 1; "
+        "never more than the files or the cores)",
+    )
     check.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
 
     for name, helptext in (("rules", "list every rule"), ("explain", "explain what a rule flags and why")):
@@ -108,7 +148,13 @@ def _parser() -> argparse.ArgumentParser:
     sources = sub.add_parser("sources", help="list who each draft cites, and how (the attribution model)")
     sources.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or - for standard input")
     sources.add_argument("--format", choices=("table", "json-lines"), default="table", help="output format (default: table)")
-    sources.add_argument("--rules", action="append", default=[], metavar="FILE_OR_DIR", help="add a rule file or a folder of them (their lexicon extends the cues)")
+    sources.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE_OR_DIR",
+        help="add a rule file or a folder of them (their lexicon extends the cues)",
+    )
     sources.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
 
     config = sub.add_parser("config", help="print the settings a draft is checked with, and where each comes from")
@@ -138,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "config" or (args.command == "check" and args.show_settings):
             from attrlint.starter import effective_settings
+
             target = args.path if args.command == "config" else (args.paths or ["."])[0]
             print(effective_settings(_workspace(args), target))
             return 0
@@ -149,13 +196,16 @@ def main(argv: list[str] | None = None) -> int:
             return _explain(args)
         if args.command == "sources":
             from attrlint.sources_report import run as sources
+
             return sources(args)
         if args.command == "init":
             from attrlint.starter import write_starter
+
             print(f"wrote {write_starter(args.folder)}")
             return 0
         if args.command == "lsp":
             from attrlint.lsp import serve
+
             serve()
             return 0
         ap.print_help()
@@ -190,9 +240,16 @@ def _workspace(args):
 
     if getattr(args, "config", None) and not os.path.isfile(args.config):
         raise AttrlintError(f"{args.config}: no such config file")
-    return Workspace(rules=args.rules, select=getattr(args, "select", None), ignore=getattr(args, "ignore", None),
-                     references=getattr(args, "reference", []), config_file=args.config, isolated=args.isolated,
-                     time_limit=getattr(args, "timeout", 5.0), use_cache=not getattr(args, "no_cache", False))
+    return Workspace(
+        rules=args.rules,
+        select=getattr(args, "select", None),
+        ignore=getattr(args, "ignore", None),
+        references=getattr(args, "reference", []),
+        config_file=args.config,
+        isolated=args.isolated,
+        time_limit=getattr(args, "timeout", 5.0),
+        use_cache=not getattr(args, "no_cache", False),
+    )
 
 
 def _first_linter(workspace, paths: list[str]):
@@ -234,10 +291,10 @@ def _check(args) -> int:
         for error in walk_errors:
             print(f"attrlint: error: {error}", file=sys.stderr)
             failed += 1
-        color = args.color == "always" or (args.color == "auto" and out is sys.stdout and sys.stdout.isatty()
-                                           and "NO_COLOR" not in os.environ)
-        reporter = (None if args.statistics or args.diff
-                    else reporter_class(args.format)(out, first.ruleset.by_id(), color=color))
+        color = args.color == "always" or (
+            args.color == "auto" and out is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        )
+        reporter = None if args.statistics or args.diff else reporter_class(args.format)(out, first.ruleset.by_id(), color=color)
         fixer = FixRun("diff" if args.diff else "fix", out, sys.stderr) if (args.diff or args.fix) else None
         counts: collections.Counter = collections.Counter()
         tally = Tally()
@@ -246,8 +303,15 @@ def _check(args) -> int:
             reporter.start()
         needs_article = bool(reporter and reporter.needs_article)
         jobs = default_jobs(len(paths)) if args.jobs is None else worker_count(args.jobs, len(paths))
-        results = run(paths, workspace, workspace.kwargs(), jobs, stdin_name=args.stdin_filename,
-                      keep_article=needs_article, keep_source=bool(fixer or (reporter and reporter.needs_source)))
+        results = run(
+            paths,
+            workspace,
+            workspace.kwargs(),
+            jobs,
+            stdin_name=args.stdin_filename,
+            keep_article=needs_article,
+            keep_source=bool(fixer or (reporter and reporter.needs_source)),
+        )
         said: set[str] = set()
         for path, result in zip(paths, results):
             if result.error:
@@ -263,8 +327,11 @@ def _check(args) -> int:
             if result.note:
                 print(f"attrlint: note: {result.path}: {result.note}", file=sys.stderr)
             for rule in result.timed_out:
-                print(f"attrlint: error: {result.path}: a pattern of rule {rule} ran longer than {args.timeout:g} s; "
-                      f"the rule was skipped for this file", file=sys.stderr)
+                print(
+                    f"attrlint: error: {result.path}: a pattern of rule {rule} ran longer than {args.timeout:g} s; "
+                    f"the rule was skipped for this file",
+                    file=sys.stderr,
+                )
                 failed += 1
             if not result.has_body and not args.quiet:
                 print(no_body_note(result.path), file=sys.stderr)
@@ -277,8 +344,11 @@ def _check(args) -> int:
                 counts[(d.rule, d.severity)] += 1
                 worst = max(worst, SEVERITY_RANK[d.severity])
             if reporter:
-                failed += _guarded(args, result.path, lambda: reporter.file(
-                    result.path, shown, source=result.source, article=result.article, facts=result.facts))
+                failed += _guarded(
+                    args,
+                    result.path,
+                    lambda: reporter.file(result.path, shown, source=result.source, article=result.article, facts=result.facts),
+                )
         if fixer and fixer.fixes and not args.quiet:
             print(fixer.summary(), file=sys.stderr)
         if fixer:
@@ -408,7 +478,9 @@ def _explain(args) -> int:
     linter = _workspace(args).linter_for(os.getcwd())
     rule = linter.ruleset.by_id().get(args.rule)
     if rule is None:
-        raise AttrlintError(f"unknown rule {args.rule!r}{did_you_mean(args.rule, linter.ruleset.by_id()) or ' (see `attrlint rules`)'}")
+        raise AttrlintError(
+            f"unknown rule {args.rule!r}{did_you_mean(args.rule, linter.ruleset.by_id()) or ' (see `attrlint rules`)'}"
+        )
     out = [f"{rule.id} ({rule.pack} pack, {rule.severity}, kind {rule.kind})", "", rule.description]
     if rule.explanation:
         out += ["", "Why it matters:", textwrap.indent(rule.explanation.rstrip(), "  ")]

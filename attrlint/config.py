@@ -101,6 +101,7 @@ def _has_tool_section(path: Path) -> bool:
         # ([tool.ruff]); when that cannot be told, reporting it (with its line) beats applying
         # the defaults without a word.
         from attrlint.source import RefusedFile, read_regular_bytes
+
         try:
             raw = read_regular_bytes(str(path), 4 * 1024 * 1024)
         except (RefusedFile, OSError):
@@ -131,7 +132,7 @@ def _read_toml(path: str) -> tuple[dict, str]:
         # Python 3.11's TOMLDecodeError has no lineno; its message ends "(at line N, column M)".
         found = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
         line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
-        reason = str(exc)[:found.start()].rstrip() if found else str(exc)
+        reason = str(exc)[: found.start()].rstrip() if found else str(exc)
         raise RuleFileError(path, line, f"invalid TOML: {reason}") from None
 
 
@@ -171,7 +172,9 @@ def load_config(path: str) -> Config:
         if key == "options":
             _check_options(path, line, value, lines)
         if key == "overrides":
-            value = [_check_override(path, getattr(value, "item_lines", [line] * len(value))[i], ov) for i, ov in enumerate(value)]
+            value = [
+                _check_override(path, getattr(value, "item_lines", [line] * len(value))[i], ov) for i, ov in enumerate(value)
+            ]
         setattr(cfg, key, list(value) if isinstance(value, list) else dict(value))
     return cfg
 
@@ -190,8 +193,11 @@ def _check(path: str, line, key: str, value: Any, typ: str) -> None:
 def _check_severity(path: str, line, value: dict, lines: dict | None = None) -> None:
     for rule, sev in value.items():
         if sev not in SEVERITIES:
-            raise RuleFileError(path, getattr(value, "key_lines", {}).get(rule) or (lines or {}).get(f"severity.{rule}", line),
-                                f"severity.{rule}: {sev!r} must be one of {', '.join(SEVERITIES)}")
+            raise RuleFileError(
+                path,
+                getattr(value, "key_lines", {}).get(rule) or (lines or {}).get(f"severity.{rule}", line),
+                f"severity.{rule}: {sev!r} must be one of {', '.join(SEVERITIES)}",
+            )
 
 
 # More values than any real set of options holds: past it a value is refused before anything
@@ -223,8 +229,9 @@ def _check_options(path: str, line, value: dict, lines: dict | None = None) -> N
         if not isinstance(opts, dict):
             raise RuleFileError(path, where, f"options.{rule} must be a mapping of option: value")
         if _too_big(opts, MAX_OPTION_VALUES) < 0:
-            raise RuleFileError(path, where, f"options.{rule} holds more than {MAX_OPTION_VALUES} values "
-                                             "(YAML aliases that expand?)")
+            raise RuleFileError(
+                path, where, f"options.{rule} holds more than {MAX_OPTION_VALUES} values (YAML aliases that expand?)"
+            )
 
 
 def _check_override(path: str, line, ov: Any) -> dict:
@@ -232,12 +239,21 @@ def _check_override(path: str, line, ov: Any) -> dict:
         raise RuleFileError(path, line, "each entry of `overrides` must be a mapping")
     for key in ov:
         if key not in OVERRIDE_KEYS:
-            raise RuleFileError(path, getattr(ov, "key_lines", {}).get(key, line),
-                                f"unknown key {key!r} in overrides"
-                                f"{did_you_mean(key, OVERRIDE_KEYS) or ' (known: ' + ', '.join(sorted(OVERRIDE_KEYS)) + ')'}")
+            raise RuleFileError(
+                path,
+                getattr(ov, "key_lines", {}).get(key, line),
+                f"unknown key {key!r} in overrides"
+                f"{did_you_mean(key, OVERRIDE_KEYS) or ' (known: ' + ', '.join(sorted(OVERRIDE_KEYS)) + ')'}",
+            )
     if "files" not in ov:
         raise RuleFileError(path, line, "an override needs `files:` (a list of globs)")
-    for key, typ in (("files", "words"), ("select", "words"), ("ignore", "words"), ("severity", "mapping"), ("options", "mapping")):
+    for key, typ in (
+        ("files", "words"),
+        ("select", "words"),
+        ("ignore", "words"),
+        ("severity", "mapping"),
+        ("options", "mapping"),
+    ):
         if key in ov:
             _check(path, getattr(ov, "key_lines", {}).get(key, line), f"overrides.{key}", ov[key], typ)
     if "severity" in ov:

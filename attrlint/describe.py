@@ -17,7 +17,7 @@ def _short(value, width: int = 70) -> str:
         text = "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
     else:
         text = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
-    return text if len(text) <= width else text[:width - 4] + " ...]" if text.startswith("[") else text[:width - 3] + "..."
+    return text if len(text) <= width else text[: width - 4] + " ...]" if text.startswith("[") else text[: width - 3] + "..."
 
 
 def option_lines(rule) -> list[str]:

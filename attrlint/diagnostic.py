@@ -25,9 +25,15 @@ class Fix:
     safe: bool = True
 
     def as_dict(self) -> dict:
-        return {"title": self.title, "replacement": self.replacement, "line": self.line,
-                "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
-                "safe": self.safe}
+        return {
+            "title": self.title,
+            "replacement": self.replacement,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "safe": self.safe,
+        }
 
 
 @dataclass

@@ -70,8 +70,15 @@ def finding_lines(result) -> list[str]:
         return [_line({"path": result.path, "error": result.error})]
     out = [_line(d.as_dict()) for d in result.diagnostics]
     for rule in result.timed_out:
-        out.append(_line({"path": result.path, "rule": rule,
-                          "error": f"a pattern of rule {rule} ran out of time; the rule was skipped for this file"}))
+        out.append(
+            _line(
+                {
+                    "path": result.path,
+                    "rule": rule,
+                    "error": f"a pattern of rule {rule} ran out of time; the rule was skipped for this file",
+                }
+            )
+        )
     return out
 
 
@@ -88,8 +95,9 @@ def lint_partition(paths: Iterable[str], workspace: Workspace | None = None) -> 
     return out
 
 
-def lint_bag(paths: Iterable[str], workspace: Workspace | None = None, npartitions: int | None = None,
-             partition_size: int | None = None):
+def lint_bag(
+    paths: Iterable[str], workspace: Workspace | None = None, npartitions: int | None = None, partition_size: int | None = None
+):
     """A `dask.bag` of JSON lines (no newline): the findings of every file in `paths`,
     in the order of `paths`. Nothing runs until it is computed or written out.
 

@@ -17,15 +17,56 @@ import regex
 from attrlint.lexicon import Lexicon
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100, "thousand": 1000,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1000,
 }
 _SCALES = {
-    "dozen": 12, "hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "trillions": 1e12, "tn": 1e12,
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+    "trillions": 1e12,
+    "tn": 1e12,
 }
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -37,11 +78,15 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _HAS_DIGIT = re.compile(r"\d")
 _ORDINAL = regex.compile(r"(?:st|nd|rd|th)\b", regex.I)
 _CLOCK = regex.compile(r"\s?(?:[ap]\.?m\.?|gmt|utc)\b", regex.I)
-_BEFORE_CASUALTY = regex.compile(r"^\s*(?:people|civilians|persons)?\s*(?:who\s+)?(?:were|have\s+been|had\s+been|was|are|has\s+been|have|had|were\s+reported|reportedly)?\s*")
+_BEFORE_CASUALTY = regex.compile(
+    r"^\s*(?:people|civilians|persons)?\s*(?:who\s+)?(?:were|have\s+been|had\s+been|was|are|has\s+been|have|had|were\s+reported|reportedly)?\s*"
+)
 _NAME_COMMA = regex.compile(r"\p{Lu}[\p{L}.’'-]*,\s*$")
 _NAME_PAREN = regex.compile(r"\p{Lu}[\p{L}.’'-]*\s*\($")
 _OF = regex.compile(r"\s+of\s+")
-_HAS_NUMBER_WORD = re.compile(rf"\b(?:{_TENS}|{_ONES}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|dozen|hundred|thousand)\b", re.I)
+_HAS_NUMBER_WORD = re.compile(
+    rf"\b(?:{_TENS}|{_ONES}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|dozen|hundred|thousand)\b", re.I
+)
 _WORD_AT = regex.compile(r"[\p{L}][\p{L}’'.-]*|[$£€%°]")
 
 
@@ -88,23 +133,25 @@ class FigureFinder:
             rf"(?P<pct>\s?(?:{lexicon.alternation('percent_words')})(?![\p{{L}}]))?",
             flags,
         )
-        self.vague = regex.compile(
-            rf"(?<![\p{{L}}-])(?:{lexicon.alternation('vague_quantities')})(?![\p{{L}}-])", flags)
-        self.fraction = regex.compile(
-            rf"(?<![\p{{L}}-])(?:{lexicon.alternation('fractions')})(?![\p{{L}}-])", flags)
+        self.vague = regex.compile(rf"(?<![\p{{L}}-])(?:{lexicon.alternation('vague_quantities')})(?![\p{{L}}-])", flags)
+        self.fraction = regex.compile(rf"(?<![\p{{L}}-])(?:{lexicon.alternation('fractions')})(?![\p{{L}}-])", flags)
         approximators = lexicon.alternation("approximators")
         self.approx = regex.compile(rf"(?:^|\s)({approximators})\s+$", flags)
         self.contexts = [regex.compile(p, flags) for p in lexicon.words("not_figure_contexts")]
         self.count_modifiers = lexicon.word_set("count_modifiers")
-        self.people = _PeopleNouns(lexicon.word_set("people_nouns"), lexicon.word_set("people_suffixes"),
-                                   lexicon.word_set("not_people") | lexicon.word_set("not_figure_units"))
+        self.people = _PeopleNouns(
+            lexicon.word_set("people_nouns"),
+            lexicon.word_set("people_suffixes"),
+            lexicon.word_set("not_people") | lexicon.word_set("not_figure_units"),
+        )
         # "the toll rose to 57", "a crowd of 20,000": the counted thing comes before the figure.
         self.total_before = regex.compile(
-            rf"(?<![\p{{L}}])(?:{lexicon.alternation('total_nouns')})(?![\p{{L}}])[^.;]{{0,60}}\b(?:to|of|at|reached|hit|stood\s+at)\s+(?:(?:{lexicon.alternation('approximators')})\s+)?$", flags)
+            rf"(?<![\p{{L}}])(?:{lexicon.alternation('total_nouns')})(?![\p{{L}}])[^.;]{{0,60}}\b(?:to|of|at|reached|hit|stood\s+at)\s+(?:(?:{lexicon.alternation('approximators')})\s+)?$",
+            flags,
+        )
         self.casualty = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('casualty_words')})(?![\p{{L}}])", flags)
         self.casualty_before = regex.compile(rf"(?:{self.casualty.pattern})\s+(?:(?:{approximators})\s+)?$", flags)
-        self.harm_before = regex.compile(
-            rf"\b(?:{lexicon.alternation('harm_verbs')})\s+(?:(?:{approximators})\s+)?$", flags)
+        self.harm_before = regex.compile(rf"\b(?:{lexicon.alternation('harm_verbs')})\s+(?:(?:{approximators})\s+)?$", flags)
         self.change = lexicon.word_pattern("multiplying_verbs", "(?:{})")
         self.stop = lexicon.word_class("function_words")
         self.votes = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('vote_words')})(?![\p{{L}}])", flags)
@@ -113,7 +160,9 @@ class FigureFinder:
         self.months = lexicon.word_set("months")
         self.reporting = regex.compile(
             rf"^\s*(?:{lexicon.alternation('reporting_verbs')}|familiar|who\s+(?:spoke|asked|requested)|speaking|"
-            rf"with\s+knowledge|briefed|close\s+to|(?:have|has|had)\s+(?:said|told|confirmed))\b", flags)
+            rf"with\s+knowledge|briefed|close\s+to|(?:have|has|had)\s+(?:said|told|confirmed))\b",
+            flags,
+        )
         self.tally = regex.compile(r"(?<![\d.,-])(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})(?![\d-])")
 
     def find(self, text: str) -> list[Figure]:
@@ -162,7 +211,7 @@ class FigureFinder:
         value = parse_number(raw)
         if m.group("scale") and value is not None:
             value *= _SCALES.get(m.group("scale").strip().lower(), 1)
-        after = text[e:e + 1]
+        after = text[e : e + 1]
         if self._excluded_context(text, s, e):
             return None
         if m.group("cur") or m.group("money"):
@@ -172,11 +221,11 @@ class FigureFinder:
         if m.group("pct"):
             return self._make(text, s, e, "percent", value, "percent")
         # Not figures: compounds, labels, ordinals, dates, times, ages, units.
-        if after in "-‑" and text[e + 1:e + 2].isalpha() and not m.group("scale"):
+        if after in "-‑" and text[e + 1 : e + 2].isalpha() and not m.group("scale"):
             return None  # a 30-day toll, a 4,000-person agency
-        if _ORDINAL.match(text[num_e:num_e + 3]):
+        if _ORDINAL.match(text[num_e : num_e + 3]):
             return None
-        if after == ":" or _CLOCK.match(text[e:e + 6]):
+        if after == ":" or _CLOCK.match(text[e : e + 6]):
             return None
         before_words = _words_before(text, num_s, 2)
         prev = before_words[-1].lower() if before_words else ""
@@ -204,7 +253,7 @@ class FigureFinder:
             return self._make(text, s, e, "count", value, casualty)
         if m.group("scale") and nxt and nxt not in self.units and nxt not in self.stop:
             return self._make(text, s, e, "count", value, nxt)
-        if self.total_before.search(text[max(0, s - 90):s]):
+        if self.total_before.search(text[max(0, s - 90) : s]):
             return self._make(text, s, e, "count", value, "toll")
         return None
 
@@ -215,7 +264,7 @@ class FigureFinder:
         # The words must follow the number directly, with only spaces between.
         pos = e
         for idx, (word, end) in enumerate(words[:4]):
-            gap = text[pos:end - len(word)]
+            gap = text[pos : end - len(word)]
             if gap.strip() not in ("",):
                 break
             low = word.lower().rstrip(".,")
@@ -230,7 +279,7 @@ class FigureFinder:
             if low in self.units or low in self.stop:
                 if low == "of" and idx == 0:
                     # "42 of the prisoners", "57 of them"
-                    rest = text[end:end + 40].lower().split()
+                    rest = text[end : end + 40].lower().split()
                     if rest and rest[0] in ("them", "whom", "those", "these"):
                         return "them", end + len(rest[0]) + 1, first
                     for r in rest[:3]:
@@ -242,42 +291,41 @@ class FigureFinder:
 
     def _casualty_near(self, text: str, s: int, e: int, noun_end: int) -> str:
         """A casualty word governing the number: "57 were killed", "killing 12", "57 dead"."""
-        after = text[max(e, noun_end):max(e, noun_end) + 45]
-        m = self.casualty.match(after.lstrip()) or self.casualty.search(
-            _BEFORE_CASUALTY.sub("", after))
+        after = text[max(e, noun_end) : max(e, noun_end) + 45]
+        m = self.casualty.match(after.lstrip()) or self.casualty.search(_BEFORE_CASUALTY.sub("", after))
         if m and m.start() == 0:
             return m.group(0).lower()
-        before = text[max(0, s - 45):s]
+        before = text[max(0, s - 45) : s]
         b = self.casualty_before.search(before) or self.harm_before.search(before)
         if b:
             return b.group(0).split()[0].lower()
         return ""
 
     def _excluded_context(self, text: str, s: int, e: int) -> bool:
-        window = text[max(0, s - 60):s] + "<FIG>" + text[e:e + 60]
+        window = text[max(0, s - 60) : s] + "<FIG>" + text[e : e + 60]
         return any(p.search(window) for p in self.contexts)
 
     def _date_like(self, text: str, s: int, e: int) -> bool:
         before = _words_before(text, s, 1)
-        after = _WORD_AT.match(text, e + 1) if text[e:e + 1] == " " else None
+        after = _WORD_AT.match(text, e + 1) if text[e : e + 1] == " " else None
         words = [w for w in (before[-1] if before else "", after.group(0) if after else "")]
         return any(w[:1].isupper() and w.lower() in self.months for w in words)
 
     def _age_apposition(self, text: str, s: int, e: int) -> bool:
         # "Scott Slinker, 55, said" or "Slinker (55)"
-        return bool(_NAME_COMMA.search(text[max(0, s - 40):s])
-                    and text[e:e + 1] == ",") or bool(
-            _NAME_PAREN.search(text[max(0, s - 40):s]) and text[e:e + 1] == ")")
+        return bool(_NAME_COMMA.search(text[max(0, s - 40) : s]) and text[e : e + 1] == ",") or bool(
+            _NAME_PAREN.search(text[max(0, s - 40) : s]) and text[e : e + 1] == ")"
+        )
 
     # --- vague quantities and shares ----------------------------------------------------
 
     def _classify_vague(self, text: str, s: int, e: int) -> Figure | None:
-        if (s > 0 and text[s - 1] == "-") or text[e:e + 1] == "-":
+        if (s > 0 and text[s - 1] == "-") or text[e : e + 1] == "-":
             return None
         prev = _words_before(text, s, 1)
         if prev and prev[-1].lower() in ("the", "test", "their", "his", "her", "its", "our", "high", "low", "credit", "top"):
             return None  # "test scores", "the hundreds"
-        rest = text[e:e + 80]
+        rest = text[e : e + 80]
         if self._excluded_context(text, s, e):
             return None
         if text[s:e].lower().startswith("record"):

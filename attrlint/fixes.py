@@ -78,9 +78,9 @@ def plan(path: str, checked_text: str, diagnostics) -> Planned | None:
     for d in sorted(fixes, key=lambda d: (d.fix.line, -d.fix.column)):
         f = d.fix
         line = lines[f.line - 1]
-        if line[f.column - 1:f.end_column - 1] != checked_text[f.start:f.end]:
+        if line[f.column - 1 : f.end_column - 1] != checked_text[f.start : f.end]:
             continue  # the offsets do not match this line: leave it to the editor
-        lines[f.line - 1] = line[:f.column - 1] + f.replacement + line[f.end_column - 1:]
+        lines[f.line - 1] = line[: f.column - 1] + f.replacement + line[f.end_column - 1 :]
         out.applied.append(d)
     if not out.applied:
         return None
@@ -99,7 +99,7 @@ def _decode(data: bytes, path: str) -> tuple[str, bytes, str]:
     """(encoding to write back with, byte-order mark, text without it), as source.decode reads."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return encoding, bom, data[len(bom):].decode(encoding)
+            return encoding, bom, data[len(bom) :].decode(encoding)
     try:
         return "utf-8", b"", decode(data, path)
     except _Fallback as fallback:  # read as Windows-1252, as the check did
@@ -113,8 +113,11 @@ def _lines(text: str) -> list[str]:
 
 
 def unified_diff(planned: Planned) -> str:
-    return "".join(difflib.unified_diff(_lines(planned.old_text), _lines(planned.new_text),
-                                        fromfile=f"a/{planned.path}", tofile=f"b/{planned.path}"))
+    return "".join(
+        difflib.unified_diff(
+            _lines(planned.old_text), _lines(planned.new_text), fromfile=f"a/{planned.path}", tofile=f"b/{planned.path}"
+        )
+    )
 
 
 def write(planned: Planned) -> str:
@@ -177,8 +180,10 @@ class FixRun:
             self.failed += 1
             return list(diagnostics)
         for d in planned.applied:
-            self.err.write(f"{d.path}:{d.line}:{d.column}: fixed {d.rule}: "
-                           f"{checked_text[d.fix.start:d.fix.end]!r} -> {d.fix.replacement!r}\n")
+            self.err.write(
+                f"{d.path}:{d.line}:{d.column}: fixed {d.rule}: "
+                f"{checked_text[d.fix.start : d.fix.end]!r} -> {d.fix.replacement!r}\n"
+            )
         self.fixes += len(planned.applied)
         self.files += 1
         fixed = {id(d) for d in planned.applied}

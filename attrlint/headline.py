@@ -21,8 +21,7 @@ _WORD = regex.compile(r"\p{L}[\p{L}\p{N}’']*|\p{N}+(?:[.,]\p{N}+)*")
 _HYPHEN = regex.compile(r"[-‐‑]")
 # A quotation inside a headline: an opening mark after a space or the start, a closing mark
 # before a space, punctuation or the end. "Syria's" and "Hasn't" cannot open one.
-HEADLINE_QUOTE = regex.compile(
-    r"(?<![\p{L}\p{N}])(['‘\"“])(?P<words>[^'‘’\"“”]{1,120}?)(['’\"”])(?![\p{L}\p{N}])")
+HEADLINE_QUOTE = regex.compile(r"(?<![\p{L}\p{N}])(['‘\"“])(?P<words>[^'‘’\"“”]{1,120}?)(['’\"”])(?![\p{L}\p{N}])")
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "edly", "ied", "ies", "ed", "es", "ly", "s")
 
 
@@ -74,6 +73,7 @@ def shared(head: list[str], body: list[str]) -> list[str]:
 
 # --- figures as ranges ------------------------------------------------------------------
 
+
 @dataclass
 class FigureRange:
     low: float
@@ -85,8 +85,7 @@ class FigureRange:
 class RangeReader:
     """Turns a Figure (value, approximator, vague word) into the range of values it allows."""
 
-    def __init__(self, vague: dict, approximators: dict, tolerance: float, open_ended: float,
-                 points: float = 1.0):
+    def __init__(self, vague: dict, approximators: dict, tolerance: float, open_ended: float, points: float = 1.0):
         self.vague = {k.lower(): (float(v[0]), float(v[1])) for k, v in vague.items()}
         self.approx = {" ".join(k.lower().split()): (float(v[0]), float(v[1])) for k, v in approximators.items()}
         self.tolerance = tolerance
@@ -126,6 +125,7 @@ def overlaps(a: FigureRange, b: FigureRange) -> bool:
 
 
 # --- the article's display copy and lede --------------------------------------------------
+
 
 def standfirst_paragraphs(article, markers: regex.Pattern, limit: int = 2) -> set[int]:
     """Leading paragraphs set above the page header (reading time, date): display copy."""

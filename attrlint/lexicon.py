@@ -32,7 +32,10 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "not_attribution": ("patterns", "phrases that look like a cue but attribute nothing (is said to, it is believed)"),
     "source_nouns": ("words", "nouns that describe a source (monitor, police, officials, poll, statement)"),
     "people_nouns": ("words", "nouns whose counts are reported figures (people, civilians, voters, jobs)"),
-    "count_modifiers": ("words", "words between a count and its noun that leave the noun counted (other, more: 'two dozen other candidates')"),
+    "count_modifiers": (
+        "words",
+        "words between a count and its noun that leave the noun counted (other, more: 'two dozen other candidates')",
+    ),
     "auxiliary_gap": ("words", "auxiliaries and adverbs between a subject and its reporting verb (has, repeatedly)"),
     "people_suffixes": ("words", "endings of plural nouns of people not listed (fight-ers, politic-ians, activ-ists)"),
     "not_people": ("words", "plural nouns with those endings that are not people (numbers, degrees, chambers)"),
@@ -55,8 +58,14 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "stance_verbs": ("words", "verbs of taking a position (praised, criticized, endorsed, opposed)"),
     "finding_cues": ("words", "cue words that report what a document, poll or study found"),
     "estimate_cues": ("words", "cue words that report an estimate or a count"),
-    "mostly_noun_cues": ("words", "cue forms that are nearly always nouns in news copy (states): cues only before a 'that' clause or a colon"),
-    "sourceless_cues": ("words", "cues that attribute with no source: a question put to the subject (asked), an expectation (is expected)"),
+    "mostly_noun_cues": (
+        "words",
+        "cue forms that are nearly always nouns in news copy (states): cues only before a 'that' clause or a colon",
+    ),
+    "sourceless_cues": (
+        "words",
+        "cues that attribute with no source: a question put to the subject (asked), an expectation (is expected)",
+    ),
     "question_cue_openers": ("words", "words before a sourceless cue at a clause opening (when asked, if asked)"),
     "number_words": ("words", "numbers in words (a capitalised one opening a sentence is no name)"),
     "pronoun_sources": ("words", "sources named by a pronoun or a relative word"),
@@ -76,9 +85,15 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "frame_speech_verbs": ("words", "verbs of a speech frame whose source speaks the quotation beside it (said, told, wrote)"),
     "before_participle": ("words", "words after which a cue in -ing is a participle, not a noun (as, while, kept, was)"),
     "approximators": ("patterns", "words before a figure that make it approximate (at least, nearly, some)"),
-    "harm_verbs": ("patterns", "verbs of harm before a count that make it a casualty figure (killed, left, claimed the lives of)"),
+    "harm_verbs": (
+        "patterns",
+        "verbs of harm before a count that make it a casualty figure (killed, left, claimed the lives of)",
+    ),
     "multiplying_verbs": ("words", "verbs that multiply a figure instead of counting a noun (doubled, halved)"),
-    "not_frame_openers": ("words", "words that open a short capitalised clause after a quotation that is no speech frame (In, But, It)"),
+    "not_frame_openers": (
+        "words",
+        "words that open a short capitalised clause after a quotation that is no speech frame (In, But, It)",
+    ),
 }
 
 

@@ -23,8 +23,7 @@ from attrlint.suggest import did_you_mean
 from attrlint.suppress import find_suppressions
 
 
-def select_rules(ruleset: RuleSet, select: list[str] | None, ignore: list[str] | None,
-                 where: str = "") -> list[Rule]:
+def select_rules(ruleset: RuleSet, select: list[str] | None, ignore: list[str] | None, where: str = "") -> list[Rule]:
     """Rules to run: enabled ones, or exactly those selected (by id or pack), minus ignored."""
     known = {r.id for r in ruleset.rules} | {r.pack for r in ruleset.rules} | {"ALL"}
     for name in (select or []) + (ignore or []):
@@ -89,8 +88,11 @@ class Linter:
         except TimeoutError:
             # Reading runs patterns too (furniture lines, a user's included): without an
             # article no rule can run, so the file is skipped and named, not the run lost.
-            raise InputError(source.path, f"a pattern run while reading the draft (furniture lines, quotations) "
-                                          f"ran longer than {self.time_limit or 0:g} s; the file was not checked") from None
+            raise InputError(
+                source.path,
+                f"a pattern run while reading the draft (furniture lines, quotations) "
+                f"ran longer than {self.time_limit or 0:g} s; the file was not checked",
+            ) from None
         facts = Facts(article, self.tools, self.references)
         found: list[Diagnostic] = []
         for rule in self.checks:
@@ -139,9 +141,16 @@ class Workspace:
 
     def kwargs(self) -> dict:
         """What it takes to build an equal workspace in another process."""
-        return {"rules": list(self.rules), "select": self.select, "ignore": self.ignore,
-                "references": list(self.references), "config_file": self.config_file, "isolated": self.isolated,
-                "time_limit": self.time_limit, "use_cache": self.use_cache}
+        return {
+            "rules": list(self.rules),
+            "select": self.select,
+            "ignore": self.ignore,
+            "references": list(self.references),
+            "config_file": self.config_file,
+            "isolated": self.isolated,
+            "time_limit": self.time_limit,
+            "use_cache": self.use_cache,
+        }
 
     def config_for(self, path: str) -> Config:
         if self.isolated:
@@ -187,8 +196,10 @@ class Workspace:
         rule_files = [f for p in [str(builtin_pack_dir())] + list(cfg.rules) + list(self.rules) for f in pack_files(p)]
         key = None
         if self.use_cache:
-            key = cache.key_for(rule_files + ([cfg.path] if cfg.path else []),
-                                (self.select, self.ignore, self.time_limit, repr(override), cfg.path))
+            key = cache.key_for(
+                rule_files + ([cfg.path] if cfg.path else []),
+                (self.select, self.ignore, self.time_limit, repr(override), cfg.path),
+            )
         linter = cache.load(key, Linter) if key else None
         if linter is None:
             linter = self._compile(cfg, override)
@@ -220,12 +231,14 @@ class Workspace:
             if rid not in by_id:
                 key = "severity" if rid in severity else "options"
                 line = cfg.lines.get(f"{key}.{rid}") or cfg.lines.get(key)
-                raise RuleFileError(cfg.path or "config", line,
-                                    f"unknown rule {rid!r} in config{did_you_mean(rid, by_id)}")
+                raise RuleFileError(cfg.path or "config", line, f"unknown rule {rid!r} in config{did_you_mean(rid, by_id)}")
         if severity or options or extra_lexicon:
-            ruleset.rules = [override_rule(r, severity.get(r.id), options.get(r.id), cfg.path or "config",
-                                           cfg.lines.get("options")) if (r.id in severity or r.id in options) else r
-                             for r in ruleset.rules]
+            ruleset.rules = [
+                override_rule(r, severity.get(r.id), options.get(r.id), cfg.path or "config", cfg.lines.get("options"))
+                if (r.id in severity or r.id in options)
+                else r
+                for r in ruleset.rules
+            ]
             if extra_lexicon:
                 for r in ruleset.rules:
                     prepare(r)
@@ -245,5 +258,6 @@ class Workspace:
         got = self._refs.get(paths)
         if got is None:
             from attrlint.references import ReferenceIndex
+
             got = self._refs[paths] = ReferenceIndex.build(list(paths), linter)
         return got

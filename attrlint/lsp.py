@@ -162,8 +162,9 @@ class AttrlintLanguageServer(LanguageServer):
             else:
                 problems.append("config must be the path of a config file")
         for p in problems:
-            self.window_show_message(types.ShowMessageParams(
-                type=types.MessageType.Warning, message=f"attrlint: initializationOptions: {p}"))
+            self.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Warning, message=f"attrlint: initializationOptions: {p}")
+            )
 
     def reload(self) -> None:
         with self.lint_lock:
@@ -290,8 +291,9 @@ class AttrlintLanguageServer(LanguageServer):
         else:
             self.errors_shown.clear()
         if uri in self.open:
-            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-                uri=uri, version=linted.version, diagnostics=[lsp for _, lsp in linted.findings]))
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, version=linted.version, diagnostics=[lsp for _, lsp in linted.findings])
+            )
         return linted
 
     def _compute(self, linted: Linted) -> tuple[str, str]:
@@ -324,10 +326,15 @@ class AttrlintLanguageServer(LanguageServer):
         related = None
         if isinstance(exc, RuleFileError) and exc.path and os.path.isfile(exc.path):
             line = max((exc.line or 1) - 1, 0)
-            related = [types.DiagnosticRelatedInformation(
-                location=types.Location(uri=from_fs_path(os.path.abspath(exc.path)),
-                                        range=types.Range(types.Position(line, 0), types.Position(line, 0))),
-                message=exc.reason)]
+            related = [
+                types.DiagnosticRelatedInformation(
+                    location=types.Location(
+                        uri=from_fs_path(os.path.abspath(exc.path)),
+                        range=types.Range(types.Position(line, 0), types.Position(line, 0)),
+                    ),
+                    message=exc.reason,
+                )
+            ]
         return types.Diagnostic(
             range=types.Range(types.Position(0, 0), types.Position(0, 0)),
             message=f"attrlint could not check this draft: {exc}",
@@ -381,9 +388,13 @@ class AttrlintLanguageServer(LanguageServer):
         caps = self.client_capabilities.workspace
         versioned = bool(caps and caps.workspace_edit and caps.workspace_edit.document_changes)
         if versioned:
-            return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
-                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
-                edits=edits)])
+            return types.WorkspaceEdit(
+                document_changes=[
+                    types.TextDocumentEdit(
+                        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), edits=edits
+                    )
+                ]
+            )
         return types.WorkspaceEdit(changes={uri: edits})
 
 
@@ -405,6 +416,7 @@ def _file_positions(path: str, encoding) -> Positions | None:
 
 
 # -- code actions ----------------------------------------------------------------------------
+
 
 def _before(a: types.Position, b: types.Position) -> bool:
     return (a.line, a.character) < (b.line, b.character)
@@ -449,8 +461,7 @@ def suppress_edit(linted: Linted, d: Diagnostic) -> types.TextEdit | None:
         return types.TextEdit(range=types.Range(at, at), new_text=f" {d.rule}")
     line = positions.line_text(d.line)
     indent = line[: len(line) - len(line.lstrip(" \t"))]
-    directive = (f"<!-- attrlint-ignore-next-line {d.rule} -->" if markdown
-                 else f"[attrlint-ignore-next-line {d.rule}]")
+    directive = f"<!-- attrlint-ignore-next-line {d.rule} -->" if markdown else f"[attrlint-ignore-next-line {d.rule}]"
     at = types.Position(line=d.line - 1, character=0)
     return types.TextEdit(range=types.Range(at, at), new_text=indent + directive + _eol(linted.raw_text))
 
@@ -461,7 +472,7 @@ def remove_directive_edit(linted: Linted, d: Diagnostic) -> types.TextEdit | Non
         return None
     positions = linted.positions
     line = positions.line_text(d.line)
-    if line.strip() == linted.source.text[d.start:d.end].strip():
+    if line.strip() == linted.source.text[d.start : d.end].strip():
         if d.line < len(linted.source.line_starts):
             rng = types.Range(types.Position(d.line - 1, 0), types.Position(d.line, 0))
         else:
@@ -473,8 +484,10 @@ def remove_directive_edit(linted: Linted, d: Diagnostic) -> types.TextEdit | Non
 
 def code_actions(ls: AttrlintLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     only = params.context.only
-    if only and not any(k == types.CodeActionKind.QuickFix or types.CodeActionKind.QuickFix.startswith(f"{k}.")
-                        or k == types.CodeActionKind.Empty for k in only):
+    if only and not any(
+        k == types.CodeActionKind.QuickFix or types.CodeActionKind.QuickFix.startswith(f"{k}.") or k == types.CodeActionKind.Empty
+        for k in only
+    ):
         return []
     uri = params.text_document.uri
     linted = ls.current(uri)
@@ -489,9 +502,15 @@ def code_actions(ls: AttrlintLanguageServer, params: types.CodeActionParams) -> 
         if d.fix:
             f = d.fix
             rng = linted.positions.range(f.line, f.column, f.end_line, f.end_column)
-            fixes.append(types.CodeAction(
-                title=f.title, kind=types.CodeActionKind.QuickFix, diagnostics=[diag], is_preferred=True,
-                edit=ls.edit(uri, linted.version, [types.TextEdit(range=rng, new_text=f.replacement)])))
+            fixes.append(
+                types.CodeAction(
+                    title=f.title,
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diag],
+                    is_preferred=True,
+                    edit=ls.edit(uri, linted.version, [types.TextEdit(range=rng, new_text=f.replacement)]),
+                )
+            )
         if (d.rule, d.line) in seen:
             continue
         seen.add((d.rule, d.line))
@@ -499,19 +518,30 @@ def code_actions(ls: AttrlintLanguageServer, params: types.CodeActionParams) -> 
             # A directive's own finding is answered by removing or fixing it, not by another one.
             edit = remove_directive_edit(linted, d)
             if edit is not None:
-                fixes.append(types.CodeAction(
-                    title="Remove this directive", kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
-                    edit=ls.edit(uri, linted.version, [edit])))
+                fixes.append(
+                    types.CodeAction(
+                        title="Remove this directive",
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[diag],
+                        edit=ls.edit(uri, linted.version, [edit]),
+                    )
+                )
             continue
         edit = suppress_edit(linted, d)
         if edit is not None:
-            suppressions.append(types.CodeAction(
-                title=f"Suppress {d.rule} on this line", kind=types.CodeActionKind.QuickFix,
-                diagnostics=[diag], edit=ls.edit(uri, linted.version, [edit])))
+            suppressions.append(
+                types.CodeAction(
+                    title=f"Suppress {d.rule} on this line",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diag],
+                    edit=ls.edit(uri, linted.version, [edit]),
+                )
+            )
     return fixes + suppressions
 
 
 # -- the server ------------------------------------------------------------------------------
+
 
 def create_server() -> AttrlintLanguageServer:
     server = AttrlintLanguageServer()
@@ -525,12 +555,19 @@ def create_server() -> AttrlintLanguageServer:
         caps = ls.client_capabilities.workspace
         watch = caps and caps.did_change_watched_files
         if watch and watch.dynamic_registration:
-            ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
-                id="attrlint-config-files",
-                method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                register_options=types.DidChangeWatchedFilesRegistrationOptions(
-                    watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED_GLOBS]),
-            )]))
+            ls.client_register_capability(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="attrlint-config-files",
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED_GLOBS]
+                            ),
+                        )
+                    ]
+                )
+            )
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: AttrlintLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -560,8 +597,7 @@ def create_server() -> AttrlintLanguageServer:
         for uri in sorted(ls.open):
             ls.lint_in_background(uri)
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
     def code_action(ls: AttrlintLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         return code_actions(ls, params)
 
@@ -598,8 +634,10 @@ def _clamp_positions(body: bytes) -> bytes:
     def clamp(node):
         if isinstance(node, dict):
             if set(node) == {"line", "character"}:
-                return {k: min(max(v, 0), _UINTEGER_MAX) if isinstance(v, int) and not isinstance(v, bool) else v
-                        for k, v in node.items()}
+                return {
+                    k: min(max(v, 0), _UINTEGER_MAX) if isinstance(v, int) and not isinstance(v, bool) else v
+                    for k, v in node.items()
+                }
             return {k: clamp(v) for k, v in node.items()}
         if isinstance(node, list):
             return [clamp(v) for v in node]
@@ -647,7 +685,7 @@ class FramedStdin:
                 return
             keep = len(_HEADER_START) - 1
             if len(self.buf) > keep:
-                del self.buf[:len(self.buf) - keep]
+                del self.buf[: len(self.buf) - keep]
             if not self._fill():
                 self.buf.clear()
                 return
@@ -666,7 +704,11 @@ class FramedStdin:
             m = _LENGTH.search(header) if end <= MAX_HEADER_BYTES else None
             length = int(m.group(1)) if m else None
             if length is None or length > MAX_MESSAGE_BYTES:
-                why = "no valid Content-Length" if length is None else f"Content-Length {length} over the limit of {MAX_MESSAGE_BYTES}"
+                why = (
+                    "no valid Content-Length"
+                    if length is None
+                    else f"Content-Length {length} over the limit of {MAX_MESSAGE_BYTES}"
+                )
                 self.say(f"dropped a message with {why}: {header[:120]!r}")
                 self._resync()  # from the next "Content-Length:", even one inside this header
                 continue
@@ -674,8 +716,8 @@ class FramedStdin:
             while len(self.buf) < start + length:
                 if not self._fill():
                     return None
-            body = bytes(self.buf[start:start + length])
-            del self.buf[:start + length]
+            body = bytes(self.buf[start : start + length])
+            del self.buf[: start + length]
             return _clamp_positions(body)
 
     def readline(self) -> bytes:

@@ -48,7 +48,7 @@ class Quotation:
     continued: bool = False  # opens a paragraph that carries on the previous quotation
 
     def text(self, article_text: str) -> str:
-        return article_text[self.start:self.end]
+        return article_text[self.start : self.end]
 
 
 def _is_letter(ch: str) -> bool:
@@ -66,8 +66,11 @@ def classify(text: str, i: int, elisions: frozenset[str]) -> Mark | None:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if ch in DOUBLE_OPEN:
-        if ch == "“" and not (before.isspace() or before in OPENING_CONTEXT or i == 0) and (
-                after.isspace() or after in ".,;:!?)]}—–"):
+        if (
+            ch == "“"
+            and not (before.isspace() or before in OPENING_CONTEXT or i == 0)
+            and (after.isspace() or after in ".,;:!?)]}—–")
+        ):
             return Mark(i, ch, True, False, wrong_way=True)  # “We will not,“ he said.
         return Mark(i, ch, True, True)
     if ch in DOUBLE_CLOSE:
@@ -173,8 +176,7 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
         if mark.opening is None:  # a straight double the context cannot place
             mark.opening = not any(m.double for m in stack)
         if mark.opening:
-            if mark.double and mark.char in (STRAIGHT_DOUBLE, "''") and any(
-                    m.double and m.char == mark.char for m in stack):
+            if mark.double and mark.char in (STRAIGHT_DOUBLE, "''") and any(m.double and m.char == mark.char for m in stack):
                 # "a" "b": a straight mark can't open inside a straight quotation; it closes it.
                 mark.opening = False
             else:
@@ -203,9 +205,10 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
     while first < end and text[first].isspace():
         first += 1
     for mark in stack:
-        if open_at_end is None and ((mark.double and mark is doubles[0]) or
-                                    (not doubles and mark is stack[0] and (
-                                        mark.offset == first or _introduced(text, first, mark.offset)))):
+        if open_at_end is None and (
+            (mark.double and mark is doubles[0])
+            or (not doubles and mark is stack[0] and (mark.offset == first or _introduced(text, first, mark.offset)))
+        ):
             # A paragraph left inside a quotation: the continuing-quote convention if the
             # next paragraph reopens (single marks too, in British copy: 'They put ...).
             open_at_end = mark
@@ -259,5 +262,6 @@ def is_embed(text: str, start: int, end: int) -> bool:
     body = text[start:end].rstrip()
     if not body or body[-1] in _TERMINAL:
         return False
-    return not any(ch in ALL_MARKS and classify(text, k, frozenset()) is not None
-                   for k, ch in enumerate(body, start) if ch in ALL_MARKS)
+    return not any(
+        ch in ALL_MARKS and classify(text, k, frozenset()) is not None for k, ch in enumerate(body, start) if ch in ALL_MARKS
+    )

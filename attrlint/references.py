@@ -20,9 +20,13 @@ import regex
 from attrlint.source import read_source, walk
 
 _TOKEN = regex.compile(r"\d[\d,.]*\d|\d|%|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\.\.\.|…|[\[\]()]")
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 # A word pair shared by more renderings than this says nothing about which remark it is.
@@ -117,8 +121,15 @@ class Comparison:
     theirs: str = ""
 
 
-def compare(a: Rendering, b: Rendering, min_run: int, min_share: float, min_share_run: int = 4,
-            loose: bool = True, little_words: frozenset[str] = frozenset()) -> Comparison | None:
+def compare(
+    a: Rendering,
+    b: Rendering,
+    min_run: int,
+    min_share: float,
+    min_share_run: int = 4,
+    loose: bool = True,
+    little_words: frozenset[str] = frozenset(),
+) -> Comparison | None:
     """Compare quotation `a` with rendering `b`; None when they are not the same remark.
 
     The same remark: a shared run of `min_run` words, or a run of `min_share_run` words
@@ -140,11 +151,17 @@ def compare(a: Rendering, b: Rendering, min_run: int, min_share: float, min_shar
         # "used money I shouldn't have used".
         a_window = blocks[-1].a + blocks[-1].size - blocks[0].a
         b_window = blocks[-1].b + blocks[-1].size - blocks[0].b
-        content = sum(1 for blk in blocks for w in a.words[blk.a:blk.a + blk.size] if w not in little_words)
+        content = sum(1 for blk in blocks for w in a.words[blk.a : blk.a + blk.size] if w not in little_words)
         shorter = min(len(a.words), len(b.words))
-        if (not loose or longest < min_share_run or matched < 5 or content < 2
-                or matched < min_share * shorter
-                or matched < min_share * a_window or matched < min_share * b_window):
+        if (
+            not loose
+            or longest < min_share_run
+            or matched < 5
+            or content < 2
+            or matched < min_share * shorter
+            or matched < min_share * a_window
+            or matched < min_share * b_window
+        ):
             return None
     ops = sm.get_opcodes()
     drifts = []
@@ -249,7 +266,7 @@ def renderings_of(article, min_words: int = 1, speakers: dict | None = None) -> 
             continue
         r.path = article.source.path
         r.line = article.position(q.open)[0]
-        r.text = " ".join(text[q.start:q.end].split())
+        r.text = " ".join(text[q.start : q.end].split())
         r.owner = q
         out.append(r)
     if not article.quotations:
@@ -258,7 +275,7 @@ def renderings_of(article, min_words: int = 1, speakers: dict | None = None) -> 
             if len(r.words) >= min_words:
                 r.path = article.source.path
                 r.line = article.position(para.start)[0]
-                r.text = " ".join(text[para.start:para.end].split())
+                r.text = " ".join(text[para.start : para.end].split())
                 out.append(r)
     return out
 

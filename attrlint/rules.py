@@ -101,16 +101,18 @@ class Rule:
         """The findings of an audit-phase rule, given the article's applied suppressions."""
         return ()
 
-    def diagnostic(self, article, start: int, end: int, fix: Fix | None = None,
-                   see: tuple[int, str] | None = None, **fields) -> Diagnostic:
+    def diagnostic(
+        self, article, start: int, end: int, fix: Fix | None = None, see: tuple[int, str] | None = None, **fields
+    ) -> Diagnostic:
         """A finding at article.text[start:end]; `see` = (offset, note) points at the place
         in the same article it is judged against (the body line of a headline finding)."""
         try:
             message = self.message.format(**fields)
         except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
             message = self.message + f" (message template error: {exc})"
-        d = Diagnostic(path=article.source.path, rule=self.id, severity=self.severity,
-                       message=message, start=start, end=end, fix=fix)
+        d = Diagnostic(
+            path=article.source.path, rule=self.id, severity=self.severity, message=message, start=start, end=end, fix=fix
+        )
         if see is not None:
             line, column = article.position(see[0])
             d.related.append(Related(article.source.path, line, column, see[1]))
@@ -166,7 +168,9 @@ def load_rules(extra: Iterable[str] = (), builtin: bool = True, texts: Iterable[
             raise RuleFileError(f, getattr(data, "line", 1), "a rule file must be a mapping with `rules:` and/or `lexicon:`")
         for key in data:
             if key not in ("pack", "rules", "lexicon", "description"):
-                raise RuleFileError(f, data.key_lines.get(key), f"unknown top-level key {key!r} (expected pack, description, rules, lexicon)")
+                raise RuleFileError(
+                    f, data.key_lines.get(key), f"unknown top-level key {key!r} (expected pack, description, rules, lexicon)"
+                )
         if "lexicon" in data:
             if not isinstance(data["lexicon"], dict):
                 raise RuleFileError(f, data.key_lines.get("lexicon"), "`lexicon:` must be a mapping of lists")
@@ -187,8 +191,10 @@ def load_rules(extra: Iterable[str] = (), builtin: bool = True, texts: Iterable[
             if rule.id in seen:
                 # A later file redefines a rule: a user's pack overrides the shipped one.
                 if seen[rule.id] in shipped and f not in shipped and not item.get("replaces", False):
-                    _warn_once(f"{f}:{rule.line}: warning: rule {rule.id!r} redefines the shipped rule of that id; "
-                               "add `replaces: true` to the rule if that is deliberate")
+                    _warn_once(
+                        f"{f}:{rule.line}: warning: rule {rule.id!r} redefines the shipped rule of that id; "
+                        "add `replaces: true` to the rule if that is deliberate"
+                    )
                 rules = [r for r in rules if r.id != rule.id]
             seen[rule.id] = f
             rules.append(rule)
@@ -230,9 +236,16 @@ def _check_type(value: Any, typ: str) -> bool:
     return False
 
 
-_TYPE_NAMES = {"str": "a string", "pattern": "a regular expression string", "int": "an integer",
-               "float": "a number", "bool": "true or false", "words": "a list of strings",
-               "patterns": "a list of regular expression strings", "mapping": "a mapping"}
+_TYPE_NAMES = {
+    "str": "a string",
+    "pattern": "a regular expression string",
+    "int": "an integer",
+    "float": "a number",
+    "bool": "true or false",
+    "words": "a list of strings",
+    "patterns": "a list of regular expression strings",
+    "mapping": "a mapping",
+}
 
 
 def validate_value(key: str, value: Any, typ: str, path: str, kl: int | None) -> None:
@@ -241,7 +254,11 @@ def validate_value(key: str, value: Any, typ: str, path: str, kl: int | None) ->
         if typ in ("words", "patterns") and isinstance(value, list):
             bad = next(i for i, v in enumerate(value) if not isinstance(v, str))
             bad_line = getattr(value, "item_lines", [kl] * len(value))[bad]
-            raise RuleFileError(path, bad_line, f"{key!r} must be {_TYPE_NAMES[typ]}; item {bad + 1} is {_yaml_type(value[bad])} (quote it if it should be text)")
+            raise RuleFileError(
+                path,
+                bad_line,
+                f"{key!r} must be {_TYPE_NAMES[typ]}; item {bad + 1} is {_yaml_type(value[bad])} (quote it if it should be text)",
+            )
         raise RuleFileError(path, kl, f"{key!r} must be {_TYPE_NAMES[typ]}, not {_yaml_type(value)}")
     if typ in ("pattern", "patterns"):
         items = [value] if typ == "pattern" else value
@@ -305,12 +322,27 @@ def build_rule(item: Any, path: str, pack: str, lexicon: Lexicon) -> Rule:
         if key not in ("bad", "good"):
             raise RuleFileError(path, lines.get("example"), f"unknown key {key!r} in example (expected bad, good)")
         if not isinstance(example[key], str):
-            raise RuleFileError(path, getattr(example, "key_lines", {}).get(key, lines.get("example")),
-                                f"example.{key} must be text (a string), not {_yaml_type(example[key])}")
+            raise RuleFileError(
+                path,
+                getattr(example, "key_lines", {}).get(key, lines.get("example")),
+                f"example.{key} must be text (a string), not {_yaml_type(example[key])}",
+            )
     check_message(item["message"], cls, path, lines.get("message", line))
-    return cls(id=rid, severity=severity, message=item["message"], description=item["description"],
-               explanation=item.get("explanation", ""), example=dict(example), link=item.get("link", ""),
-               enabled=item.get("enabled", True), pack=pack, path=path, line=line or 0, opts=opts, lexicon=lexicon)
+    return cls(
+        id=rid,
+        severity=severity,
+        message=item["message"],
+        description=item["description"],
+        explanation=item.get("explanation", ""),
+        example=dict(example),
+        link=item.get("link", ""),
+        enabled=item.get("enabled", True),
+        pack=pack,
+        path=path,
+        line=line or 0,
+        opts=opts,
+        lexicon=lexicon,
+    )
 
 
 _PLACEHOLDER = regex.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -325,13 +357,18 @@ def check_message(message: str, cls: type[Rule], path: str, line: int | None) ->
     try:
         fields = list(string.Formatter().parse(message))
     except ValueError as exc:
-        raise RuleFileError(path, line, f"message {message!r} is not a valid template ({exc}; double a brace to print one: {{{{ or }}}})") from None
+        raise RuleFileError(
+            path, line, f"message {message!r} is not a valid template ({exc}; double a brace to print one: {{{{ or }}}})"
+        ) from None
     for _, name, spec, conversion in fields:
         if name is None:
             continue
         if not _PLACEHOLDER.fullmatch(name):
-            raise RuleFileError(path, line, f"message placeholder {{{name}}} must be a plain name such as {{match}} "
-                                            "(no attributes, indexes or positions)")
+            raise RuleFileError(
+                path,
+                line,
+                f"message placeholder {{{name}}} must be a plain name such as {{match}} (no attributes, indexes or positions)",
+            )
         if cls.placeholders is not None and name not in cls.placeholders:
             known = ", ".join(f"{{{p}}}" for p in sorted(cls.placeholders))
             raise RuleFileError(path, line, f"unknown message placeholder {{{name}}} for kind {cls.kind!r} (known: {known})")

@@ -39,8 +39,9 @@ class FileResult:
     traceback: str = ""  # for an internal error: shown with --debug
 
 
-def lint_path(workspace, path: str, display: str | None = None, keep_article: bool = False,
-              keep_source: bool = True) -> FileResult:
+def lint_path(
+    workspace, path: str, display: str | None = None, keep_article: bool = False, keep_source: bool = True
+) -> FileResult:
     """Read and lint one file. Whatever goes wrong with it becomes a result with `error` set, so
     the run goes on with the other files: an unreadable file, a bad config file met only by
     this file's folder, or a bug in attrlint (`traceback` then holds the details)."""
@@ -51,8 +52,7 @@ def lint_path(workspace, path: str, display: str | None = None, keep_article: bo
     except AttrlintError as exc:  # a bad config file met only by this file's folder
         return FileResult(path=display or path, error=f"config: {exc}")
     except Exception as exc:
-        return FileResult(path=display or path, error=internal_error(display or path, exc),
-                          traceback=traceback.format_exc())
+        return FileResult(path=display or path, error=internal_error(display or path, exc), traceback=traceback.format_exc())
 
 
 def internal_error(path: str, exc: BaseException) -> str:
@@ -73,10 +73,16 @@ def _lint_path(workspace, path: str, display: str | None, keep_article: bool, ke
         diagnostics, article, facts = linter.lint_article(source)
     timed_out = [rule for _, rule in linter.timeouts]
     linter.timeouts.clear()
-    return FileResult(path=source.path, diagnostics=diagnostics, source=source if keep_source else None,
-                      note=source.note, timed_out=timed_out, article=article if keep_article else None,
-                      facts=facts if keep_article else None,
-                      has_body=article is None or any(p.sentences for p in article.paragraphs))
+    return FileResult(
+        path=source.path,
+        diagnostics=diagnostics,
+        source=source if keep_source else None,
+        note=source.note,
+        timed_out=timed_out,
+        article=article if keep_article else None,
+        facts=facts if keep_article else None,
+        has_body=article is None or any(p.sentences for p in article.paragraphs),
+    )
 
 
 def _lint_in_sections(linter, source: Source) -> list[Diagnostic]:
@@ -136,13 +142,21 @@ def worker_count(jobs: int, n_files: int) -> int:
     return max(1, min(wanted, cores, n_files))
 
 
-def run(paths: list[str], workspace, workspace_kwargs: dict, jobs: int, stdin_name: str | None = None,
-        keep_article: bool = False, keep_source: bool = True) -> Iterator[FileResult]:
+def run(
+    paths: list[str],
+    workspace,
+    workspace_kwargs: dict,
+    jobs: int,
+    stdin_name: str | None = None,
+    keep_article: bool = False,
+    keep_source: bool = True,
+) -> Iterator[FileResult]:
     """Results in the order of `paths`. Standard input and in-process reports run serially."""
     if jobs <= 1 or keep_article or "-" in paths or len(paths) < 2:
         for path in paths:
-            yield lint_path(workspace, path, display=stdin_name if path == "-" else None,
-                            keep_article=keep_article, keep_source=keep_source)
+            yield lint_path(
+                workspace, path, display=stdin_name if path == "-" else None, keep_article=keep_article, keep_source=keep_source
+            )
         return
     import multiprocessing  # only for runs that use workers
 
@@ -151,8 +165,7 @@ def run(paths: list[str], workspace, workspace_kwargs: dict, jobs: int, stdin_na
     yield from _pooled(ctx, jobs, list(paths), chunk, (workspace_kwargs, keep_source), workspace, stdin_name)
 
 
-def _pooled(ctx, jobs: int, pending: list[str], chunk: int, initargs: tuple, workspace,
-            stdin_name) -> Iterator[FileResult]:
+def _pooled(ctx, jobs: int, pending: list[str], chunk: int, initargs: tuple, workspace, stdin_name) -> Iterator[FileResult]:
     """Results from worker processes, in order. A worker that dies (killed, out of memory, a
     crash in native code) breaks the pool: the first unanswered file is then checked alone in
     a process of its own, so the failure is pinned on the file that caused it, and the rest go
@@ -180,6 +193,9 @@ def _pooled(ctx, jobs: int, pending: list[str], chunk: int, initargs: tuple, wor
             try:
                 yield alone.submit(_work, suspect).result()
             except BrokenProcessPool:
-                yield FileResult(path=suspect, error=f"{suspect}: internal error: the process checking it stopped "
-                                                     "abruptly (killed, out of memory, or a crash in native code)")
-        pending = pending[done + 1:]
+                yield FileResult(
+                    path=suspect,
+                    error=f"{suspect}: internal error: the process checking it stopped "
+                    "abruptly (killed, out of memory, or a crash in native code)",
+                )
+        pending = pending[done + 1 :]

@@ -27,6 +27,7 @@ FORMATS = ("table", "json-lines")
 @dataclass
 class Cited:
     """One attribution of an article, in offsets of the file's decoded text."""
+
     line: int
     column: int
     cue: tuple[int, int, str, str]  # start, end, text, kind
@@ -35,12 +36,18 @@ class Cited:
 
     def as_json(self, path: str) -> dict:
         s, e, text, kind = self.cue
-        return {"path": path, "line": self.line, "column": self.column,
-                "cue": {"text": text, "start": s, "end": e, "kind": kind},
-                "source": None if self.source is None else
-                {"text": self.source[2], "start": self.source[0], "end": self.source[1], "kind": self.source[3]},
-                "content": None if self.content is None else
-                {"start": self.content[0], "end": self.content[1], "quoted": self.content[2]}}
+        return {
+            "path": path,
+            "line": self.line,
+            "column": self.column,
+            "cue": {"text": text, "start": s, "end": e, "kind": kind},
+            "source": None
+            if self.source is None
+            else {"text": self.source[2], "start": self.source[0], "end": self.source[1], "kind": self.source[3]},
+            "content": None
+            if self.content is None
+            else {"start": self.content[0], "end": self.content[1], "quoted": self.content[2]},
+        }
 
 
 def read_decoded(path: str, fmt: str | None = None) -> tuple[Source, str, list[int] | None]:
@@ -101,7 +108,7 @@ def cited(article, facts: Facts, mapping: list[int] | None = None) -> list[Cited
             if a.content_start >= 0 and a.content_end > a.content_start:
                 ks, ke = base + a.content_start, base + a.content_end
                 inside = [q for q in quotes if q.start < ke and q.end > ks]
-                own = sent.unquoted[a.content_start:a.content_end]
+                own = sent.unquoted[a.content_start : a.content_end]
                 if inside and not own.strip(" \t\n,.;:!?—–-"):
                     # The content is a quotation (quoted words are blanked in the writer's text):
                     # give it with its marks.
@@ -125,7 +132,7 @@ def _adjacent_quote(sent, quotes, a):
         close = q.close + 1 if q.close is not None else q.end
         if close <= cs and not text[close:cs].strip(" \t\n,"):
             return q
-        if q.open >= ce and not text[ce:q.open].strip(" \t\n,:"):
+        if q.open >= ce and not text[ce : q.open].strip(" \t\n,:"):
             return q
     # "“...,” said Smith": the quotation ends before the source, which ends before the cue.
     for q in quotes:
@@ -153,13 +160,15 @@ def write_table(out, path: str, rows: list[Cited]) -> None:
     for r in rows:
         src = _one_line(r.source[2]) if r.source else "(none)"
         if len(src) > width:
-            src = src[:width - 1] + "…"
+            src = src[: width - 1] + "…"
         kind = r.source[3] if r.source else "-"
         how = "-" if r.content is None else ("quoted" if r.content[2] else "paraphrased")
         cue = _one_line(r.cue[2])[:18]
         out.write(f"  {r.line:5}  {src:{width}}  {kind:9}  {cue:18}  {r.cue[3]:12}  {how}\n")
     c = counts(rows)
-    out.write("  " + ", ".join(f"{k} {n}" for k, n in c.items()) + f"; {len(rows)} attribution{'' if len(rows) == 1 else 's'}\n\n")
+    out.write(
+        "  " + ", ".join(f"{k} {n}" for k, n in c.items()) + f"; {len(rows)} attribution{'' if len(rows) == 1 else 's'}\n\n"
+    )
 
 
 def _one_line(s: str) -> str:

@@ -111,11 +111,16 @@ class SpeakerFinder:
                             # Secretary, ...”": a speech verb introduces what follows.
                             speaker = self._speech_before(prev, facts, bare_cue_needs_no_quotes=False)
                 if speaker is None:
-                    speaker = (_credit_line(article.text, q) or _credit_paragraph(article, q) or _bracket_credit(article, q)
-                               or _block_intro(self, article, facts, q))
+                    speaker = (
+                        _credit_line(article.text, q)
+                        or _credit_paragraph(article, q)
+                        or _bracket_credit(article, q)
+                        or _block_intro(self, article, facts, q)
+                    )
             if speaker is None and previous is not None and found.get(previous.open) is not None:
-                if q.continued or (q.paragraph == previous.paragraph + 1 and _opens_paragraph(article, q)
-                                   and _ends_paragraph(article, previous)):
+                if q.continued or (
+                    q.paragraph == previous.paragraph + 1 and _opens_paragraph(article, q) and _ends_paragraph(article, previous)
+                ):
                     p = found[previous.open]
                     speaker = Speaker(p.name, p.cue, p.start, p.end, "carried", p.resolved)
             if speaker is not None:
@@ -179,7 +184,7 @@ def _noun_use(text: str, a, lexicon) -> bool:
     if not a.cue.lower().endswith("ing"):
         return False
     participle = lexicon.word_pattern("before_participle", r"(?:^|[,;:—–(]|\b(?:{}))\s*$", regex.I)
-    return not participle.search(text[:a.start])
+    return not participle.search(text[: a.start])
 
 
 def _credit_line(text: str, q) -> Speaker | None:
@@ -203,8 +208,8 @@ def _frame(sent, how: str) -> Speaker | None:
     for q in sent.quotations:
         if q.depth or q.close is None:
             continue
-        inner = text[q.start:q.end].rstrip(" ’'\"”")  # "Don't say, 'Merry Christmas!' " the man raged
-        if inner.endswith((",", "?", "!", "—", "-")) or text[q.close + 1:q.close + 2] == ",":
+        inner = text[q.start : q.end].rstrip(" ’'\"”")  # "Don't say, 'Merry Christmas!' " the man raged
+        if inner.endswith((",", "?", "!", "—", "-")) or text[q.close + 1 : q.close + 2] == ",":
             lo = q.close + 1
             hi = bounds.next_open_or_end(lo)
             clause = text[lo:hi]
@@ -214,7 +219,7 @@ def _frame(sent, how: str) -> Speaker | None:
                 if who:
                     return Speaker(who, "", lo, hi, how)
         lo = bounds.previous_close_or_start(q.open)
-        clause = text[lo:q.open].rstrip()
+        clause = text[lo : q.open].rstrip()
         if clause.endswith(":") and len(_FRAME_WORD.findall(clause)) >= 2:
             # "Republican pollster Daron Shaw: “...”", "Trump swiped at Ryan in a tweet: “...”":
             # a colon before a quotation introduces its speaker.
@@ -237,7 +242,11 @@ def _speaker_words(clause: str, lexicon) -> str:
     if any(w[0].isupper() for w in words) and (len(words) >= 2 or words[0][0].isupper()):
         if words[0].lower() not in lexicon.word_class("not_frame_openers"):
             return clause
-    if first.lower() in lexicon.word_class("determiners") and len(words) >= 3 and (words[-1].endswith("ed") or words[-1].endswith("s")):
+    if (
+        first.lower() in lexicon.word_class("determiners")
+        and len(words) >= 3
+        and (words[-1].endswith("ed") or words[-1].endswith("s"))
+    ):
         return clause
     return ""
 
@@ -291,7 +300,7 @@ class _Bounds:
 
 def _opens_sentence(sent, q) -> bool:
     """Whether the quotation opens its sentence (not a fragment in the writer's words)."""
-    return sent.article.text[sent.start:q.open].strip(" \t\n—–-([") == ""
+    return sent.article.text[sent.start : q.open].strip(" \t\n—–-([") == ""
 
 
 def _introducer(sent) -> Speaker | None:
@@ -312,7 +321,7 @@ def _opens_paragraph(article, q) -> bool:
     """Whether the quotation opens its paragraph, or answers the writer's short question that
     does ("Governor Pence? “Solid as a rock.”" in a run of such answers)."""
     para = article.paragraphs[q.paragraph]
-    lead = article.text[para.start:q.open].strip()
+    lead = article.text[para.start : q.open].strip()
     return lead == "" or bool(_QUESTION_LEAD.fullmatch(lead))
 
 
@@ -322,7 +331,7 @@ _LEADING_FRAME = regex.compile(r"[^,.;:!?“”\"]{1,60}")
 def _leading_frame(text: str, q, nxt) -> Speaker | None:
     """The speaker of "“...?” Mr. Burton fumed, using ...": a quotation ending in a question or
     exclamation mark (or a comma) whose frame opens the next sentence."""
-    inner = text[q.start:q.end].rstrip(" ’'\"”")
+    inner = text[q.start : q.end].rstrip(" ’'\"”")
     if not inner.endswith(("?", "!", ",")):
         return None
     m = _LEADING_FRAME.match(text, nxt.start, nxt.end)
@@ -343,7 +352,7 @@ def _credit_paragraph(article, q) -> Speaker | None:
     if q.paragraph < 0 or q.paragraph + 1 >= len(article.paragraphs):
         return None
     para = article.paragraphs[q.paragraph]
-    if article.text[q.close + 1 if q.close is not None else q.end:para.end].strip(" .,") != "":
+    if article.text[q.close + 1 if q.close is not None else q.end : para.end].strip(" .,") != "":
         return None
     nxt = article.paragraphs[q.paragraph + 1]
     m = _CREDIT_PARAGRAPH.fullmatch(article.text, nxt.start, nxt.end)
@@ -404,7 +413,7 @@ def _credited_block(article, facts, prev, q) -> Speaker | None:
     covered; nor is an unnamed source ("according to police")."""
     para = article.paragraphs[q.paragraph]
     close = q.close + 1 if q.close is not None else q.end
-    if article.text[close:para.end].strip(" .,") != "":
+    if article.text[close : para.end].strip(" .,") != "":
         return None
     for a in facts.attributions(prev):
         if _ACCORDING.fullmatch(a.cue.strip()) and _NAME.search(a.source):

@@ -76,9 +76,11 @@ def effective_settings(workspace, path: str) -> str:
     override = (cfg.override_for(path) if path != "-" else None) or {}
     linter = workspace.linter_for(path)
     where = (lambda key: f"{cfg.path}:{cfg.lines[key]}" if key in cfg.lines else cfg.path) if cfg.path else None
-    out = [f"draft: {path}",
-           f"config file: {cfg.path or 'none (' + ('--isolated' if workspace.isolated else 'none found above the draft') + ')'}",
-           ""]
+    out = [
+        f"draft: {path}",
+        f"config file: {cfg.path or 'none (' + ('--isolated' if workspace.isolated else 'none found above the draft') + ')'}",
+        "",
+    ]
     for key in CONFIG_KEYS:
         if key == "overrides":
             continue

@@ -20,8 +20,10 @@ def _plural(n: int, word: str) -> str:
 
 def no_body_note(path: str) -> str:
     name = "standard input" if path == "-" else path
-    return (f"attrlint: note: {name}: no body to check: only a headline was found "
-            f"(in plain text the first line is the headline; put the story under it, after a blank line)")
+    return (
+        f"attrlint: note: {name}: no body to check: only a headline was found "
+        f"(in plain text the first line is the headline; put the story under it, after a blank line)"
+    )
 
 
 class Tally:
@@ -51,7 +53,10 @@ class Tally:
         total = sum(self.by_severity.values())
         if not total:
             return f"No findings in {drafts}{tail}"
-        tiers = ", ".join(f"{self.by_severity[s]} info" if s == "info" else _plural(self.by_severity[s], s)
-                          for s in SEVERITIES if self.by_severity[s])
+        tiers = ", ".join(
+            f"{self.by_severity[s]} info" if s == "info" else _plural(self.by_severity[s], s)
+            for s in SEVERITIES
+            if self.by_severity[s]
+        )
         seconds = time.perf_counter() - self.started
         return f"Checked {drafts}: {_plural(total, 'finding')} ({tiers}) in {seconds:.1f} s{tail}"

@@ -75,7 +75,7 @@ def find_suppressions(source: Source, known: set[str]) -> Suppressions:
         if unknown:
             out.invalid.append((m.start(), m.end(), f"{word} names unknown rule {unknown[0]!r}"))
             continue
-        kind = word[len("attrlint-"):]
+        kind = word[len("attrlint-") :]
         d = Directive(kind, frozenset(names), m.start(), m.end(), line)
         if kind == "ignore-next-line":
             nxt = line + 1

@@ -31,12 +31,18 @@ class Existence(Rule):
     def prepare(self) -> None:
         if self.opts["scope"] not in ("body", "headline", "all"):
             from attrlint.errors import RuleFileError
+
             raise RuleFileError(self.path, self.line, f"rule {self.id}: scope must be body, headline or all")
         if not self.opts["tokens"] and not self.opts["patterns"]:
             from attrlint.errors import RuleFileError
+
             raise RuleFileError(self.path, self.line, f"rule {self.id}: an existence rule needs tokens or patterns")
         flags = regex.V0 | (regex.IGNORECASE if self.opts["ignore_case"] else 0)
-        parts = [rf"(?<![\p{{L}}\p{{N}}])(?:{word_alternation(self.opts['tokens'])})(?![\p{{L}}\p{{N}}])"] if self.opts["tokens"] else []
+        parts = (
+            [rf"(?<![\p{{L}}\p{{N}}])(?:{word_alternation(self.opts['tokens'])})(?![\p{{L}}\p{{N}}])"]
+            if self.opts["tokens"]
+            else []
+        )
         parts += [f"(?:{p})" for p in self.opts["patterns"]]
         self._pattern = regex.compile("|".join(parts), flags)
         self._unless = regex.compile(pattern_alternation(self.opts["unless"]), flags) if self.opts["unless"] else None

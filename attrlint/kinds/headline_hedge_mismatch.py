@@ -56,40 +56,114 @@ class HeadlineHedge(Rule):
     aliases = ("headline-hedge",)  # the kind's name before it took its rule's
     placeholders = frozenset({"direction", "headline_way", "body_way", "line"})
     options = {
-        "hedges": Option("patterns", [], "hedge cues, in headline or body, that distance a claim wherever they stand (allegedly, so-called)"),
-        "modal_hedges": Option("patterns", [], "hedges that qualify only their own clause (may, could, appears to): in the body they count in the main clause"),
+        "hedges": Option(
+            "patterns", [], "hedge cues, in headline or body, that distance a claim wherever they stand (allegedly, so-called)"
+        ),
+        "modal_hedges": Option(
+            "patterns",
+            [],
+            "hedges that qualify only their own clause (may, could, appears to): in the body they count in the main clause",
+        ),
         "headline_hedges": Option("patterns", [], "further hedge cues that count only in a headline (claims, reports)"),
-        "belief_cues": Option("patterns", [], "cues that credit a claim to someone's belief or account (he believes), besides the lexicon's reporting verbs"),
-        "authoritative": Option("patterns", [], "a body sentence matching one of these sources an authoritative release or result: not a distancing attribution"),
-        "speech_verbs": Option("words", [], "headline verbs that report what someone said (calls, urges, accuses): the headline states a speech event"),
-        "source_words": Option("words", [], "words that make a colon or dash phrase in a headline a source (monitor, police, report)"),
-        "not_claims": Option("patterns", [], "headlines matching one of these make no claim of their own (When ..., How to ..., Watch ...)"),
-        "source_subjects": Option("patterns", [], "a headline claim opening with one of these names its source as its subject (New poll gives ..., Study finds ...)"),
-        "releases": Option("patterns", [], "a body sentence matching one of these names a release (said in a statement): when its source is the headline's own actor, the claim is that actor's announced decision"),
-        "concessions": Option("patterns", [], "a turn after a modal hedge that makes its clause a concession (X may be Y, but ...): the claim is the part after the turn"),
+        "belief_cues": Option(
+            "patterns",
+            [],
+            "cues that credit a claim to someone's belief or account (he believes), besides the lexicon's reporting verbs",
+        ),
+        "authoritative": Option(
+            "patterns",
+            [],
+            "a body sentence matching one of these sources an authoritative release or result: not a distancing attribution",
+        ),
+        "speech_verbs": Option(
+            "words",
+            [],
+            "headline verbs that report what someone said (calls, urges, accuses): the headline states a speech event",
+        ),
+        "source_words": Option(
+            "words", [], "words that make a colon or dash phrase in a headline a source (monitor, police, report)"
+        ),
+        "not_claims": Option(
+            "patterns", [], "headlines matching one of these make no claim of their own (When ..., How to ..., Watch ...)"
+        ),
+        "source_subjects": Option(
+            "patterns",
+            [],
+            "a headline claim opening with one of these names its source as its subject (New poll gives ..., Study finds ...)",
+        ),
+        "releases": Option(
+            "patterns",
+            [],
+            "a body sentence matching one of these names a release (said in a statement): when its source is the headline's own actor, the claim is that actor's announced decision",
+        ),
+        "concessions": Option(
+            "patterns",
+            [],
+            "a turn after a modal hedge that makes its clause a concession (X may be Y, but ...): the claim is the part after the turn",
+        ),
         "not_sources": Option("patterns", [], "attribution cues that name no source (according to legend, found himself)"),
-        "participle_cues": Option("patterns", [], "participial reporting cues (saying that, warning that): they keep a body sentence from being plain fact (b)"),
-        "source_leads": Option("words", [], "first words of a cue that leads to its source (according, citing, per): always an attribution"),
-        "headline_cues": Option("patterns", [], "attribution cues of a headline's main clause that attribute it (says, told, claims)"),
-        "document_verbs": Option("patterns", [], "headline speech verbs that a document does as well as a speaker (shows, finds): no actor speaks"),
-        "report_cues": Option("patterns", [], "cues that credit a report (according to, reports): a report by someone other than the headline's speaker"),
-        "plain_blockers": Option("patterns", [], "words that keep a body sentence from being plain fact (b) though they attribute nothing (if, predictions)"),
-        "official_bodies": Option("words", [], "official bodies whose own statement of their own action is a release (council, committee, department)"),
-        "max_headline_words": Option("int", 30, "a first line longer than this is body copy, not a headline (the article has none)"),
+        "participle_cues": Option(
+            "patterns",
+            [],
+            "participial reporting cues (saying that, warning that): they keep a body sentence from being plain fact (b)",
+        ),
+        "source_leads": Option(
+            "words", [], "first words of a cue that leads to its source (according, citing, per): always an attribution"
+        ),
+        "headline_cues": Option(
+            "patterns", [], "attribution cues of a headline's main clause that attribute it (says, told, claims)"
+        ),
+        "document_verbs": Option(
+            "patterns", [], "headline speech verbs that a document does as well as a speaker (shows, finds): no actor speaks"
+        ),
+        "report_cues": Option(
+            "patterns",
+            [],
+            "cues that credit a report (according to, reports): a report by someone other than the headline's speaker",
+        ),
+        "plain_blockers": Option(
+            "patterns",
+            [],
+            "words that keep a body sentence from being plain fact (b) though they attribute nothing (if, predictions)",
+        ),
+        "official_bodies": Option(
+            "words", [], "official bodies whose own statement of their own action is a release (council, committee, department)"
+        ),
+        "max_headline_words": Option(
+            "int", 30, "a first line longer than this is body copy, not a headline (the article has none)"
+        ),
         "labels": Option("words", [], "headline labels before a colon that are not sources (BREAKING, WATCH)"),
         "first_person": Option("words", [], "words that make a headline's claim the speaker's own words (I, we, my)"),
-        "subordinators": Option("words", [], "words that open a subordinate clause: a cue after one does not qualify the main claim"),
+        "subordinators": Option(
+            "words", [], "words that open a subordinate clause: a cue after one does not qualify the main claim"
+        ),
         "stopwords": Option("words", [], "words that are not key content words"),
-        "standfirst_markers": Option("patterns", [], "page-header furniture (reading time, date) below which a leading paragraph is a standfirst"),
+        "standfirst_markers": Option(
+            "patterns", [], "page-header furniture (reading time, date) below which a leading paragraph is a standfirst"
+        ),
         "word_forms": Option("mapping", {}, "irregular word forms and their base form, so that 'stung' matches 'stings'"),
-        "subject_words": Option("int", 2, "a body sentence must share one of the headline claim's first this many key words (its subject)"),
-        "claim_cues": Option("words", [], "cues (their first word) that put a body claim at a distance for (a): say, according, reported; other reporting verbs (joked, repeated, showed) report an event the headline may state"),
-        "own_plan": Option("patterns", [], "what follows a subject's own speech cue when it announces its next step (he will, they plan to)"),
-        "actor_words": Option("int", 2, "a body source sharing one of the headline claim's first this many key words is the headline's own actor"),
+        "subject_words": Option(
+            "int", 2, "a body sentence must share one of the headline claim's first this many key words (its subject)"
+        ),
+        "claim_cues": Option(
+            "words",
+            [],
+            "cues (their first word) that put a body claim at a distance for (a): say, according, reported; other reporting verbs (joked, repeated, showed) report an event the headline may state",
+        ),
+        "own_plan": Option(
+            "patterns", [], "what follows a subject's own speech cue when it announces its next step (he will, they plan to)"
+        ),
+        "actor_words": Option(
+            "int", 2, "a body source sharing one of the headline claim's first this many key words is the headline's own actor"
+        ),
         "first_paragraphs": Option("int", 4, "how many body paragraphs are searched for the headline's claim"),
         "min_headline_words": Option("int", 3, "headlines with fewer key content words make no checkable claim"),
         "min_shared": Option("int", 2, "key content words a body sentence must share with the headline"),
-        "min_shared_plain": Option("int", 3, "key content words a plain body sentence must share with a hedged headline before it is called the same claim stated as fact (b)"),
+        "min_shared_plain": Option(
+            "int",
+            3,
+            "key content words a plain body sentence must share with a hedged headline before it is called the same claim stated as fact (b)",
+        ),
         "min_fraction": Option("float", 0.34, "share of the headline's key content words a body sentence must carry"),
         "vague_ranges": Option("mapping", {}, "vague quantities and the counts they allow, [low, high]"),
         "approximators": Option("mapping", {}, "approximators and the factors of the stated figure they allow, [low, high]"),
@@ -113,7 +187,8 @@ class HeadlineHedge(Rule):
         self._leads = frozenset(w.lower() for w in o["source_leads"])
         lexicon_sources = lex.word_set("source_nouns") if lex else frozenset()
         self._source_words = frozenset(w.lower() for w in o["source_words"]) | frozenset(
-            w for w in lexicon_sources if w not in self._pronouns)
+            w for w in lexicon_sources if w not in self._pronouns
+        )
         self._labels = frozenset(w.lower() for w in o["labels"])
         self._not_claims = regex.compile(pattern_alternation(o["not_claims"]), _FLAGS)
         self._source_subjects = regex.compile(pattern_alternation(o["source_subjects"]), _FLAGS)
@@ -155,26 +230,46 @@ class HeadlineHedge(Rule):
         if stance.way == "speech" and body_way == "hedged" and body_main and not stance.speaker:
             # A headline that reports what someone said still drops a hedge the body keeps:
             # "ambassador reveals ISIS organ trade" over "ISIS might be harvesting organs".
-            yield self.diagnostic(article, head.start, head.end, see=(sent.start, "the body's first mention of the claim"), direction="a",
-                                  headline_way="states the claim without the body's hedge",
-                                  body_way=f"hedges it ('{body_cue}')", line=line)
+            yield self.diagnostic(
+                article,
+                head.start,
+                head.end,
+                see=(sent.start, "the body's first mention of the claim"),
+                direction="a",
+                headline_way="states the claim without the body's hedge",
+                body_way=f"hedges it ('{body_cue}')",
+                line=line,
+            )
         elif stance.way == "speech" and body_way == "attributed" and self._third_party(stance.actor, body_cue, body_source):
             # The body credits the speech itself to someone else ("Al-Sisi proposes: ..." over
             # "al-Sisi has offered ..., according to local Israeli media"): it is a report of a
             # report, and the headline states it as fact.
-            yield self.diagnostic(article, head.start, head.end, see=(sent.start, "the body's first mention of the claim"), direction="a",
-                                  headline_way="states what was said as fact",
-                                  body_way=f"attributes it ('{body_cue}')", line=line)
+            yield self.diagnostic(
+                article,
+                head.start,
+                head.end,
+                see=(sent.start, "the body's first mention of the claim"),
+                direction="a",
+                headline_way="states what was said as fact",
+                body_way=f"attributes it ('{body_cue}')",
+                line=line,
+            )
         elif stance.way == "plain" and body_way == "attributed" and self._actor_speaks(sent, body_cue, body_source, words):
             # The body's source is the headline's own subject ("Trump tweet includes ..." over
             # "Trump tweeted ...", "Republicans pile on ..." over "Republicans lashed out"):
             # the headline reports that actor's act, it does not state their claim as fact.
             return
         elif stance.way == "plain" and body_way in ("hedged", "attributed"):
-            yield self.diagnostic(article, head.start, head.end, see=(sent.start, "the body's first mention of the claim"), direction="a",
-                                  headline_way="states the claim in the paper's own voice",
-                                  body_way=f"{'hedges' if body_way == 'hedged' else 'attributes'} it ('{body_cue}')",
-                                  line=line)
+            yield self.diagnostic(
+                article,
+                head.start,
+                head.end,
+                see=(sent.start, "the body's first mention of the claim"),
+                direction="a",
+                headline_way="states the claim in the paper's own voice",
+                body_way=f"{'hedges' if body_way == 'hedged' else 'attributes'} it ('{body_cue}')",
+                line=line,
+            )
         elif stance.way in ("hedged", "attributed") and body_way == "plain":
             # Saying the headline overstated its doubt needs a closer match than (a) does.
             if overlap < self.opts["min_shared_plain"]:
@@ -188,10 +283,18 @@ class HeadlineHedge(Rule):
                 return
             if stance.quoted and not self._states_quoted(sent, stance.quoted):
                 return
-            yield self.diagnostic(article, head.start, head.end, see=(sent.start, "the body's first mention of the claim"), direction="b",
-                                  headline_way=f"{stance.way} the claim ('{stance.cue}')".replace("hedged", "hedges").replace("attributed", "attributes"),
-                                  body_way="states it as plain fact with no source",
-                                  line=line)
+            yield self.diagnostic(
+                article,
+                head.start,
+                head.end,
+                see=(sent.start, "the body's first mention of the claim"),
+                direction="b",
+                headline_way=f"{stance.way} the claim ('{stance.cue}')".replace("hedged", "hedges").replace(
+                    "attributed", "attributes"
+                ),
+                body_way="states it as plain fact with no source",
+                line=line,
+            )
 
     # --- the headline ------------------------------------------------------------------
 
@@ -226,7 +329,7 @@ class HeadlineHedge(Rule):
             # An acronym standing last is an agency or outlet ("...: SITE", "...-CNN").
             acronym = regex.fullmatch(r"\p{Lu}{2,}", tail) and tail.lower() not in self._labels
             if len(tail.split()) <= 4 and (acronym or self._is_source(article, facts, tail)):
-                speaker, attributed_by, claim = tail, tail, claim[:m.start()]
+                speaker, attributed_by, claim = tail, tail, claim[: m.start()]
         subject = None if attributed_by else self._source_subjects.match(claim)
         if subject:
             # "New poll gives Clinton a lead", "Study finds ...": the source is the subject.
@@ -242,8 +345,11 @@ class HeadlineHedge(Rule):
         # Only cues of the main clause attribute the claim: "... after ambassador reveals" does not.
         speech = next((m for m in self._speech.finditer(claim) if self._main_clause(claim, m.start())), None)
         offset = text.find(claim)
-        says = [a for a in facts.attributions(head)
-                if (offset < 0 or self._main_clause(claim, a.start - offset)) and self._says.fullmatch(a.cue.strip())]
+        says = [
+            a
+            for a in facts.attributions(head)
+            if (offset < 0 or self._main_clause(claim, a.start - offset)) and self._says.fullmatch(a.cue.strip())
+        ]
         first_person = any(w.lower().strip(".,!'’\"“”‘") in self._first_person for w in claim.split())
         hedge = self._headline_hedge.search(HEADLINE_QUOTE.sub(lambda q: " " * len(q.group(0)), claim))
         if hedge:
@@ -256,18 +362,21 @@ class HeadlineHedge(Rule):
             return Stance("attributed", attributed_by, speaker, claim)
         if says:
             a = says[0]
-            return Stance("attributed", head.unquoted[a.start:a.end], a.source, claim)
+            return Stance("attributed", head.unquoted[a.start : a.end], a.source, claim)
         if speech:
             # "Source suggests ...", "officials warn ...": a described source, so attributed.
-            before = claim[:speech.start()].split()
-            passive = regex.match(r"\s+to\s", claim[speech.end():]) and speech.group(0).lower().endswith("ed")
+            before = claim[: speech.start()].split()
+            passive = regex.match(r"\s+to\s", claim[speech.end() :]) and speech.group(0).lower().endswith("ed")
             if before and not passive and before[-1].lower().strip(",") in self._source_words:
                 return Stance("attributed", f"{before[-1]} {speech.group(0)}", before[-1], claim)
             # Who spoke, when the verb is active: "UN urged to ...", "X blasted by Y" say neither.
             # A document that "shows" or "finds" is quoted by the body in other words ("according
             # to excerpts"), so only a speaker counts.
-            active = not passive and not regex.match(r"\s+by\b", claim[speech.end():]) and not self._document_verb.fullmatch(
-                speech.group(0))
+            active = (
+                not passive
+                and not regex.match(r"\s+by\b", claim[speech.end() :])
+                and not self._document_verb.fullmatch(speech.group(0))
+            )
             return Stance("speech", speech.group(0), "", claim, actor=" ".join(before) if active else "")
         return Stance("plain", "", "", claim)
 
@@ -275,7 +384,7 @@ class HeadlineHedge(Rule):
         words = q.group("words").split()
         if len(words) > 1 and words[0].lower() in ("a", "an", "the"):
             return True  # "Post Assembles 'A Sizable Army' Of Reporters": a quoted noun phrase names a thing
-        nxt = regex.match(r"\s+([\p{L}][\p{L}'’-]*)", claim[q.end():])
+        nxt = regex.match(r"\s+([\p{L}][\p{L}'’-]*)", claim[q.end() :])
         return bool(nxt) and nxt.group(1).lower() not in self._stop and not self._speech.fullmatch(nxt.group(1))
 
     def _is_source(self, article, facts, phrase: str) -> bool:
@@ -327,7 +436,7 @@ class HeadlineHedge(Rule):
         (all of them when it shares the headline's figure)."""
         head_ranges = [r for r in (self._ranges.range(f, stated=True) for f in facts.figures(head)) if r]
         need = max(self.opts["min_shared"], self.opts["min_fraction"] * len(words))
-        subject = words[:self.opts["subject_words"]]
+        subject = words[: self.opts["subject_words"]]
         for sent in lede_sentences(article, self.opts["first_paragraphs"], self._markers):
             if head_ranges:
                 body_ranges = [r for r in (self._ranges.range(f) for f in facts.figures(sent)) if r]
@@ -350,7 +459,7 @@ class HeadlineHedge(Rule):
             if self._hedges_claim(text, m, words):
                 return "hedged", m.group(0).strip(), "", self._main_clause(text, m.start())
         for m in self._modal.finditer(text):
-            if m.group(0)[:1].isupper() and text[:m.start()].strip():
+            if m.group(0)[:1].isupper() and text[: m.start()].strip():
                 continue  # capitalised mid-sentence it is a name or a month ("the May 3 primary")
             if self._main_clause(text, m.start()) and not self._conceded(text, m.end(), words):
                 return "hedged", m.group(0).strip(), "", True
@@ -359,7 +468,7 @@ class HeadlineHedge(Rule):
                 continue  # "Trump joked", "emails showed", "Sanders repeated": the event itself, not a claim put at a distance
             if self._main_clause(text, a.start) and not self._conceded(text, a.end, words):
                 # The model's whole noun phrase where it found one ("Sen. Bernie Sanders (I-Vt.)").
-                source = text[a.source_start:a.source_end] if a.source_start >= 0 else a.source
+                source = text[a.source_start : a.source_end] if a.source_start >= 0 else a.source
                 return "attributed", _cue_text(text, a.start, a.end), source, True
         for m in self._belief.finditer(text):
             if self._main_clause(text, m.start()):
@@ -369,9 +478,15 @@ class HeadlineHedge(Rule):
     def any_cue(self, sent, facts) -> bool:
         """Whether any clause of the sentence hedges or attributes anything."""
         text = sent.unquoted
-        return bool(self._hedge.search(text) or self._modal.search(text) or self._belief.search(text)
-                    or self._participles.search(text) or self._plain_blockers.search(text)
-                    or self._authoritative.search(text) or facts.attributions(sent))
+        return bool(
+            self._hedge.search(text)
+            or self._modal.search(text)
+            or self._belief.search(text)
+            or self._participles.search(text)
+            or self._plain_blockers.search(text)
+            or self._authoritative.search(text)
+            or facts.attributions(sent)
+        )
 
     def attributions(self, sent, facts) -> list:
         """The sentence's attributions that can distance its main claim. Left out: a participle
@@ -388,7 +503,7 @@ class HeadlineHedge(Rule):
             if first in self._leads:
                 out.append(a)
                 continue
-            before = _PREV_WORD.search(text[max(0, a.start - 40):a.start])
+            before = _PREV_WORD.search(text[max(0, a.start - 40) : a.start])
             prev = before.group(1).lower() if before else ""
             if first.endswith("ing") and prev not in self._be:
                 continue
@@ -405,7 +520,7 @@ class HeadlineHedge(Rule):
         includes ..." over "Trump tweeted ..."), or an outburst ("Republicans pile on ..." over
         "Republicans lashed out"). A plain "X says they are unwilling" still attributes the
         claim, even to the headline's own subject."""
-        subject = words[:self.opts["actor_words"]]
+        subject = words[: self.opts["actor_words"]]
         cue_words = content_stems(cue, self._stop, self._forms)
         src = content_stems(source, self._stop, self._forms)
         if not src:
@@ -414,7 +529,7 @@ class HeadlineHedge(Rule):
                 return False  # "he believes": a belief of someone the sentence names
             # An outburst cue names no source: its subject is what stands before it.
             at = sent.unquoted.find(cue)
-            src = content_stems(sent.unquoted[:max(at, 0)], self._stop, self._forms)[-8:]
+            src = content_stems(sent.unquoted[: max(at, 0)], self._stop, self._forms)[-8:]
             return bool(src and shared(subject, src))
         at = sent.unquoted.find(cue)
         if not shared(subject, src) and at > 0 and sent.unquoted.find(source, at) > at:
@@ -462,24 +577,24 @@ class HeadlineHedge(Rule):
         turn = self._concessions.search(text, end)
         if not turn:
             return False
-        governed = content_stems(text[end:turn.start()], self._stop, self._forms)
-        after = content_stems(text[turn.end():], self._stop, self._forms)
+        governed = content_stems(text[end : turn.start()], self._stop, self._forms)
+        after = content_stems(text[turn.end() :], self._stop, self._forms)
         return len(shared(words, after)) > len(shared(words, governed))
 
     def _hedges_claim(self, text: str, m, words: list[str]) -> bool:
         """Whether a lexical hedge bears on the headline's claim: the words it governs (what
         follows it, to the end of its clause) carry one of the headline's key words. "Indicted for
         allegedly hacking emails" does not hedge "Democrats urge Trump to cancel summit"."""
-        after = text[m.end():]
+        after = text[m.end() :]
         stop = _CLAUSE_END.search(after)
         if stop:
-            after = after[:stop.start()]
+            after = after[: stop.start()]
         if len(_WORD_RE.findall(after)) < 2:
             return True  # a hedge standing last ("..., reportedly.") governs the whole clause
         # What it governs must add a headline word the sentence has not already stated: in
         # "Trump defended his manager, charged with battery for allegedly grabbing a reporter
         # and yanking her away from Trump", the hedge holds only the charge.
-        before = content_stems(text[:m.start()], self._stop, self._forms)
+        before = content_stems(text[: m.start()], self._stop, self._forms)
         governed = shared(words, content_stems(after, self._stop, self._forms))
         return any(w not in shared(governed, before) for w in governed)
 
@@ -489,7 +604,7 @@ class HeadlineHedge(Rule):
         # A parenthesis closed before the cue is an aside: "Sen. Bernie Sanders (I-Vt.) might".
         before = _PARENTHESIS.sub(lambda p: " " * len(p.group(0)), text[:pos])
         lo = max(before.rfind(c) for c in ",;:—–(")
-        clause = before[lo + 1:]
+        clause = before[lo + 1 :]
         return not self._subordinators.search(clause)
 
 
@@ -500,7 +615,7 @@ def _cue_text(text: str, start: int, end: int) -> str:
     lead = regex.match(r"(?i)according\s+to|citing|per\b", cue)
     if lead:
         words = []
-        for w in text[start + lead.end():].split()[:4]:
+        for w in text[start + lead.end() :].split()[:4]:
             words.append(w.rstrip(",;:"))
             if w[-1] in ",;:" or (w.endswith(".") and w.count(".") == 1):
                 break

@@ -29,7 +29,9 @@ class HeadlineNumber(Rule):
         "approximators": Option("mapping", {}, "approximators and the factors of the stated figure they allow, [low, high]"),
         "tolerance": Option("float", 0.1, "how far a headline figure may be rounded, as a share of it (0.1: 500 fits 472)"),
         "points": Option("float", 1.0, "how far a headline percentage may be rounded, in points"),
-        "open_ended": Option("float", 1.5, "an approximator whose upper factor reaches this is open-ended in a headline (more than, at least)"),
+        "open_ended": Option(
+            "float", 1.5, "an approximator whose upper factor reaches this is open-ended in a headline (more than, at least)"
+        ),
         "same_thing": Option("mapping", {}, "kinds of count: name -> the nouns and verbs that count it"),
         "generic_nouns": Option("words", [], "counted nouns too general to tell two counts apart (people, persons)"),
         "window": Option("int", 40, "characters either side of a figure searched for the verb that says what it counts"),
@@ -69,10 +71,16 @@ class HeadlineNumber(Rule):
                 continue
             sent, fig, _ = min(same, key=lambda x: abs(_mid(x[2]) - _mid(hr)))
             line = article.position(sent.start + fig.start)[0]
-            yield self.diagnostic(article, head.start + hf.start, head.start + hf.end,
-                                  see=(sent.start + fig.start, "the body's figure for the same count"),
-                                  figure=hf.text.strip() if not hf.approx else f"{hf.approx} {hf.text.strip()}",
-                                  noun=hf.noun, body_figure=_with_approx(fig), line=line)
+            yield self.diagnostic(
+                article,
+                head.start + hf.start,
+                head.start + hf.end,
+                see=(sent.start + fig.start, "the body's figure for the same count"),
+                figure=hf.text.strip() if not hf.approx else f"{hf.approx} {hf.text.strip()}",
+                noun=hf.noun,
+                body_figure=_with_approx(fig),
+                line=line,
+            )
 
     def _counts(self, text: str, fig) -> tuple[str, frozenset[str]]:
         """What a figure counts: its noun (stemmed, or "" when generic) and the kinds of count
@@ -82,7 +90,7 @@ class HeadlineNumber(Rule):
         if noun in self._family:
             kinds.add(self._family[noun])
         w = self.opts["window"]
-        around = text[max(0, fig.start - w):fig.start] + " " + text[fig.end:fig.end + w]
+        around = text[max(0, fig.start - w) : fig.start] + " " + text[fig.end : fig.end + w]
         for m in _WORD.finditer(around):
             k = self._family.get(m.group(0).lower())
             if k:

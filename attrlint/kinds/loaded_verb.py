@@ -36,30 +36,74 @@ class LoadedVerb(Rule):
         "replacements": Option("mapping", {}, "loaded verb form -> the neutral form offered instead (claimed: said)"),
         "confession_verbs": Option("words", [], "forms that own up to a deed after 'to' (admits to, confessed to)"),
         "noun_forms": Option("words", [], "forms that are also nouns (claims, boasts): flagged only after a subject"),
-        "object_senses": Option("words", [], "forms with a common non-speech sense when an object follows "
-                                              "(revealed no weapon, boasts a harbour): flagged only before a clause, "
-                                              "a quotation or at the end of the clause"),
+        "object_senses": Option(
+            "words",
+            [],
+            "forms with a common non-speech sense when an object follows "
+            "(revealed no weapon, boasts a harbour): flagged only before a clause, "
+            "a quotation or at the end of the clause",
+        ),
         "clause_openers": Option("words", [], "words that open the reported clause after such a verb (that, he, how)"),
-        "finite_verbs": Option("words", [], "finite verbs that, a few words after a determiner, make what follows a clause without 'that' (conceded the code is unfair)"),
-        "clause_prepositions": Option("words", [], "words after such a verb that lead on to the reported clause "
-                                                   "(revealed to CNN that, admitted in court that, boasted about how)"),
-        "hypothetical_markers": Option("words", [], "words before a verb that make it a wish, a duty or a guess, "
-                                                    "not a report (should insist, might reveal, had to admit)"),
+        "finite_verbs": Option(
+            "words",
+            [],
+            "finite verbs that, a few words after a determiner, make what follows a clause without 'that' (conceded the code is unfair)",
+        ),
+        "clause_prepositions": Option(
+            "words",
+            [],
+            "words after such a verb that lead on to the reported clause "
+            "(revealed to CNN that, admitted in court that, boasted about how)",
+        ),
+        "hypothetical_markers": Option(
+            "words",
+            [],
+            "words before a verb that make it a wish, a duty or a guess, "
+            "not a report (should insist, might reveal, had to admit)",
+        ),
         "exceptions": Option("patterns", [], "uses that are not attribution (claimed responsibility, admitted to hospital)"),
         "not_subjects": Option("words", [], "words before a verb form that make it a noun or an adjective (the, his, its)"),
         "passive_markers": Option("words", [], "words before a participle that make it passive (was, were, been)"),
         "means_markers": Option("words", [], "words before a form that make it a tactic, not a report (by insisting)"),
-        "noun_followers": Option("patterns", [], "what follows a noun-like form to make it a noun: a preposition or a verb (claims on, claims were)"),
-        "base_form_before": Option("words", [], "words after which only a verb's base form follows (to, will, did, we): a form in -s there is a noun"),
-        "adverbs": Option("words", [], "adverbs that may stand between a subject and its verb (also, still, repeatedly), besides words in -ly"),
-        "narrating_adverbs": Option("words", [], "adverbs that make a modal a narrated future, a report after all (would later claim)"),
-        "duty_words": Option("words", [], "words before 'to' that make the verb a duty or a readiness, not a report (had to admit, the first to admit)"),
-        "subject_words": Option("words", [], "words right before a noun-like form that make it a verb: pronouns, auxiliaries, modals (he, who, will, not)"),
-        "clause_subjects": Option("words", [], "first words of a noun-like form's subject that, after a comma, close a clause at the sentence end (..., a monitor claims.)"),
-        "clause_determiners": Option("words", [], "determiners that open a clause with its 'that' left out (conceded the code is unfair)"),
-        "question_words": Option("words", [], "words after a preposition that open the reported clause (boasted about how, confessed to what)"),
-        "gerund_prepositions": Option("words", [], "prepositions before a gerund that make it what was said (admitted to lying, retorted by saying)"),
-        "time_openers": Option("words", [], "words opening a time phrase that may stand between a verb and its clause (on Monday, last week)"),
+        "noun_followers": Option(
+            "patterns", [], "what follows a noun-like form to make it a noun: a preposition or a verb (claims on, claims were)"
+        ),
+        "base_form_before": Option(
+            "words", [], "words after which only a verb's base form follows (to, will, did, we): a form in -s there is a noun"
+        ),
+        "adverbs": Option(
+            "words", [], "adverbs that may stand between a subject and its verb (also, still, repeatedly), besides words in -ly"
+        ),
+        "narrating_adverbs": Option(
+            "words", [], "adverbs that make a modal a narrated future, a report after all (would later claim)"
+        ),
+        "duty_words": Option(
+            "words",
+            [],
+            "words before 'to' that make the verb a duty or a readiness, not a report (had to admit, the first to admit)",
+        ),
+        "subject_words": Option(
+            "words",
+            [],
+            "words right before a noun-like form that make it a verb: pronouns, auxiliaries, modals (he, who, will, not)",
+        ),
+        "clause_subjects": Option(
+            "words",
+            [],
+            "first words of a noun-like form's subject that, after a comma, close a clause at the sentence end (..., a monitor claims.)",
+        ),
+        "clause_determiners": Option(
+            "words", [], "determiners that open a clause with its 'that' left out (conceded the code is unfair)"
+        ),
+        "question_words": Option(
+            "words", [], "words after a preposition that open the reported clause (boasted about how, confessed to what)"
+        ),
+        "gerund_prepositions": Option(
+            "words", [], "prepositions before a gerund that make it what was said (admitted to lying, retorted by saying)"
+        ),
+        "time_openers": Option(
+            "words", [], "words opening a time phrase that may stand between a verb and its clause (on Monday, last week)"
+        ),
         "headline": Option("bool", True, "also check the headline (a headline's verb is the paper's own voice)"),
     }
 
@@ -67,7 +111,8 @@ class LoadedVerb(Rule):
         flags = regex.V1 | regex.IGNORECASE
         self._table = {" ".join(k.lower().split()): str(v) for k, v in self.opts["replacements"].items()}
         self._verbs = regex.compile(
-            rf"(?<!{_LETTER}|[-’']){'(?:' + word_alternation(list(self._table)) + ')'}(?!{_LETTER}|-)", flags)
+            rf"(?<!{_LETTER}|[-’']){'(?:' + word_alternation(list(self._table)) + ')'}(?!{_LETTER}|-)", flags
+        )
         # Most sentences hold none of the forms: a plain search of the lower-cased sentence rules
         # them out before the full pattern and the exceptions run.
         forms = sorted(self._table, key=len, reverse=True)
@@ -79,10 +124,11 @@ class LoadedVerb(Rule):
         finite = "|".join(regex.escape(w) for w in self.opts["finite_verbs"]) or "(?!)"
         # "conceded the tax code is unfair": a clause with its "that" left out, not an object.
         self._bare_clause = regex.compile(
-            rf"\s+(?:{word_alternation(self.opts['clause_determiners'])})\s+(?:[\p{{L}}’'-]+\s+){{0,4}}?(?:{finite})(?![\p{{L}}])", regex.I)
+            rf"\s+(?:{word_alternation(self.opts['clause_determiners'])})\s+(?:[\p{{L}}’'-]+\s+){{0,4}}?(?:{finite})(?![\p{{L}}])",
+            regex.I,
+        )
         # Headlines drop the article: "Minister admits rail deal was flawed".
-        self._headline_clause = regex.compile(
-            rf"\s+(?:[\p{{L}}’'-]+\s+){{1,4}}?(?:{finite})(?![\p{{L}}])", regex.I)
+        self._headline_clause = regex.compile(rf"\s+(?:[\p{{L}}’'-]+\s+){{1,4}}?(?:{finite})(?![\p{{L}}])", regex.I)
         self._prepositions = frozenset(w.lower() for w in self.opts["clause_prepositions"])
         self._hypothetical = frozenset(w.lower() for w in self.opts["hypothetical_markers"])
         self._not_subjects = frozenset(w.lower() for w in self.opts["not_subjects"])
@@ -91,12 +137,25 @@ class LoadedVerb(Rule):
         exc = pattern_alternation(self.opts["exceptions"])
         self._exceptions = regex.compile(exc, flags) if self.opts["exceptions"] else None
         # Documents speak too: "the suit claims that", "those documents reveal".
-        self._source_nouns = (self.lexicon.word_set("source_nouns") | self.lexicon.word_set("document_nouns")
-                              if self.lexicon else frozenset())
-        self._noun_next = regex.compile(rf"\s{{1,2}}(?:{pattern_alternation(self.opts['noun_followers'])})\b", regex.IGNORECASE | regex.V1)
-        words = {name: frozenset(w.lower() for w in self.opts[name])
-                 for name in ("base_form_before", "adverbs", "narrating_adverbs", "duty_words", "subject_words",
-                              "clause_subjects", "question_words", "gerund_prepositions")}
+        self._source_nouns = (
+            self.lexicon.word_set("source_nouns") | self.lexicon.word_set("document_nouns") if self.lexicon else frozenset()
+        )
+        self._noun_next = regex.compile(
+            rf"\s{{1,2}}(?:{pattern_alternation(self.opts['noun_followers'])})\b", regex.IGNORECASE | regex.V1
+        )
+        words = {
+            name: frozenset(w.lower() for w in self.opts[name])
+            for name in (
+                "base_form_before",
+                "adverbs",
+                "narrating_adverbs",
+                "duty_words",
+                "subject_words",
+                "clause_subjects",
+                "question_words",
+                "gerund_prepositions",
+            )
+        }
         self._base_form_before = words["base_form_before"]
         self._adverbs = words["adverbs"]
         self._later = words["narrating_adverbs"]
@@ -106,7 +165,8 @@ class LoadedVerb(Rule):
         self._question_words = words["question_words"]
         self._gerund_prepositions = words["gerund_prepositions"]
         self._time_phrase = regex.compile(
-            rf"\s*(?:(?:{word_alternation(self.opts['time_openers'])})\s+\p{{Lu}}?\p{{Ll}}+\s*)?([\p{{L}}’']+|[,.;:!?—–\"“”]|\s*$)")
+            rf"\s*(?:(?:{word_alternation(self.opts['time_openers'])})\s+\p{{Lu}}?\p{{Ll}}+\s*)?([\p{{L}}’']+|[,.;:!?—–\"“”]|\s*$)"
+        )
 
     def check(self, article, facts):
         sentences = list(article.sentences)
@@ -126,8 +186,7 @@ class LoadedVerb(Rule):
                     continue
                 neutral = _match_case(self._table[form], m.group(0))
                 start, end = sent.start + s, sent.start + e
-                fix = Fix(start, end, neutral, f"Replace '{m.group(0)}' with '{neutral}'",
-                          safe=self._reads_after_swap(text, e))
+                fix = Fix(start, end, neutral, f"Replace '{m.group(0)}' with '{neutral}'", safe=self._reads_after_swap(text, e))
                 yield self.diagnostic(article, start, end, fix=fix, verb=m.group(0), neutral=neutral)
 
     def _reads_after_swap(self, text: str, e: int) -> bool:
@@ -158,8 +217,9 @@ class LoadedVerb(Rule):
             return False  # "by insisting that ...": a tactic the writer describes, not a report
         if form in self._noun_forms and not self._subject_like(before, text, s, e):
             return False
-        if form in self._object_senses and not (self._clause_follows(text, s, e)
-                                                or (headline and self._headline_clause.match(text, e))):
+        if form in self._object_senses and not (
+            self._clause_follows(text, s, e) or (headline and self._headline_clause.match(text, e))
+        ):
             return False
         return True
 
@@ -197,8 +257,11 @@ class LoadedVerb(Rule):
         if regex.match(r"\s*[.!?]?\s*$", text[e:]):
             lo = text.rfind(words[0], 0, s)
             first = words[0]
-            return (text[:lo].rstrip().endswith(",") and len(words) <= 4
-                    and (first[:1].isupper() or first.lower() in self._clause_subjects))
+            return (
+                text[:lo].rstrip().endswith(",")
+                and len(words) <= 4
+                and (first[:1].isupper() or first.lower() in self._clause_subjects)
+            )
         return True
 
     def _clause_follows(self, text: str, s: int, e: int) -> bool:
@@ -223,9 +286,9 @@ class LoadedVerb(Rule):
         if not m:
             return True  # a blanked quotation follows
         word = m.group(1).lower()
-        if not word or word in ",.;:!?—–\"“”":
+        if not word or word in ',.;:!?—–"“”':
             return True  # "..., he revealed." closes the clause
-        if rest[:m.start(1)].count(" ") > 4:
+        if rest[: m.start(1)].count(" ") > 4:
             return True  # a long run of blanks: a quotation was blanked here
         if self._bare_clause.match(rest):
             return True

@@ -37,7 +37,7 @@ def _different_speakers(a, b, speakers, titles: frozenset[str]) -> bool:
 
 
 def _short(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 @register
@@ -47,16 +47,29 @@ class QuoteDrift(Rule):
     options = {
         "min_words": Option("int", 4, "quotations shorter than this (terms, scare quotes) are not compared"),
         "min_run": Option("int", 7, "a shared run of this many words makes two renderings the same remark"),
-        "min_share": Option("float", 0.6, "or this share of the words of the shared stretch on both sides (five or more, two not little words)"),
+        "min_share": Option(
+            "float", 0.6, "or this share of the words of the shared stretch on both sides (five or more, two not little words)"
+        ),
         "min_share_run": Option("int", 2, "with a shared run of at least this many words"),
         "within_article": Option("bool", True, "also compare a quotation with the article's earlier quotations"),
-        "name_titles": Option("words", [], "capitalised words of a speaker's name that are not the name (Mr, Senator, Former, The): two speakers are compared by the rest"),
-        "filler_words": Option("words", [], "little words (a, the, is, he) that do not count as the content two renderings must share"),
-        "speech_cues": Option("patterns", [], "speech cues for finding who said a quotation (share quote-unattributed's): two quotations of one article by different speakers are not one remark"),
+        "name_titles": Option(
+            "words",
+            [],
+            "capitalised words of a speaker's name that are not the name (Mr, Senator, Former, The): two speakers are compared by the rest",
+        ),
+        "filler_words": Option(
+            "words", [], "little words (a, the, is, he) that do not count as the content two renderings must share"
+        ),
+        "speech_cues": Option(
+            "patterns",
+            [],
+            "speech cues for finding who said a quotation (share quote-unattributed's): two quotations of one article by different speakers are not one remark",
+        ),
     }
 
     def prepare(self) -> None:
         from attrlint.kinds.quote_unattributed import speaker_finder
+
         self._finder = speaker_finder(self)
         self._titles = frozenset(w.lower() for w in self.opts["name_titles"])
         self._filler = frozenset(w.lower() for w in self.opts["filler_words"])
@@ -81,8 +94,12 @@ class QuoteDrift(Rule):
                 # paragraph are two sentences of one speech, a speaker saying much the same
                 # thing twice ("..., and again claimed ..."), or one quotation split by its
                 # frame; quotations by different speakers are different remarks.
-                same = [o for o in earlier.candidates(r)
-                        if o.owner.paragraph != r.owner.paragraph and not _different_speakers(o.owner, r.owner, speakers, self._titles)]
+                same = [
+                    o
+                    for o in earlier.candidates(r)
+                    if o.owner.paragraph != r.owner.paragraph
+                    and not _different_speakers(o.owner, r.owner, speakers, self._titles)
+                ]
                 found = self._judge(r, same, loose=False)
             earlier.add(r)
             if found is None or found.drift is None:
@@ -90,8 +107,16 @@ class QuoteDrift(Rule):
             lo, hi = found.drift
             start, end = r.spans[lo][0], r.spans[hi - 1][1]
             other = found.other
-            d = self.diagnostic(article, start, end, quotation=_short(r.text), reference=_short(other.text),
-                                where=f"{other.path}:{other.line}", ours=found.ours, theirs=found.theirs)
+            d = self.diagnostic(
+                article,
+                start,
+                end,
+                quotation=_short(r.text),
+                reference=_short(other.text),
+                where=f"{other.path}:{other.line}",
+                ours=found.ours,
+                theirs=found.theirs,
+            )
             d.related.append(Related(other.path, other.line, 1, f"the other rendering: “{_short(other.text)}”"))
             yield d
 

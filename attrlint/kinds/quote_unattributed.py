@@ -33,16 +33,42 @@ class QuoteUnattributed(Rule):
     placeholders = frozenset({"quotation", "words"})
     options = {
         "min_words": Option("int", 4, "quotations shorter than this are terms or scare quotes, not statements"),
-        "speech_cues": Option("patterns", [], "speech cues beyond the lexicon's reporting verbs (asked, shouted); a group named `who` captures the speaker"),
-        "name_cues": Option("patterns", [], "words right before a quotation that make it a title, name, motto or slogan (book, titled, slogan)"),
-        "name_cues_after": Option("patterns", [], "words right after a quotation that make it a name (the “don't ask, don't tell” policy)"),
+        "speech_cues": Option(
+            "patterns",
+            [],
+            "speech cues beyond the lexicon's reporting verbs (asked, shouted); a group named `who` captures the speaker",
+        ),
+        "name_cues": Option(
+            "patterns", [], "words right before a quotation that make it a title, name, motto or slogan (book, titled, slogan)"
+        ),
+        "name_cues_after": Option(
+            "patterns", [], "words right after a quotation that make it a name (the “don't ask, don't tell” policy)"
+        ),
         "not_speakers": Option("patterns", [], "sources that are no speaker: a crowd's chant, cries with no one named"),
-        "title_case_share": Option("float", 0.8, "a quotation whose capitalised share of words reaches this is a title or a name"),
-        "context_speech": Option("patterns", [], "words that make a neighbouring sentence about someone's speech (spoke, interview, answer), besides the lexicon's reporting verbs"),
+        "title_case_share": Option(
+            "float", 0.8, "a quotation whose capitalised share of words reaches this is a title or a name"
+        ),
+        "context_speech": Option(
+            "patterns",
+            [],
+            "words that make a neighbouring sentence about someone's speech (spoke, interview, answer), besides the lexicon's reporting verbs",
+        ),
         "person_words": Option("words", [], "words that stand for a person as a speaker (he, she, they, I)"),
-        "crowd_cues": Option("patterns", [], "words in a quotation's sentence that make it a crowd's cries (cries of, the crowd chanted): the people named around it are not its speaker"),
-        "own_frames": Option("patterns", [], "a speech frame inside the quoted words (..., Graham said.): the closing mark is misplaced, which is quote-unbalanced's finding (case-sensitive)"),
-        "title_small_words": Option("words", [], "small words that a title in title case leaves in lower case (a, of, the): not counted in its capitalised share"),
+        "crowd_cues": Option(
+            "patterns",
+            [],
+            "words in a quotation's sentence that make it a crowd's cries (cries of, the crowd chanted): the people named around it are not its speaker",
+        ),
+        "own_frames": Option(
+            "patterns",
+            [],
+            "a speech frame inside the quoted words (..., Graham said.): the closing mark is misplaced, which is quote-unbalanced's finding (case-sensitive)",
+        ),
+        "title_small_words": Option(
+            "words",
+            [],
+            "small words that a title in title case leaves in lower case (a, of, the): not counted in its capitalised share",
+        ),
         "not_people": Option("words", [], "capitalised words that name no one (days, months), besides the lexicon's months"),
     }
 
@@ -58,9 +84,14 @@ class QuoteUnattributed(Rule):
         # Speech, not findings: a study that "found" something is no one speaking.
         self._speech_context = regex.compile(pattern_alternation(self.opts["context_speech"]), flags)
         self._persons = frozenset(w.lower() for w in self.opts["person_words"]) | (
-            (lex.word_set("source_nouns") - {"it", "who", "statement", "report", "reports", "data", "figures", "numbers"}) if lex else frozenset())
+            (lex.word_set("source_nouns") - {"it", "who", "statement", "report", "reports", "data", "figures", "numbers"})
+            if lex
+            else frozenset()
+        )
         self._crowd = regex.compile(pattern_alternation(self.opts["crowd_cues"]), flags)
-        self._not_people = frozenset(w.lower() for w in self.opts["not_people"]) | (lex.word_set("months") if lex else frozenset())
+        self._not_people = frozenset(w.lower() for w in self.opts["not_people"]) | (
+            lex.word_set("months") if lex else frozenset()
+        )
 
     def speakers(self, article, facts) -> dict:
         """Who said each top-level quotation, by the offset of its opening mark, as this rule's
@@ -108,16 +139,17 @@ class QuoteUnattributed(Rule):
             return True
         if covered is not None and 0 <= q.paragraph - covered.paragraph <= 2:
             if q.paragraph == covered.paragraph:
-                between = article.text[(covered.close or covered.end) + 1:q.open]
+                between = article.text[(covered.close or covered.end) + 1 : q.open]
             else:
-                between = article.text[article.paragraphs[covered.paragraph].end:q.open]
+                between = article.text[article.paragraphs[covered.paragraph].end : q.open]
             if len(_WORD.findall(between)) <= 3:
                 return True  # the same voice going on: nothing of the writer's between them
         for n in (k - 1, j + 1):
             if 0 <= n < len(index.sentences) and index.sentences[n].paragraph >= 0:
                 near = index.sentences[n].unquoted
                 if index.memo(("someone", n), lambda: self._someone(near)) and index.memo(
-                        ("speech", n), lambda: bool(self._speech_context.search(near) or self._finder.speech_cues.search(near))):
+                    ("speech", n), lambda: bool(self._speech_context.search(near) or self._finder.speech_cues.search(near))
+                ):
                     return True
         return False
 
@@ -131,7 +163,9 @@ class QuoteUnattributed(Rule):
         if speaker is not None:
             return False
         k, j = index.around(q)
-        return index.memo(("crowd", k, j), lambda: bool(self._crowd.search(" ".join(s.unquoted for s in index.sentences[k:j + 1]))))
+        return index.memo(
+            ("crowd", k, j), lambda: bool(self._crowd.search(" ".join(s.unquoted for s in index.sentences[k : j + 1])))
+        )
 
     def _someone(self, text: str) -> bool:
         """Whether the writer's words name or stand for a person: a pronoun, a described source
@@ -146,7 +180,7 @@ class QuoteUnattributed(Rule):
         return False
 
     def _is_name(self, text: str, q, words: list[str]) -> bool:
-        before = text[max(0, q.start - 60):q.open]
+        before = text[max(0, q.start - 60) : q.open]
         if self._name_cue.search(before):
             return True
         if q.close is not None and self._name_after.match(text, q.close + 1, q.close + 60):
@@ -156,13 +190,18 @@ class QuoteUnattributed(Rule):
         if not content:
             return False
         capitals = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
-        ending = text[q.start:q.end].rstrip()
+        ending = text[q.start : q.end].rstrip()
         # American style puts a sentence's full stop inside the marks, titles included ("on
         # “The Late Show with Stephen Colbert.”"): a short quotation whose every word is
         # capitalised may end in one; a sentence in title case is rarer than a title.
         if ending.endswith(".") and capitals == len(content) and len(content) <= 8:
             ending = ending[:-1]
-        return capitals / len(content) >= self.opts["title_case_share"] and words[0][0].isupper() and len(content) > 1 and not ending.endswith((".", "?", "!", ","))
+        return (
+            capitals / len(content) >= self.opts["title_case_share"]
+            and words[0][0].isupper()
+            and len(content) > 1
+            and not ending.endswith((".", "?", "!", ","))
+        )
 
 
 class _SentenceIndex:

@@ -16,14 +16,18 @@ class QuoteUnbalanced(Rule):
     kind = "quote-unbalanced"
     placeholders = frozenset({"mark", "which", "partner"})
     options = {
-        "wrong_way_message": Option("str", "This {which} quotation mark faces the wrong way ({mark}): write {right}",
-                                    "the message for a curly mark facing the wrong way; placeholders: which, mark, right"),
+        "wrong_way_message": Option(
+            "str",
+            "This {which} quotation mark faces the wrong way ({mark}): write {right}",
+            "the message for a curly mark facing the wrong way; placeholders: which, mark, right",
+        ),
     }
 
     def check(self, article, facts):
         wrong = {m.offset: m for m in article.wrong_way_marks}
-        for mark in sorted([*article.wrong_way_marks, *(m for m in article.unmatched_marks if m.offset not in wrong)],
-                           key=lambda m: m.offset):
+        for mark in sorted(
+            [*article.wrong_way_marks, *(m for m in article.unmatched_marks if m.offset not in wrong)], key=lambda m: m.offset
+        ):
             what = "opening" if mark.opening else "closing"
             if mark.wrong_way:
                 # Reported once, at the mark, naming the right one; its pairing already took
@@ -32,8 +36,7 @@ class QuoteUnbalanced(Rule):
                 yield self._wrong_way(article, mark, what, right)
                 continue
             partner = "closing" if mark.opening else "opening"
-            yield self.diagnostic(article, mark.offset, mark.offset + mark.length, mark=mark.char, which=what,
-                                  partner=partner)
+            yield self.diagnostic(article, mark.offset, mark.offset + mark.length, mark=mark.char, which=what, partner=partner)
 
     def _wrong_way(self, article, mark, which: str, right: str):
         d = self.diagnostic(article, mark.offset, mark.offset + mark.length, mark=mark.char, which=which, partner="")

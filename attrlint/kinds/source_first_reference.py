@@ -36,7 +36,8 @@ _ACRONYM = regex.compile(r"^(?:\p{Lu}\.){2,}$|^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu
 # and the writer's bracketed insertion in a quotation ("[President Barack] Obama").
 _NAME_RUN = regex.compile(
     r"\p{Lu}[\p{L}’'.-]*\]?(?:\s+(?:(?:of|for|the|and|on|de|del|der|van|von|al|bin|ibn|la|le|da|dos|du|el)\s+)*"
-    r"(?:[\"“‘]\p{Lu}[\p{L}.’'-]*[\"”’]\s+)?\p{Lu}[\p{L}’'.-]*\]?)*")
+    r"(?:[\"“‘]\p{Lu}[\p{L}.’'-]*[\"”’]\s+)?\p{Lu}[\p{L}’'.-]*\]?)*"
+)
 _SPACES = regex.compile(r"\s+")
 
 
@@ -48,17 +49,33 @@ class SourceFirstReference(Rule):
         "well_known": Option("words", [], "acronyms that need no spelling out (AP, UN, FBI)"),
         "names_in_capitals": Option("patterns", [], "words in capitals that are names, not acronyms (call signs: KMOV)"),
         "titles": Option("words", [], "titles before a surname (Mr., Gov., President)"),
-        "office_titles": Option("words", [], "titles of an office with one holder the reader knows, which name "
-                                             "the person with the surname alone (President Obama, Pope Francis)"),
+        "office_titles": Option(
+            "words",
+            [],
+            "titles of an office with one holder the reader knows, which name "
+            "the person with the surname alone (President Obama, Pope Francis)",
+        ),
         "org_heads": Option("words", [], "head words of organisations referred to with 'the' (Observatory, Ministry)"),
         "not_names": Option("words", [], "capitalised words that are not names (sentence openers, days, pronouns)"),
         "adverbs": Option("words", [], "words allowed between a source and its cue (also, openly, later)"),
         "pronouns": Option("words", [], "pronouns that speak for the last person named (he, she)"),
-        "possessives": Option("words", [], "possessive words that make the acronym after them a description (his, its: 'its CEO')"),
+        "possessives": Option(
+            "words", [], "possessive words that make the acronym after them a description (his, its: 'its CEO')"
+        ),
         "recipient_cues": Option("words", [], "cues whose following name is who was told, not who spoke (told, telling)"),
-        "head_prepositions": Option("words", [], "prepositions after a described head that make the name after them not the source (the former CEO of Hewlett-Packard)"),
-        "name_links": Option("words", [], "lower-case words inside the name of an organisation (Department of State, Bureau for ..., and)"),
-        "name_function_words": Option("words", [], "words that make a capitalised run no person's full name (CEO of Hewlett-Packard, Ministry of the Interior)"),
+        "head_prepositions": Option(
+            "words",
+            [],
+            "prepositions after a described head that make the name after them not the source (the former CEO of Hewlett-Packard)",
+        ),
+        "name_links": Option(
+            "words", [], "lower-case words inside the name of an organisation (Department of State, Bureau for ..., and)"
+        ),
+        "name_function_words": Option(
+            "words",
+            [],
+            "words that make a capitalised run no person's full name (CEO of Hewlett-Packard, Ministry of the Interior)",
+        ),
     }
 
     def prepare(self) -> None:
@@ -129,7 +146,7 @@ class SourceFirstReference(Rule):
                 # The last person named as a source, or else opening a sentence, is the one a
                 # later "he said" speaks for.
                 named = [r for r in refs if r[0] is None]
-                if named and ":" in unq[tokens[named[-1][1][1] - 1][0]:]:
+                if named and ":" in unq[tokens[named[-1][1][1] - 1][0] :]:
                     last_subject = None  # "Al-Monitor reported: ..." the words after are its, and so is their "he"
                 elif named:
                     last_subject = (sent, named[-1][1])
@@ -142,7 +159,9 @@ class SourceFirstReference(Rule):
                     # A "he" that follows speaks for the last person named, not for an earlier name
                     # ("Belgium failed ..., said Ralf Jäger, the minister. ..., he added.").
                     later_named = any(r is not ref and r[0] is None and r[1][0] > span[0] for r in refs)
-                    by_pronoun = len(ref) > 2 or (not later_named and self._pronoun_follows(para, sent, facts, tokens, span, ref[0], toks))
+                    by_pronoun = len(ref) > 2 or (
+                        not later_named and self._pronoun_follows(para, sent, facts, tokens, span, ref[0], toks)
+                    )
                     if sent_of is not None and sent_of is not sent:
                         base, tokens_of = sent_of.start, toks(sent_of)
                     else:
@@ -169,7 +188,7 @@ class SourceFirstReference(Rule):
         k = len(before) - 1
         while k >= 0 and before[k][1].lower() in self._adverbs:
             k -= 1
-        gap = unq[before[k][0] + len(before[k][1]):a.start] if k >= 0 else ","
+        gap = unq[before[k][0] + len(before[k][1]) : a.start] if k >= 0 else ","
         if k >= 0 and not _CLAUSE_BREAK.search(gap):
             span = self._name_ending(before, k)
             if span is not None and span[0] > 0 and before[span[0] - 1][1].lower() in self._head_prepositions:
@@ -186,7 +205,8 @@ class SourceFirstReference(Rule):
             span = self._name_at(after, 0)
             last = after[span[1] - 1] if span is not None else None
             if (span is not None and _CLAUSE_END.match(unq, last[0] + len(last[1]))) or (
-                    last is not None and last[1].endswith(".")):
+                last is not None and last[1].endswith(".")
+            ):
                 skip = len(tokens) - len(after)
                 return (None, (span[0] + skip, span[1] + skip))
         return None
@@ -195,8 +215,8 @@ class SourceFirstReference(Rule):
         """Whether "he"/"she" speaks in this sentence or the next, so the name before it is a
         person. Further on, the pronoun goes back to whoever was named in between; and after
         "Al-Monitor reported:" the next words are the source's own, their "he" someone else."""
-        following = para.sentences[sent.index:sent.index + 2]
-        if sent_of is None and span[1] <= len(tokens) and ":" in sent.unquoted[tokens[span[1] - 1][0]:]:
+        following = para.sentences[sent.index : sent.index + 2]
+        if sent_of is None and span[1] <= len(tokens) and ":" in sent.unquoted[tokens[span[1] - 1][0] :]:
             following = following[:1]
         for later in following:
             attributions = facts.attributions(later)
@@ -226,7 +246,7 @@ class SourceFirstReference(Rule):
         while j < len(tokens) - 1 and tokens[j][1].endswith("ly"):
             j += 1
         if j < len(tokens) and _PAST.fullmatch(tokens[j][1]):
-            gaps = [unq[a + len(w):b] for (a, w), (b, _) in zip(tokens[i:j], tokens[i + 1:j + 1])]
+            gaps = [unq[a + len(w) : b] for (a, w), (b, _) in zip(tokens[i:j], tokens[i + 1 : j + 1])]
             if all(len(g) <= 2 and not g.strip() for g in gaps):
                 return span
         return None
@@ -236,8 +256,11 @@ class SourceFirstReference(Rule):
         if not _capitalised(tokens[k][1]) or tokens[k][1].lower() in self._not_names:
             return None
         i = k
-        while i > 0 and (_capitalised(tokens[i - 1][1]) or tokens[i - 1][1].lower() in self._particles) \
-                and tokens[i - 1][1].lower() not in self._not_names:
+        while (
+            i > 0
+            and (_capitalised(tokens[i - 1][1]) or tokens[i - 1][1].lower() in self._particles)
+            and tokens[i - 1][1].lower() not in self._not_names
+        ):
             i -= 1
         while i < k and tokens[i][1].lower() in self._particles:
             i += 1
@@ -250,9 +273,11 @@ class SourceFirstReference(Rule):
                 return (i, span[1]) if span else None
             return None
         j = i
-        while j < len(tokens) and (_capitalised(tokens[j][1]) or (tokens[j][1].lower() in self._particles and j > i)
-                                   or (j > i and tokens[j][1].lower() in self._name_links and j + 1 < len(tokens)
-                                       and _capitalised(tokens[j + 1][1]))):
+        while j < len(tokens) and (
+            _capitalised(tokens[j][1])
+            or (tokens[j][1].lower() in self._particles and j > i)
+            or (j > i and tokens[j][1].lower() in self._name_links and j + 1 < len(tokens) and _capitalised(tokens[j + 1][1]))
+        ):
             j += 1  # "the Center for Responsive Politics", "the Bureau of Labor Statistics": one name
         return (i, j)
 
@@ -272,7 +297,7 @@ class SourceFirstReference(Rule):
         if words[-1].lower() in self._not_names:
             return None
         s, e = tokens[i][0], tokens[j - 1][0] + len(tokens[j - 1][1])
-        earlier = article.text[body_start:base + s]
+        earlier = article.text[body_start : base + s]
         has_the = words[0].lower() == "the"
         core = words[1:] if has_the else words
         if not core:
@@ -285,7 +310,7 @@ class SourceFirstReference(Rule):
             return None  # a broadcaster's call sign or a name set in capitals: not an acronym
         if len(names) == 1 and _ACRONYM.match(names[0]) and not titled:
             acronym = names[0].replace(".", "")
-            if any(t[1].lower() in self._possessives or t[1].endswith(("’s", "'s")) for t in tokens[max(0, i - 2):i]):
+            if any(t[1].lower() in self._possessives or t[1].endswith(("’s", "'s")) for t in tokens[max(0, i - 2) : i]):
                 return None  # "Trump's potential VP", "its CEO": a description, not an organisation's name
             if j < len(tokens) and tokens[j][1][:1].islower() and tokens[j][1].lower() in self._described:
                 return None  # "a CNN-ORC poll shows": the source is the poll, the acronym its maker
@@ -296,8 +321,10 @@ class SourceFirstReference(Rule):
             head = names[-1]
             if len(names) == 1 and head.lower() in self._org_heads:
                 # Named before: "the Syrian Observatory ...", "the Ministry of Health".
-                if any(_NAMED_BEFORE.search(earlier, max(0, at - 80), at) or _OF_NAME.match(earlier, at + len(head))
-                       for at in _occurrences(earlier, head, "")):
+                if any(
+                    _NAMED_BEFORE.search(earlier, max(0, at - 80), at) or _OF_NAME.match(earlier, at + len(head))
+                    for at in _occurrences(earlier, head, "")
+                ):
                     return None
                 return ("org:" + head.lower(), s, e, " ".join(words))
             return None
@@ -361,7 +388,7 @@ class SourceFirstReference(Rule):
             while run and run.end() < end:
                 run = _NAME_RUN.search(earlier, run.end(), end)
             if run is not None:
-                parts = [p for p in _SPACES.split(earlier[run.start():at].strip()) if p]
+                parts = [p for p in _SPACES.split(earlier[run.start() : at].strip()) if p]
                 if any(p.lower() in self._office_titles for p in parts[-1:]):
                     return True
                 given = [p for p in parts if p.lower() not in self._titles and p.lower() not in self._not_names]
@@ -425,8 +452,6 @@ class _Lazy:
         if self._got is None:
             self._got = self._make()
         return item in self._got
-
-
 
 
 def _capitalised(word: str) -> bool:

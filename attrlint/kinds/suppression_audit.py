@@ -19,6 +19,7 @@ class SuppressionAudit(Rule):
     def prepare(self) -> None:
         if self.opts["audit"] not in ("unused", "invalid"):
             from attrlint.errors import RuleFileError
+
             raise RuleFileError(self.path, self.line, f"rule {self.id}: audit must be unused or invalid")
 
     def audit(self, article, suppressions):

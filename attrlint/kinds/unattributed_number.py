@@ -26,22 +26,41 @@ class UnattributedFigure(Rule):
     options = {
         "continuations": Option("patterns", [], "paragraph openings that carry on the previous paragraph's attributed statement"),
         "back_references": Option("patterns", [], "pointers back to a source attributed earlier in the article"),
-        "named_source_nouns": Option("words", [], "when an attribution's source contains one of these nouns (poll, survey), its name points back to it later"),
-        "speaker_labels": Option("patterns", [], "a paragraph opening with one of these is a speaker's answer in a transcript or Q&A (A:, SMITH:): its figures are the speaker's"),
-        "market_contexts": Option("patterns", [], "a sentence matching one of these reports market prices (a stock, an index, a yield, crude): public quotes, not figures to attribute"),
-        "figure_kinds": Option("words", ["money", "percent", "count", "vote", "vague", "share"], "which kinds of figure the rule reports"),
+        "named_source_nouns": Option(
+            "words",
+            [],
+            "when an attribution's source contains one of these nouns (poll, survey), its name points back to it later",
+        ),
+        "speaker_labels": Option(
+            "patterns",
+            [],
+            "a paragraph opening with one of these is a speaker's answer in a transcript or Q&A (A:, SMITH:): its figures are the speaker's",
+        ),
+        "market_contexts": Option(
+            "patterns",
+            [],
+            "a sentence matching one of these reports market prices (a stock, an index, a yield, crude): public quotes, not figures to attribute",
+        ),
+        "figure_kinds": Option(
+            "words", ["money", "percent", "count", "vote", "vague", "share"], "which kinds of figure the rule reports"
+        ),
     }
 
     def prepare(self) -> None:
         flags = regex.V0 | regex.IGNORECASE
-        self._continuation = regex.compile(rf"^\W*(?:{'|'.join(f'(?:{p})' for p in self.opts['continuations']) or '(?!x)x'})", flags)
+        self._continuation = regex.compile(
+            rf"^\W*(?:{'|'.join(f'(?:{p})' for p in self.opts['continuations']) or '(?!x)x'})", flags
+        )
         self._backref = regex.compile(pattern_alternation(self.opts["back_references"]), flags)
         self._named_nouns = frozenset(w.lower() for w in self.opts["named_source_nouns"])
         self._kinds = frozenset(self.opts["figure_kinds"])
         self._label = regex.compile(rf"\s*(?:{pattern_alternation(self.opts['speaker_labels'])})", regex.V0)
         self._market = regex.compile(pattern_alternation(self.opts["market_contexts"]), flags)
         verbs = self.lexicon.words("reporting_verbs") if self.lexicon else []
-        self._pointer = "|".join(regex.escape(w) for w in sorted(set(self.opts["named_source_nouns"]) | set(verbs), key=len, reverse=True)) or "(?!)"
+        self._pointer = (
+            "|".join(regex.escape(w) for w in sorted(set(self.opts["named_source_nouns"]) | set(verbs), key=len, reverse=True))
+            or "(?!)"
+        )
 
     def check(self, article, facts):
         attributed_before = False  # any attribution earlier in the article
@@ -64,8 +83,9 @@ class UnattributedFigure(Rule):
                             para_attributed = True
                         else:
                             fig = figures[0]
-                            yield self.diagnostic(article, sent.start + fig.start, sent.start + fig.end,
-                                                  figure=fig.text.strip(), noun=fig.noun)
+                            yield self.diagnostic(
+                                article, sent.start + fig.start, sent.start + fig.end, figure=fig.text.strip(), noun=fig.noun
+                            )
                 if atts:
                     para_attributed = attributed_before = True
                     for a in atts:
@@ -86,7 +106,8 @@ class UnattributedFigure(Rule):
                 cache.clear()
             alt = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
             pat = cache[names] = regex.compile(
-                rf"(?<!\p{{L}})(?:{alt})(?:[’']s)?\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{self._pointer})(?!\p{{L}})", regex.I)
+                rf"(?<!\p{{L}})(?:{alt})(?:[’']s)?\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{self._pointer})(?!\p{{L}})", regex.I
+            )
         return pat
 
     def _covered(self, sent, prev_attributed: bool, attributed_before: bool, names: set[str]) -> bool:

@@ -49,7 +49,9 @@ class VagueSource(Rule):
         "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
         "anonymous_nouns": Option("words", [], "nouns that stay vague after a name ('a Trump campaign source')"),
         "topic_words": Option("words", [], "words before a group that make what it thinks a topic, not a claim (what, how)"),
-        "knows_about": Option("words", [], "what a source is close to or knows about, which does not name it (close to, familiar with)"),
+        "knows_about": Option(
+            "words", [], "what a source is close to or knows about, which does not name it (close to, familiar with)"
+        ),
         "auxiliaries": Option("words", [], "words allowed between a source and its cue (have, are, now, also)"),
         "pinned_after": Option("patterns", [], "what after a group ties it to a named body (at Goldman Sachs)"),
         "always_vague": Option("patterns", [], "phrases that are a vague source by themselves (by all accounts)"),
@@ -75,35 +77,47 @@ class VagueSource(Rule):
         mods = rf"(?P<mods>(?:{word}\s+){{0,3}}?)"
         # What a source is close to or knows about does not name it: "sources close to Sanders",
         # "a source with knowledge of the matter", "people familiar with the talks".
-        about = (r"(?:(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*"
-                 r"|(?:the|a|an|this|these|those|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)")
-        tail = (rf"(?:(?:\s+(?:{_alt(o['knows_about'])})"
-                rf"|(?<=\s(?:to|with)))\s+{about})?")
+        about = (
+            r"(?:(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*"
+            r"|(?:the|a|an|this|these|those|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)"
+        )
+        tail = (
+            rf"(?:(?:\s+(?:{_alt(o['knows_about'])})"
+            rf"|(?<=\s(?:to|with)))\s+{about})?"
+        )
         of_phrase = r"(?:\s+of\s+(?:[^,.;:—–()]|\.(?=\S|\s+\p{Ll})){1,60}?)?"
         auxes = rf"(?:\s+(?:{aux}|\p{{L}}+ly)){{0,3}}"
         # A vague group: bare vague nouns, or any plural group after a quantifier.
-        group = (rf"(?:(?P<quant>{quant})\s+{mods}(?P<head>{word})"
-                 rf"|{mods.replace('mods', 'mods2')}(?P<head2>{vague})){tail}")
+        group = (
+            rf"(?:(?P<quant>{quant})\s+{mods}(?P<head>{word})"
+            rf"|{mods.replace('mods', 'mods2')}(?P<head2>{vague})){tail}"
+        )
         b = r"(?<![\p{L}\p{N}’'-])"
         e = r"(?![\p{L}\p{N}-])"
         # Where a vague group can start, found with a plain search of the lower-cased sentence
         # (the full patterns are tried only there): a quantifier opens its group, a vague noun
         # ends one that starts up to three words before it.
         self._alone_trigger = re.compile(rf"\b(?:{_plain_alt(o['alone'])})\b")
-        self._trigger = re.compile(rf"\b(?<![’'-])(?:(?P<q>{_plain_alt(o['quantifiers'])})|(?P<v>{_plain_alt(o['vague_nouns'])}))(?![\w-])")
+        self._trigger = re.compile(
+            rf"\b(?<![’'-])(?:(?P<q>{_plain_alt(o['quantifiers'])})|(?P<v>{_plain_alt(o['vague_nouns'])}))(?![\w-])"
+        )
         self._subject_cue = regex.compile(rf"{b}(?P<np>{group}){of_phrase}{auxes}\s+(?P<cue>{cue}){e}", flags)
         # "Some say", "others warned": the same cues as any group's (the pack's `cues`).
         self._quantifier_alone = regex.compile(
-            rf"{b}(?P<np>{_alt(o['alone'])})(?:\s+(?:{aux_alone})){{0,2}}\s+(?P<cue>{cue}){e}", flags)
+            rf"{b}(?P<np>{_alt(o['alone'])})(?:\s+(?:{aux_alone})){{0,2}}\s+(?P<cue>{cue}){e}", flags
+        )
         # "..., say observers." The group closes its clause; after "The survey ..., said most
         # regions continued" the group is the subject of what was said, not who said it.
         closes = r"(?=\s*(?:[,.;:!?—–()\"“”‘’]|$)|\s+(?:on|last|this|who|which|close|familiar)\b)"
         self._inverted = regex.compile(rf"(?:,|^)\s*(?P<cue>{cue})\s+(?P<np>{group}){e}{closes}", flags)
         self._according = regex.compile(
-            rf"{b}(?:according\s+to|citing|per)\s+(?P<np>(?P<alone>{_alt(o['alone'])})(?=\s+(?:on|in|at|who)\b|\s*[,.;]|$)|{group}){e}", flags)
+            rf"{b}(?:according\s+to|citing|per)\s+(?P<np>(?P<alone>{_alt(o['alone'])})(?=\s+(?:on|in|at|who)\b|\s*[,.;]|$)|{group}){e}",
+            flags,
+        )
         self._they = regex.compile(rf"{b}they{auxes}\s+(?P<cue>{cue}){e}", flags)
         self._group_word = regex.compile(
-            rf"{b}(?:(?P<vague>{_alt(o['pronoun_antecedents'])})|(?P<described>{_alt(o['described_nouns'])})){e}", flags)
+            rf"{b}(?:(?P<vague>{_alt(o['pronoun_antecedents'])})|(?P<described>{_alt(o['described_nouns'])})){e}", flags
+        )
         self._pinned = regex.compile(pattern_alternation(o["pinned_after"]), flags)
         # The phrases vague by themselves and the agentless cues, in one pass over the sentence.
         always = pattern_alternation(o["always_vague"])
@@ -156,10 +170,13 @@ class VagueSource(Rule):
                     break
         if triggers:
             m, g = self._subject_group(text, triggers, names)
-            if m is not None and not (m.group("quant") and m.group("head").lower() not in self._vague_words
-                                      and self._names_source(sent, facts, m.start("np"), m.end())):
+            if m is not None and not (
+                m.group("quant")
+                and m.group("head").lower() not in self._vague_words
+                and self._names_source(sent, facts, m.start("np"), m.end())
+            ):
                 # ("Most Americans think ..., according to a Fox News poll": the poll is the source.)
-                candidates.append((g, m.end(), text[g:m.end()].strip(" ,")))
+                candidates.append((g, m.end(), text[g : m.end()].strip(" ,")))
             for pattern in (self._inverted, self._according):
                 for m in pattern.finditer(text):
                     if self._vague_group(text, m, names=names) is not None:
@@ -215,7 +232,7 @@ class VagueSource(Rule):
             end = words.pop().start()
         if len(words) < 2:
             return False  # "Said economists ..." opens the sentence: no other source before it
-        return words[-1].group(0).lower() in self._cue_words and not text[words[-1].end():end].strip(" ")
+        return words[-1].group(0).lower() in self._cue_words and not text[words[-1].end() : end].strip(" ")
 
     def _vague_group(self, text: str, m, subject: bool = False, names=frozenset()) -> int | None:
         """Where a matched group starts if it is really unnamed (not counted, owned or pinned to
@@ -249,15 +266,18 @@ class VagueSource(Rule):
                 if not self._modifier(text, at, w, words):
                     stop, stop_at, group_at = w, at, at + len(w)
                     break
-            start = group_at + len(text[group_at:m.start("head2")]) - len(text[group_at:m.start("head2")].lstrip())
+            start = group_at + len(text[group_at : m.start("head2")]) - len(text[group_at : m.start("head2")].lstrip())
             low = stop.lower()
             if low in ("a", "an") and stop_at < start:
                 start = stop_at  # "A source said": the article is part of the source as written
             if low == "and":
                 # "Mayor Jane Holt and other supporters": a named one stands for the rest.
                 at_and = text.rfind("and", 0, group_at if group_at > stop_at else stop_at + 3)
-                if (at_and >= 0 and text[at_and + 3:m.start("head2")].split()[:1] == ["other"]
-                        and _word_before(text, at_and)[:1].isupper()):
+                if (
+                    at_and >= 0
+                    and text[at_and + 3 : m.start("head2")].split()[:1] == ["other"]
+                    and _word_before(text, at_and)[:1].isupper()
+                ):
                     return None
             if low in self._topic_words:
                 return None  # "tied to what people think of him": what they think is the topic, not a claim
@@ -268,16 +288,20 @@ class VagueSource(Rule):
             sentence_start = not text[:stop_at].strip()
             if low in self._owners or low.endswith(("’s", "'s")):
                 return None  # "his friends say", "two analysts said", "Trump's critics"
-            if (stop[:1].isupper() and (not sentence_start or low in names)
-                    and m.group("head2").lower() not in self._anonymous
-                    and low not in self._group_mods and low not in self._not_mods):
+            if (
+                stop[:1].isupper()
+                and (not sentence_start or low in names)
+                and m.group("head2").lower() not in self._anonymous
+                and low not in self._group_mods
+                and low not in self._not_mods
+            ):
                 return None  # "Goldman Sachs analysts", and "Trump supporters" opening a sentence
         if self._pinned.match(text, m.end("np")):
             return None
         cue = m.start("cue") if "cue" in m.re.groupindex else -1
         if cue > m.end("np") and self._pinned.search(text, m.end("np"), cue):
             return None  # "critics of the plan at the Harbour Business Association said"
-        if text[m.end("np"):m.end("np") + 1] in ("’", "'"):
+        if text[m.end("np") : m.end("np") + 1] in ("’", "'"):
             return None  # "profits below analysts’ forecasts": the group owns a thing, says nothing
         return start
 
@@ -353,5 +377,5 @@ _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}’'-]+)[\s]*$")
 
 
 def _word_before(text: str, i: int) -> str:
-    m = _WORD_BEFORE.search(text[max(0, i - 40):i])
+    m = _WORD_BEFORE.search(text[max(0, i - 40) : i])
     return m.group(1) if m else ""

@@ -92,7 +92,7 @@ class Canvas:
             else:
                 chars[start:end] = decoded + " " * pad
                 self._gaps.append((start + len(decoded), end))
-                in_gap[start + len(decoded):end] = b"\1" * pad
+                in_gap[start + len(decoded) : end] = b"\1" * pad
         self._close_gaps()
         return "".join(chars)
 

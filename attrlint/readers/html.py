@@ -27,10 +27,7 @@ from html.parser import HTMLParser
 from attrlint.readers import Canvas, Reading, decode_entity, trimmed
 
 # Never copy, nor anything inside them.
-HIDDEN = frozenset(
-    "script style noscript template svg math button select textarea iframe object video audio "
-    "canvas pre".split()
-)
+HIDDEN = frozenset("script style noscript template svg math button select textarea iframe object video audio canvas pre".split())
 # Page chrome: not the story's paragraphs. A <header> inside the article still holds its <h1>.
 CHROME = frozenset("nav footer aside figure figcaption form dialog".split())
 HEADER = "header"
@@ -46,8 +43,7 @@ _CLOSES_P = frozenset(
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # Markup inside a run of words: a word it falls in stays whole (see attrlint.readers).
 INLINE = frozenset(
-    "a abbr b bdi bdo cite code data dfn em font i ins del kbd mark q s samp small span strong "
-    "sub sup time u var wbr".split()
+    "a abbr b bdi bdo cite code data dfn em font i ins del kbd mark q s samp small span strong sub sup time u var wbr".split()
 )
 _SITE_SUFFIX = re.compile(r"\s+[|»·]\s+[^|»·]*$")
 _TITLE = -2  # the block number of the page <title>
@@ -110,8 +106,9 @@ class _Reader(HTMLParser):
         return -1
 
     def _new_block(self, tag: str) -> int:
-        self.blocks.append(_Block(tag, self.article, self.main > 0, self.body > 0 or not self.saw_body,
-                                  self.chrome > 0, self.header > 0))
+        self.blocks.append(
+            _Block(tag, self.article, self.main > 0, self.body > 0 or not self.saw_body, self.chrome > 0, self.header > 0)
+        )
         return len(self.blocks) - 1
 
     def handle_starttag(self, tag, attrs):
@@ -291,8 +288,9 @@ def read_html(text: str) -> Reading:
 
     # The headline: the story article's <h1> (its <header> included), else the first <h1> that
     # is not in a page header (a site's name is often set as one), else the <title>.
-    headline = next((i for i, b in enumerate(blocks)
-                     if b.tag == "h1" and b.article >= 0 and in_story(b) and b.chars + b.header_chars), -1)
+    headline = next(
+        (i for i, b in enumerate(blocks) if b.tag == "h1" and b.article >= 0 and in_story(b) and b.chars + b.header_chars), -1
+    )
     if headline < 0:
         headline = next((i for i, b in enumerate(blocks) if b.tag == "h1" and b.chars and not b.header), -1)
     use_title = headline < 0 and reader.title is not None
@@ -337,4 +335,3 @@ def read_html(text: str) -> Reading:
                 headline_span = trimmed(analysed, headline_span[0], m.start())
     paragraphs = sorted(filter(None, (trimmed(analysed, *spans[i]) for i in wanted if i in spans)))
     return Reading(analysed, headline_span, paragraphs)
-

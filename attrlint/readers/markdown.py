@@ -83,7 +83,6 @@ def read_markdown(text: str) -> Reading:
     return Reading(analysed, headline, [b for b in blocks if b])
 
 
-
 def _front_matter_headline(text: str, canvas: Canvas, body_start: int, body: str) -> tuple[int, int] | None:
     """The `title:` (or `headline:`) value of the front matter, kept as copy for the headline."""
     found = None
@@ -93,7 +92,7 @@ def _front_matter_headline(text: str, canvas: Canvas, body_start: int, body: str
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             start += 1
             value = value[1:-1]
-        if value and text[start:start + len(value)] == value and (found is None or m.group(1) == "title"):
+        if value and text[start : start + len(value)] == value and (found is None or m.group(1) == "title"):
             found = (start, start + len(value))
     if found:
         canvas.keep(*found)

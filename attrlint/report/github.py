@@ -18,6 +18,8 @@ class GithubReporter(Reporter):
 
     def file(self, path, diagnostics, source=None, article=None, facts=None):
         for d in diagnostics:
-            props = (f"file={_escape_prop(d.path)},line={d.line},col={d.column},"
-                     f"endLine={d.end_line},endColumn={d.end_column},title={_escape_prop('attrlint ' + d.rule)}")
+            props = (
+                f"file={_escape_prop(d.path)},line={d.line},col={d.column},"
+                f"endLine={d.end_line},endColumn={d.end_column},title={_escape_prop('attrlint ' + d.rule)}"
+            )
             self.out.write(f"::{_LEVEL.get(d.severity, 'warning')} {props}::{_escape_data(d.rule + ': ' + d.message)}\n")

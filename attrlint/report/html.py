@@ -63,8 +63,10 @@ _SCRIPT = """
 })();
 """
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode("ascii")
-_CSP = ("default-src 'none'; style-src 'unsafe-inline'; "
-        f"script-src 'sha256-{_SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'")
+_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; "
+    f"script-src 'sha256-{_SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'"
+)
 
 _CSS = """
 :root { color-scheme: light; }
@@ -172,16 +174,17 @@ class HtmlReporter(Reporter):
             self._class(rid)
         css = _CSS + "".join(f".r{i} {{ --bg: {bg}; --fg: {fg}; }}\n" for i, (bg, fg) in enumerate(self.palette))
         self.out.write(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_e(_CSP)}\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            "<meta name=\"referrer\" content=\"no-referrer\">\n"
-            f"<meta name=\"generator\" content=\"attrlint {_e(__version__)}\">\n"
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{_e(_CSP)}">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            f'<meta name="generator" content="attrlint {_e(__version__)}">\n'
             "<title>attrlint report</title>\n"
             f"<style>{css}</style>\n</head>\n<body>\n"
             "<header><h1>attrlint report</h1>"
             "<p>Findings are highlighted in the copy; hover over one, or see the list beside the copy, for what it means.</p>"
-            "</header>\n<div id=\"report\">\n")
+            '</header>\n<div id="report">\n'
+        )
 
     def _class(self, rule: str) -> str:
         cls = self.classes.get(rule)
@@ -217,49 +220,59 @@ class HtmlReporter(Reporter):
         w = self.out.write
         if extra:
             w(f"<style>{extra}</style>\n")
-        w(f"<section class=\"draft\" id=\"{anchor}\" data-path=\"{_e(path)}\" data-findings=\"{len(diagnostics)}\">\n")
-        w(f"<h2><a class=\"path\" href=\"#{anchor}\" title=\"{_e(path)}\">{_path_spans(path)}</a>"
-          f"<span class=\"total\">{_plural(len(diagnostics), 'finding')}</span></h2>\n")
-        w("<dl class=\"summary\">")
-        w(f"<div data-stat=\"figures\"{_stat_attrs(figures)}><dt>Figures</dt>"
-          f"<dd>{_stat_text(figures, 'attributed', _NO_FIGURES)}</dd></div>")
-        w(f"<div data-stat=\"quotes\"{_stat_attrs(quotes)}><dt>Quotes</dt>"
-          f"<dd>{_stat_text(quotes, 'with a speaker', _NO_QUOTES)}</dd></div>")
-        w(f"<div data-stat=\"rules\"><dt>Findings</dt><dd>{self._chips(by_rule)}</dd></div>")
+        w(f'<section class="draft" id="{anchor}" data-path="{_e(path)}" data-findings="{len(diagnostics)}">\n')
+        w(
+            f'<h2><a class="path" href="#{anchor}" title="{_e(path)}">{_path_spans(path)}</a>'
+            f'<span class="total">{_plural(len(diagnostics), "finding")}</span></h2>\n'
+        )
+        w('<dl class="summary">')
+        w(
+            f'<div data-stat="figures"{_stat_attrs(figures)}><dt>Figures</dt>'
+            f"<dd>{_stat_text(figures, 'attributed', _NO_FIGURES)}</dd></div>"
+        )
+        w(
+            f'<div data-stat="quotes"{_stat_attrs(quotes)}><dt>Quotes</dt>'
+            f"<dd>{_stat_text(quotes, 'with a speaker', _NO_QUOTES)}</dd></div>"
+        )
+        w(f'<div data-stat="rules"><dt>Findings</dt><dd>{self._chips(by_rule)}</dd></div>')
         # The newline after <pre> is dropped by every HTML parser; without it, a draft's own
         # leading blank line would be.
         w("</dl>\n")
         if article is not None and facts is not None:
             w(_sources_panel(article, facts))
-        w("<div class=\"body\">\n<pre class=\"copy\">\n")
+        w('<div class="body">\n<pre class="copy">\n')
         parts = _parts(article) if article is not None else []
         lines = source.line_starts if source is not None else [0]
         w(_highlight(text, diagnostics, classes, anchor, parts, lines))
         w("</pre>\n")
         if diagnostics:
-            w("<ol class=\"findings\">\n")
+            w('<ol class="findings">\n')
             for k, (d, cls) in enumerate(zip(diagnostics, classes, strict=True), 1):
                 fix = ""
                 if d.fix is not None:
-                    fix = f"<div class=\"fix\">Suggested fix: {_e(d.fix.title)}</div>"
+                    fix = f'<div class="fix">Suggested fix: {_e(d.fix.title)}</div>'
                 # Other places the finding points to (an earlier rendering of a quote, say).
-                related = "".join(f"<div class=\"related\">See {_e(r.path)}:{r.line}:{r.column}: {_e(r.message)}</div>"
-                                  for r in d.related)
-                w(f"<li class=\"{cls}\" data-rule=\"{_e(d.rule)}\" data-finding=\"{k}\">"
-                  f"<a class=\"where\" href=\"#{anchor}-f{k}\">{d.line}:{d.column}</a> "
-                  f"<span class=\"rule\">{_e(d.rule)}</span> <span class=\"severity\">{_e(d.severity)}</span>: "
-                  f"{_e(d.message)}{fix}{related}</li>\n")
+                related = "".join(
+                    f'<div class="related">See {_e(r.path)}:{r.line}:{r.column}: {_e(r.message)}</div>' for r in d.related
+                )
+                w(
+                    f'<li class="{cls}" data-rule="{_e(d.rule)}" data-finding="{k}">'
+                    f'<a class="where" href="#{anchor}-f{k}">{d.line}:{d.column}</a> '
+                    f'<span class="rule">{_e(d.rule)}</span> <span class="severity">{_e(d.severity)}</span>: '
+                    f"{_e(d.message)}{fix}{related}</li>\n"
+                )
             w("</ol>\n")
         else:
-            w("<p class=\"none\">No findings.</p>\n")
+            w('<p class="none">No findings.</p>\n')
         w("</div>\n</section>\n")
 
     def _chips(self, by_rule: dict[str, int]) -> str:
         if not by_rule:
             return "none"
-        return "".join(f"<span class=\"chip {self._class(rule)}\" data-rule=\"{_e(rule)}\" data-count=\"{n}\">"
-                       f"{_e(rule)} {n}</span>"
-                       for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])))
+        return "".join(
+            f'<span class="chip {self._class(rule)}" data-rule="{_e(rule)}" data-count="{n}">{_e(rule)} {n}</span>'
+            for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
 
     def _rule(self, rule_id: str, kind: str):
         rule = self.rules.get(rule_id)
@@ -323,29 +336,35 @@ class HtmlReporter(Reporter):
         if shared:
             # The sections' headers are already written with whole paths: hide what all share.
             w("<style>" + ", ".join(f".path .s{i}" for i in range(shared)) + " { display: none; }</style>\n")
-        w("<nav id=\"index\" class=\"index\" aria-label=\"Drafts by findings\">\n")
-        w(f"<h2>Drafts by findings<span class=\"total\">{_plural(len(rows), 'draft')}, {_plural(total, 'finding')}</span></h2>\n")
+        w('<nav id="index" class="index" aria-label="Drafts by findings">\n')
+        w(f'<h2>Drafts by findings<span class="total">{_plural(len(rows), "draft")}, {_plural(total, "finding")}</span></h2>\n')
         if rows:
-            w("<table>\n<thead><tr><th>Draft</th><th>Headline</th><th class=\"num\">Findings</th><th>By rule</th>"
-              "<th class=\"num\">Figures attributed</th><th class=\"num\">Quotes with a speaker</th></tr></thead>\n<tbody>\n")
+            w(
+                '<table>\n<thead><tr><th>Draft</th><th>Headline</th><th class="num">Findings</th><th>By rule</th>'
+                '<th class="num">Figures attributed</th><th class="num">Quotes with a speaker</th></tr></thead>\n<tbody>\n'
+            )
             for r in rows:
-                w(f"<tr class=\"{'clean' if not r.findings else 'flagged'}\" data-path=\"{_e(r.path)}\""
-                  f" data-findings=\"{r.findings}\">"
-                  f"<td><a href=\"#{r.anchor}\" title=\"{_e(r.path)}\">{_e(_short(r.path, shared))}</a></td>"
-                  f"<td>{_e(r.headline)}</td>"
-                  f"<td class=\"num\">{r.findings}</td><td>{self._chips(r.by_rule)}</td>"
-                  f"<td class=\"num\">{_ratio(r.figures, _NO_FIGURES)}</td>"
-                  f"<td class=\"num\">{_ratio(r.quotes, _NO_QUOTES)}</td></tr>\n")
+                w(
+                    f'<tr class="{"clean" if not r.findings else "flagged"}" data-path="{_e(r.path)}"'
+                    f' data-findings="{r.findings}">'
+                    f'<td><a href="#{r.anchor}" title="{_e(r.path)}">{_e(_short(r.path, shared))}</a></td>'
+                    f"<td>{_e(r.headline)}</td>"
+                    f'<td class="num">{r.findings}</td><td>{self._chips(r.by_rule)}</td>'
+                    f'<td class="num">{_ratio(r.figures, _NO_FIGURES)}</td>'
+                    f'<td class="num">{_ratio(r.quotes, _NO_QUOTES)}</td></tr>\n'
+                )
             w("</tbody>\n</table>\n")
         else:
-            w("<p class=\"none\">No drafts were checked.</p>\n")
+            w('<p class="none">No drafts were checked.</p>\n')
         if self.totals:
-            w("<h3>Rules</h3>\n<ul class=\"legend\">\n")
+            w('<h3>Rules</h3>\n<ul class="legend">\n')
             for rule, n in sorted(self.totals.items(), key=lambda kv: (-kv[1], kv[0])):
                 r = self.rules.get(rule)
                 desc = f" — {_e(r.description)}" if r is not None and r.description else ""
-                w(f"<li><span class=\"chip {self._class(rule)}\" data-rule=\"{_e(rule)}\" data-count=\"{n}\">"
-                  f"{_e(rule)} {n}</span>{desc}</li>\n")
+                w(
+                    f'<li><span class="chip {self._class(rule)}" data-rule="{_e(rule)}" data-count="{n}">'
+                    f"{_e(rule)} {n}</span>{desc}</li>\n"
+                )
             w("</ul>\n")
         w("</nav>\n</div>\n")
         w(f"<script>{_SCRIPT}</script>\n</body>\n</html>\n")
@@ -362,19 +381,25 @@ def _sources_panel(article, facts) -> str:
 
     rows = cited(article, facts)
     c = counts(rows)
-    out = [f"<details class=\"sources\" data-attributions=\"{len(rows)}\" open>"
-           f"<summary>Sources: {_plural(len(rows), 'attribution')}</summary>\n<dl class=\"summary source-counts\">"]
-    out += [f"<div data-kind=\"{k}\" data-count=\"{n}\"><dt>{k}</dt><dd>{n}</dd></div>" for k, n in c.items()]
+    out = [
+        f'<details class="sources" data-attributions="{len(rows)}" open>'
+        f'<summary>Sources: {_plural(len(rows), "attribution")}</summary>\n<dl class="summary source-counts">'
+    ]
+    out += [f'<div data-kind="{k}" data-count="{n}"><dt>{k}</dt><dd>{n}</dd></div>' for k, n in c.items()]
     out.append("</dl>\n")
     if rows:
-        out.append("<table class=\"sources-table\">\n<thead><tr><th class=\"num\">Line</th><th>Source</th><th>Kind</th>"
-                   "<th>Cue</th><th>Cue kind</th><th>Content</th></tr></thead>\n<tbody>\n")
+        out.append(
+            '<table class="sources-table">\n<thead><tr><th class="num">Line</th><th>Source</th><th>Kind</th>'
+            "<th>Cue</th><th>Cue kind</th><th>Content</th></tr></thead>\n<tbody>\n"
+        )
         for r in rows:
             source = " ".join(r.source[2].split()) if r.source else ""
             kind = r.source[3] if r.source else "none"
             how = "" if r.content is None else ("quoted" if r.content[2] else "paraphrased")
-            out.append(f"<tr data-kind=\"{kind}\"><td class=\"num\">{r.line}</td><td>{_e(source)}</td><td>{kind}</td>"
-                       f"<td>{_e(' '.join(r.cue[2].split()))}</td><td>{_e(r.cue[3])}</td><td>{how}</td></tr>\n")
+            out.append(
+                f'<tr data-kind="{kind}"><td class="num">{r.line}</td><td>{_e(source)}</td><td>{kind}</td>'
+                f"<td>{_e(' '.join(r.cue[2].split()))}</td><td>{_e(r.cue[3])}</td><td>{how}</td></tr>\n"
+            )
         out.append("</tbody>\n</table>\n")
     out.append("</details>\n")
     return "".join(out)
@@ -387,7 +412,7 @@ def _plural(n: int, noun: str) -> str:
 def _stat_attrs(stat) -> str:
     if stat is None:
         return ""
-    return f" data-found=\"{stat[0]}\" data-ok=\"{stat[1]}\""
+    return f' data-found="{stat[0]}" data-ok="{stat[1]}"'
 
 
 # What a draft without figures or quotations shows in place of a count: "none" or "0 of 0" in
@@ -401,14 +426,14 @@ def _stat_text(stat, what: str, nothing: str) -> str:
         return "not counted"
     found, ok = stat
     if not found:
-        return f"<span class=\"nil\">{nothing}</span>"
-    return f"<span class=\"n\">{found}</span> found, <span class=\"ok\">{ok}</span> {what}"
+        return f'<span class="nil">{nothing}</span>'
+    return f'<span class="n">{found}</span> found, <span class="ok">{ok}</span> {what}'
 
 
 def _ratio(stat, nothing: str) -> str:
     if stat is None:
         return "–"
-    return f"{stat[1]} of {stat[0]}" if stat[0] else f"<span class=\"nil\">{nothing}</span>"
+    return f"{stat[1]} of {stat[0]}" if stat[0] else f'<span class="nil">{nothing}</span>'
 
 
 # A path's folders, each with the separator after it, then its file name.
@@ -442,7 +467,7 @@ def _path_spans(path: str) -> str:
     segs = _segments(path)
     if not segs:
         return _e(path)
-    return "".join(f"<span class=\"s{i}\">{_e(seg)}</span>" for i, seg in enumerate(segs[:-1])) + _e(segs[-1])
+    return "".join(f'<span class="s{i}">{_e(seg)}</span>' for i, seg in enumerate(segs[:-1])) + _e(segs[-1])
 
 
 _PART_TITLES = {"hed": "headline", "dek": "deck", "furniture": "furniture: not checked"}
@@ -465,8 +490,9 @@ def _parts(article) -> list[tuple[int, int, str]]:
     return out
 
 
-def _highlight(text: str, diagnostics, classes: list[str], anchor: str,
-               parts: list[tuple[int, int, str]] = (), line_starts: list[int] = (0,)) -> str:
+def _highlight(
+    text: str, diagnostics, classes: list[str], anchor: str, parts: list[tuple[int, int, str]] = (), line_starts: list[int] = (0,)
+) -> str:
     """The copy, escaped, with each finding wrapped in a <mark>, the headline, deck and
     furniture each in a span of its class, and an empty line-number span at each line's start.
 
@@ -501,9 +527,11 @@ def _highlight(text: str, diagnostics, classes: list[str], anchor: str,
     def tag(k: int, cont: bool, empty: bool = False) -> str:
         d = diagnostics[k]
         cls = f"f {classes[k]} sev-{_e(d.severity)}" + (" cont" if cont else "") + (" empty" if empty else "")
-        ident = "" if cont else f" id=\"{anchor}-f{k + 1}\""
-        return (f"<mark class=\"{cls}\"{ident} data-rule=\"{_e(d.rule)}\" data-finding=\"{k + 1}\" "
-                f"title=\"{_e(d.rule)} ({_e(d.severity)}): {_e(d.message)}\">")
+        ident = "" if cont else f' id="{anchor}-f{k + 1}"'
+        return (
+            f'<mark class="{cls}"{ident} data-rule="{_e(d.rule)}" data-finding="{k + 1}" '
+            f'title="{_e(d.rule)} ({_e(d.severity)}): {_e(d.message)}">'
+        )
 
     pos = 0
     for p in points:
@@ -531,10 +559,10 @@ def _highlight(text: str, diagnostics, classes: list[str], anchor: str,
             out.append("</span>")
             in_part = False
         if p in lines:
-            out.append(f"<span class=\"ln\" data-line=\"{lines[p]}\" aria-hidden=\"true\"></span>")
+            out.append(f'<span class="ln" data-line="{lines[p]}" aria-hidden="true"></span>')
         if p in part_at:
             kind = part_at[p][1]
-            out.append(f"<span class=\"{kind}\" title=\"{_PART_TITLES[kind]}\">")
+            out.append(f'<span class="{kind}" title="{_PART_TITLES[kind]}">')
             in_part = True
         for k in carried:
             out.append(tag(k, True))

@@ -17,10 +17,13 @@ class JunitReporter(Reporter):
         for d in diagnostics:
             self.failures += 1
             text = f"{d.path}:{d.line}:{d.column}: {d.message}"
-            body += (f'\n      <failure type={quoteattr(d.rule)} message={quoteattr(d.rule + ": " + d.message)}>'
-                     f"{escape(text)}</failure>")
-        self.cases.append(f'    <testcase classname="attrlint" name={quoteattr(path)}>{body}'
-                          + ("\n    </testcase>" if body else "</testcase>"))
+            body += (
+                f"\n      <failure type={quoteattr(d.rule)} message={quoteattr(d.rule + ': ' + d.message)}>"
+                f"{escape(text)}</failure>"
+            )
+        self.cases.append(
+            f'    <testcase classname="attrlint" name={quoteattr(path)}>{body}' + ("\n    </testcase>" if body else "</testcase>")
+        )
 
     def finish(self):
         n = len(self.cases)

@@ -25,33 +25,56 @@ class SarifReporter(Reporter):
                 "ruleId": d.rule,
                 "level": _LEVEL.get(d.severity, "warning"),
                 "message": {"text": d.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-                    "region": {"startLine": d.line, "startColumn": d.column,
-                               "endLine": d.end_line,
-                               "endColumn": max(d.end_column, d.column + 1 if d.end_line == d.line else d.end_column)},
-                }}],
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                            "region": {
+                                "startLine": d.line,
+                                "startColumn": d.column,
+                                "endLine": d.end_line,
+                                "endColumn": max(d.end_column, d.column + 1 if d.end_line == d.line else d.end_column),
+                            },
+                        }
+                    }
+                ],
             }
             if d.rule in self.index:
                 result["ruleIndex"] = self.index[d.rule]
             if d.related:
                 result["relatedLocations"] = [
-                    {"id": i, "message": {"text": r.message},
-                     "physicalLocation": {"artifactLocation": {"uri": _uri(r.path), "uriBaseId": "%SRCROOT%"},
-                                          "region": {"startLine": r.line, "startColumn": r.column}}}
-                    for i, r in enumerate(d.related)]
+                    {
+                        "id": i,
+                        "message": {"text": r.message},
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(r.path), "uriBaseId": "%SRCROOT%"},
+                            "region": {"startLine": r.line, "startColumn": r.column},
+                        },
+                    }
+                    for i, r in enumerate(d.related)
+                ]
             if d.fix:
-                result["fixes"] = [{
-                    "description": {"text": d.fix.title},
-                    "artifactChanges": [{
-                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-                        "replacements": [{
-                            "deletedRegion": {"startLine": d.fix.line, "startColumn": d.fix.column,
-                                              "endLine": d.fix.end_line, "endColumn": d.fix.end_column},
-                            "insertedContent": {"text": d.fix.replacement},
-                        }],
-                    }],
-                }]
+                result["fixes"] = [
+                    {
+                        "description": {"text": d.fix.title},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {
+                                            "startLine": d.fix.line,
+                                            "startColumn": d.fix.column,
+                                            "endLine": d.fix.end_line,
+                                            "endColumn": d.fix.end_column,
+                                        },
+                                        "insertedContent": {"text": d.fix.replacement},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ]
             self.results.append(result)
 
     def finish(self):
@@ -75,15 +98,18 @@ class SarifReporter(Reporter):
         log = {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [{
-                # No informationUri: the project has no public page yet, the property is
-                # optional, and a made-up address would send users nowhere.
-                "tool": {"driver": {"name": "attrlint", "version": __version__, "semanticVersion": __version__,
-                                    "rules": rules}},
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(os.getcwd()).as_uri() + "/"}},
-                "columnKind": "unicodeCodePoints",
-                "results": self.results,
-            }],
+            "runs": [
+                {
+                    # No informationUri: the project has no public page yet, the property is
+                    # optional, and a made-up address would send users nowhere.
+                    "tool": {
+                        "driver": {"name": "attrlint", "version": __version__, "semanticVersion": __version__, "rules": rules}
+                    },
+                    "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(os.getcwd()).as_uri() + "/"}},
+                    "columnKind": "unicodeCodePoints",
+                    "results": self.results,
+                }
+            ],
         }
         json.dump(log, self.out, ensure_ascii=False, indent=2)
         self.out.write("\n")

@@ -17,8 +17,10 @@ class TextReporter(Reporter):
             where, message = printable(d.path), printable(d.message)
             head = f"{where}:{d.line}:{d.column}: {d.severity} {d.rule} {message}"
             if self.color:
-                head = (f"{_BOLD}{where}:{d.line}:{d.column}:{_RESET} {_COLORS.get(d.severity, '')}{d.severity}{_RESET} "
-                        f"{_BOLD}{d.rule}{_RESET} {message}")
+                head = (
+                    f"{_BOLD}{where}:{d.line}:{d.column}:{_RESET} {_COLORS.get(d.severity, '')}{d.severity}{_RESET} "
+                    f"{_BOLD}{d.rule}{_RESET} {message}"
+                )
             self.out.write(head + "\n")
             if source is not None:
                 self.out.write(_excerpt(source.line_text(d.line), d, self.color))
@@ -36,7 +38,7 @@ def _excerpt(line: str, d, color: bool, width: int = 100) -> str:
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
     # Measured on the escaped text, so the caret stays under the finding.
-    caret = " " * (len(prefix) + len(printable(line[lo:col]))) + "^" * max(1, len(printable(line[col:min(end, hi)])))
+    caret = " " * (len(prefix) + len(printable(line[lo:col]))) + "^" * max(1, len(printable(line[col : min(end, hi)])))
     if color:
         caret = _COLORS.get(d.severity, "") + caret + _RESET
         return f"  {_DIM}|{_RESET} {prefix}{shown}{suffix}\n  {_DIM}|{_RESET} {caret}\n"
