@@ -10,6 +10,7 @@ line:column. The Markdown and HTML readers are in attrlint.readers.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -103,7 +104,7 @@ class Article:
         out: dict = {}
         for par, qs in self.quotations_by_paragraph.items():
             starts = [q.start for q in qs]
-            if any(a > b for a, b in zip(starts, starts[1:])):
+            if any(a > b for a, b in itertools.pairwise(starts)):
                 out[par] = None
                 continue
             reach, top = [], -1

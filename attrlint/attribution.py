@@ -300,7 +300,9 @@ class AttributionFinder:
             return []
         toks = tokenize(text[:colon])
         low = [t[2].lower() for t in toks]
-        if not 1 <= len(toks) <= 5 or not all(_nounish(t[2], lk, self) or lk in _DETERMINERS for t, lk in zip(toks, low)):
+        if not 1 <= len(toks) <= 5 or not all(
+            _nounish(t[2], lk, self) or lk in _DETERMINERS for t, lk in zip(toks, low, strict=False)
+        ):
             return []
         a = Attribution(colon, colon + 1, ":", text[:colon].strip(), "credit", listed=False)
         self._set_source(a, toks, low, 0, len(toks) - 1)
@@ -802,6 +804,7 @@ def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
 def _words(toks, lo: int, hi: int) -> list[str]:
     """The words of tokens lo..hi-1, a full stop joined to the word it touches ("Gov.", "U.S.")."""
     out: list[str] = []
+    glued = False
     for k in range(lo, hi):
         t = toks[k][2]
         if t[0].isalnum():

@@ -22,6 +22,7 @@ The key itself is predictable (anyone can compute it); the secret is what an att
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -244,9 +245,7 @@ def store(key: str, obj) -> None:
             f.write(MAGIC + _mac(secret, key, body) + body)
         os.replace(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
     except OSError:  # a full disk, a read-only folder: no cache this time
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp, dir_fd=dir_fd)
-        except OSError:
-            pass
     finally:
         os.close(dir_fd)

@@ -313,7 +313,7 @@ def _check(args) -> int:
             keep_source=bool(fixer or (reporter and reporter.needs_source)),
         )
         said: set[str] = set()
-        for path, result in zip(paths, results):
+        for path, result in zip(paths, results, strict=False):
             if result.error:
                 # A bad config file is named once, not once for every draft under it.
                 if result.error not in said:
@@ -347,7 +347,8 @@ def _check(args) -> int:
                 failed += _guarded(
                     args,
                     result.path,
-                    lambda: reporter.file(result.path, shown, source=result.source, article=result.article, facts=result.facts),
+                    # Called at once by _guarded, inside this iteration.
+                    lambda: reporter.file(result.path, shown, source=result.source, article=result.article, facts=result.facts),  # noqa: B023
                 )
         if fixer and fixer.fixes and not args.quiet:
             print(fixer.summary(), file=sys.stderr)
@@ -392,7 +393,7 @@ def _discard(out) -> None:
     try:
         os.close(out.fileno()) if out is not sys.stdout else None
         if out is sys.stdout:
-            sys.stdout = open(os.devnull, "w")
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (stdout for the rest of the process)
     except (OSError, ValueError):
         pass
 
@@ -493,7 +494,7 @@ def _explain(args) -> int:
                 out.extend(f"  {'':9}{line}".rstrip() for line in copy[1:])
     from attrlint.describe import option_lines, placeholder_lines
 
-    out += ["", "Message (override it with `message:` in a rule file):"] + placeholder_lines(rule)
+    out += ["", "Message (override it with `message:` in a rule file):", *placeholder_lines(rule)]
     if type(rule).options:
         out += ["", f"Options of kind {rule.kind} (set them in a rule file, or per rule under `options:` in config):"]
         out += option_lines(rule)

@@ -179,7 +179,7 @@ class FigureFinder:
         # Most sentences hold no number at all: a cheap test spares them the full pattern.
         numbers = self.number.finditer(text) if has_digit or _HAS_NUMBER_WORD.search(text) else ()
         for m in numbers:
-            s, e = m.span()
+            s, _e = m.span()
             if any(a <= s < b for a, b in taken):
                 continue
             fig = self._classify_number(text, m)
@@ -308,7 +308,7 @@ class FigureFinder:
     def _date_like(self, text: str, s: int, e: int) -> bool:
         before = _words_before(text, s, 1)
         after = _WORD_AT.match(text, e + 1) if text[e : e + 1] == " " else None
-        words = [w for w in (before[-1] if before else "", after.group(0) if after else "")]
+        words = [before[-1] if before else "", after.group(0) if after else ""]
         return any(w[:1].isupper() and w.lower() in self.months for w in words)
 
     def _age_apposition(self, text: str, s: int, e: int) -> bool:

@@ -84,7 +84,7 @@ def plan(path: str, checked_text: str, diagnostics) -> Planned | None:
         out.applied.append(d)
     if not out.applied:
         return None
-    new_text = "".join(line + end for line, end in zip(lines, ends + [""]))
+    new_text = "".join(line + end for line, end in zip(lines, [*ends, ""], strict=False))
     try:
         out.new_bytes = bom + new_text.encode(encoding)
     except UnicodeEncodeError:

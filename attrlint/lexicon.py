@@ -129,7 +129,7 @@ class Lexicon:
                 raise RuleFileError(path, line, f"lexicon key {key!r} must be a list of strings")
             if LEXICON_KEYS[key][0] == "patterns":
                 item_lines = getattr(value, "item_lines", [line] * len(value))
-                for item, item_line in zip(value, item_lines):
+                for item, item_line in zip(value, item_lines, strict=False):
                     try:
                         regex.compile(item, regex.V0 | regex.IGNORECASE, ignore_unused=True, **_PLACEHOLDER_LISTS)
                     except regex.error as exc:

@@ -193,7 +193,7 @@ class Workspace:
     def _build(self, cfg: Config, override: dict | None) -> Linter:
         from attrlint import cache
 
-        rule_files = [f for p in [str(builtin_pack_dir())] + list(cfg.rules) + list(self.rules) for f in pack_files(p)]
+        rule_files = [f for p in [str(builtin_pack_dir()), *list(cfg.rules), *list(self.rules)] for f in pack_files(p)]
         key = None
         if self.use_cache:
             key = cache.key_for(

@@ -47,7 +47,7 @@ class Rendering:
     owner: object = None  # the Quotation it renders
 
     def pairs(self) -> set[tuple[str, str]]:
-        return set(zip(self.words, self.words[1:]))
+        return set(zip(self.words, self.words[1:], strict=False))
 
 
 def render(text: str, start: int, end: int) -> Rendering:
@@ -221,9 +221,8 @@ def _excused(a: Rendering, b: Rendering, i1: int, i2: int, j1: int, j2: int) -> 
         return True
     if any(g in b.inserted for g in range(j1, j2 + 1)):
         return True
-    if i2 > i1 and j2 > j1 and "".join(a.words[i1:i2]) == "".join(b.words[j1:j2]):
-        return True  # re-confirmed / reconfirmed: a hyphen is punctuation
-    return False
+    # re-confirmed / reconfirmed: a hyphen is punctuation
+    return i2 > i1 and j2 > j1 and "".join(a.words[i1:i2]) == "".join(b.words[j1:j2])
 
 
 class RenderingIndex:

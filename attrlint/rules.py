@@ -263,7 +263,7 @@ def validate_value(key: str, value: Any, typ: str, path: str, kl: int | None) ->
     if typ in ("pattern", "patterns"):
         items = [value] if typ == "pattern" else value
         item_lines = getattr(value, "item_lines", [kl] * len(items)) if typ == "patterns" else [kl]
-        for pat, pl in zip(items, item_lines):
+        for pat, pl in zip(items, item_lines, strict=False):
             try:
                 regex.compile(pat, regex.V0)
             except regex.error as exc:
@@ -289,7 +289,7 @@ def build_rule(item: Any, path: str, pack: str, lexicon: Lexicon) -> Rule:
     if not isinstance(item, dict):
         raise RuleFileError(path, line, "each entry of `rules:` must be a mapping")
     lines = getattr(item, "key_lines", {})
-    for key, (typ, required, _) in COMMON_KEYS.items():
+    for key, (_typ, required, _) in COMMON_KEYS.items():
         if required and key not in item:
             raise RuleFileError(path, line, f"rule is missing required key {key!r}")
     kind_name = item["kind"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -266,7 +267,7 @@ def _overlapping(article, q, spans: dict) -> list:
     sents = article.paragraphs[q.paragraph].sentences
     if q.paragraph not in spans:
         starts, ends = [s.start for s in sents], [s.end for s in sents]
-        in_order = all(a <= b for a, b in zip(starts, starts[1:])) and all(a <= b for a, b in zip(ends, ends[1:]))
+        in_order = all(a <= b for a, b in itertools.pairwise(starts)) and all(a <= b for a, b in itertools.pairwise(ends))
         spans[q.paragraph] = (starts, ends) if in_order else None
     if spans[q.paragraph] is None:  # not in order after all: look at them all
         return [s for s in sents if s.start < q.end and s.end > q.start]
@@ -285,7 +286,7 @@ class _Bounds:
         opens = [q.open for q in sent.quotations]
         # The first quotation (in the list's order) opening at or after a point; with the list
         # in text order, as the reader builds it, that is the nearest one.
-        self.opens = opens if all(a <= b for a, b in zip(opens, opens[1:])) else None
+        self.opens = opens if all(a <= b for a, b in itertools.pairwise(opens)) else None
 
     def previous_close_or_start(self, hi: int) -> int:
         k = bisect.bisect_left(self.closes, hi)

@@ -7,6 +7,8 @@ told otherwise. `unless` patterns exempt a whole sentence; `fix` offers a replac
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import regex
 
 from attrlint.diagnostic import Fix
@@ -18,7 +20,7 @@ from attrlint.rules import Option, Rule, register
 class Existence(Rule):
     kind = "existence"
     placeholders = frozenset({"match"})
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "tokens": Option("words", [], "literal words or phrases to flag (matched on word boundaries)"),
         "patterns": Option("patterns", [], "regular expressions to flag"),
         "ignore_case": Option("bool", True, "match regardless of case"),

@@ -25,6 +25,7 @@ sentence with no cue, condition or forecast in any clause.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 import regex
 
@@ -55,7 +56,7 @@ class HeadlineHedge(Rule):
     kind = "headline-hedge-mismatch"
     aliases = ("headline-hedge",)  # the kind's name before it took its rule's
     placeholders = frozenset({"direction", "headline_way", "body_way", "line"})
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "hedges": Option(
             "patterns", [], "hedge cues, in headline or body, that distance a claim wherever they stand (allegedly, so-called)"
         ),
@@ -619,7 +620,7 @@ def _cue_text(text: str, start: int, end: int) -> str:
             words.append(w.rstrip(",;:"))
             if w[-1] in ",;:" or (w.endswith(".") and w.count(".") == 1):
                 break
-        return " ".join([lead.group(0)] + words).rstrip(".")
+        return " ".join([lead.group(0), *words]).rstrip(".")
     lo = max(text.rfind(c, 0, start) for c in ",;:—–()") + 1
     before = text[lo:start].split()[-3:]
-    return " ".join(before + [cue]).strip()
+    return " ".join([*before, cue]).strip()

@@ -11,6 +11,8 @@ all, which is a different problem (the headline's figure has no source in the st
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import regex
 
 from attrlint.headline import RangeReader, overlaps, stem
@@ -24,7 +26,7 @@ class HeadlineNumber(Rule):
     kind = "headline-number-mismatch"
     aliases = ("headline-number",)  # the kind's name before it took its rule's
     placeholders = frozenset({"figure", "noun", "body_figure", "line"})
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "vague_ranges": Option("mapping", {}, "vague quantities and the counts they allow, [low, high]"),
         "approximators": Option("mapping", {}, "approximators and the factors of the stated figure they allow, [low, high]"),
         "tolerance": Option("float", 0.1, "how far a headline figure may be rounded, as a share of it (0.1: 500 fits 472)"),

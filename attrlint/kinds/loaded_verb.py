@@ -14,6 +14,7 @@ offered fix.
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 import regex
 
@@ -32,7 +33,7 @@ _HEADLINE_QUOTE = regex.compile(r"[\"“”](?:[^\"“”]{1,200})[\"“”]|(?<
 class LoadedVerb(Rule):
     kind = "loaded-verb"
     placeholders = frozenset({"verb", "neutral"})
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "replacements": Option("mapping", {}, "loaded verb form -> the neutral form offered instead (claimed: said)"),
         "confession_verbs": Option("words", [], "forms that own up to a deed after 'to' (admits to, confessed to)"),
         "noun_forms": Option("words", [], "forms that are also nouns (claims, boasts): flagged only after a subject"),
@@ -217,11 +218,10 @@ class LoadedVerb(Rule):
             return False  # "by insisting that ...": a tactic the writer describes, not a report
         if form in self._noun_forms and not self._subject_like(before, text, s, e):
             return False
-        if form in self._object_senses and not (
-            self._clause_follows(text, s, e) or (headline and self._headline_clause.match(text, e))
-        ):
-            return False
-        return True
+        return not (
+            form in self._object_senses
+            and not (self._clause_follows(text, s, e) or (headline and self._headline_clause.match(text, e)))
+        )
 
     def _hypothetical_before(self, lowered: list[str]) -> bool:
         """A modal ("should", "might", "he'll") or a duty ("had to admit", "the first to admit")."""

@@ -13,6 +13,7 @@ otherwise the closest rendering is named, with its path:line.
 from __future__ import annotations
 
 import os
+from typing import ClassVar
 
 import regex
 
@@ -44,7 +45,7 @@ def _short(text: str, limit: int = 120) -> str:
 class QuoteDrift(Rule):
     kind = "quote-drift"
     placeholders = frozenset({"quotation", "reference", "where", "ours", "theirs"})
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "min_words": Option("int", 4, "quotations shorter than this (terms, scare quotes) are not compared"),
         "min_run": Option("int", 7, "a shared run of this many words makes two renderings the same remark"),
         "min_share": Option(

@@ -10,6 +10,7 @@ and furniture. Nested quotations are the outer speaker's words.
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import ClassVar
 
 import regex
 
@@ -31,7 +32,7 @@ def speaker_finder(rule) -> SpeakerFinder:
 class QuoteUnattributed(Rule):
     kind = "quote-unattributed"
     placeholders = frozenset({"quotation", "words"})
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "min_words": Option("int", 4, "quotations shorter than this are terms or scare quotes, not statements"),
         "speech_cues": Option(
             "patterns",
@@ -147,8 +148,10 @@ class QuoteUnattributed(Rule):
         for n in (k - 1, j + 1):
             if 0 <= n < len(index.sentences) and index.sentences[n].paragraph >= 0:
                 near = index.sentences[n].unquoted
-                if index.memo(("someone", n), lambda: self._someone(near)) and index.memo(
-                    ("speech", n), lambda: bool(self._speech_context.search(near) or self._finder.speech_cues.search(near))
+                # The memo calls each function at once, inside this iteration.
+                if index.memo(("someone", n), lambda: self._someone(near)) and index.memo(  # noqa: B023
+                    ("speech", n),
+                    lambda: bool(self._speech_context.search(near) or self._finder.speech_cues.search(near)),  # noqa: B023
                 ):
                     return True
         return False
@@ -171,7 +174,7 @@ class QuoteUnattributed(Rule):
         """Whether the writer's words name or stand for a person: a pronoun, a described source
         ("the senator"), or a capitalised name that does not merely open the sentence."""
         tokens = _WORD.findall(text)
-        for i, w in enumerate(tokens):
+        for w in tokens:
             low = w.lower().rstrip(".")
             if low in self._persons and (low != "i" or w == "I"):
                 return True

@@ -8,6 +8,8 @@ left over is reported here, one finding per stray mark.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from attrlint.rules import Option, Rule, register
 
 
@@ -15,7 +17,7 @@ from attrlint.rules import Option, Rule, register
 class QuoteUnbalanced(Rule):
     kind = "quote-unbalanced"
     placeholders = frozenset({"mark", "which", "partner"})
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "wrong_way_message": Option(
             "str",
             "This {which} quotation mark faces the wrong way ({mark}): write {right}",

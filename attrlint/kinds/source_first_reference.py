@@ -21,6 +21,7 @@ is checked; one finding per source, at its first short reference.
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 import regex
 
@@ -45,7 +46,7 @@ _SPACES = regex.compile(r"\s+")
 class SourceFirstReference(Rule):
     kind = "source-first-reference"
     placeholders = frozenset({"name"})
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "well_known": Option("words", [], "acronyms that need no spelling out (AP, UN, FBI)"),
         "names_in_capitals": Option("patterns", [], "words in capitals that are names, not acronyms (call signs: KMOV)"),
         "titles": Option("words", [], "titles before a surname (Mr., Gov., President)"),
@@ -141,7 +142,7 @@ class SourceFirstReference(Rule):
                     if ref is not None:
                         refs.append(ref)
                     elif last_subject is not None and self._pronoun_subject(unq, tokens, a):
-                        refs.append(last_subject + ("pronoun",))  # "Carson defied ... “...,” he said."
+                        refs.append((*last_subject, "pronoun"))  # "Carson defied ... “...,” he said."
                 # A name opening this sentence can be the "he" of a later sentence, not of its own.
                 # The last person named as a source, or else opening a sentence, is the one a
                 # later "he said" speaks for.
@@ -246,7 +247,7 @@ class SourceFirstReference(Rule):
         while j < len(tokens) - 1 and tokens[j][1].endswith("ly"):
             j += 1
         if j < len(tokens) and _PAST.fullmatch(tokens[j][1]):
-            gaps = [unq[a + len(w) : b] for (a, w), (b, _) in zip(tokens[i:j], tokens[i + 1 : j + 1])]
+            gaps = [unq[a + len(w) : b] for (a, w), (b, _) in zip(tokens[i:j], tokens[i + 1 : j + 1], strict=False)]
             if all(len(g) <= 2 and not g.strip() for g in gaps):
                 return span
         return None
@@ -292,7 +293,7 @@ class SourceFirstReference(Rule):
         if i > 0 and tokens[i - 1][1].lower() in self._office_titles:
             return None  # "President Obama said": the office names the one person who holds it
         if i > 0 and tokens[i - 1][1].lower() == "the" and words[0].lower() != "the":
-            words = ["the"] + words  # "The Mirror reported": a name with its article
+            words = ["the", *words]  # "The Mirror reported": a name with its article
             s = tokens[i - 1][0]
         if words[-1].lower() in self._not_names:
             return None

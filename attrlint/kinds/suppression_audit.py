@@ -6,6 +6,8 @@ the directives that were never used (`audit: unused`) or were malformed (`audit:
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from attrlint.rules import Option, Rule, register
 
 
@@ -14,7 +16,7 @@ class SuppressionAudit(Rule):
     kind = "suppression-audit"
     phase = "audit"
     placeholders = frozenset({"directive", "rules", "reason"})
-    options = {"audit": Option("str", "unused", "which directives to report: unused or invalid")}
+    options: ClassVar[dict[str, Option]] = {"audit": Option("str", "unused", "which directives to report: unused or invalid")}
 
     def prepare(self) -> None:
         if self.opts["audit"] not in ("unused", "invalid"):

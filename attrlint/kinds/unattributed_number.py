@@ -9,6 +9,8 @@ are the speaker's and are never reported. Attribution given only later does not 
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import regex
 
 from attrlint.lexicon import pattern_alternation
@@ -23,7 +25,7 @@ class UnattributedFigure(Rule):
     kind = "unattributed-number"
     aliases = ("unattributed-figure",)  # the kind's name before it took its rule's
     placeholders = frozenset({"figure", "noun"})
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "continuations": Option("patterns", [], "paragraph openings that carry on the previous paragraph's attributed statement"),
         "back_references": Option("patterns", [], "pointers back to a source attributed earlier in the article"),
         "named_source_nouns": Option(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import ClassVar
 
 import regex
 
@@ -36,7 +37,7 @@ def _plain_alt(words) -> str:
 class VagueSource(Rule):
     kind = "vague-source"
     placeholders = frozenset({"source"})
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "vague_nouns": Option("words", [], "sources that are vague even bare (sources, experts, observers, critics)"),
         "quantifiers": Option("words", [], "words that make any group vague (some, many, a wide array of)"),
         "alone": Option("words", [], "quantifiers that are a vague group by themselves before a cue (some, others)"),
@@ -226,7 +227,7 @@ class VagueSource(Rule):
     def _reported_by_another(self, text: str, at: int) -> bool:
         """Whether the group starting at `at` stands inside what another source said: "Obama
         said economists predict ...", "he said that some fear ..." (that source answers for it)."""
-        words = [w for w in _WORD.finditer(text, max(0, at - 60), at)][-3:]
+        words = list(_WORD.finditer(text, max(0, at - 60), at))[-3:]
         end = at
         if words and words[-1].group(0).lower() == "that":
             end = words.pop().start()
@@ -330,10 +331,7 @@ class VagueSource(Rule):
         return before not in self._owners and not before.endswith(("’s", "'s"))
 
     def _names_source(self, sent, facts, s: int, e: int) -> bool:
-        for a in facts.attributions(sent):
-            if a.end <= s or a.start >= e:
-                return True
-        return False
+        return any(a.end <= s or a.start >= e for a in facts.attributions(sent))
 
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'-]*")
