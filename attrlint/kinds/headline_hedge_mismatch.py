@@ -228,48 +228,38 @@ class HeadlineHedge(Rule):
             return
         body_way, body_cue, body_source, body_main = self.read_body(sent, facts, words)
         line = article.position(sent.start)[0]
-        if stance.way == "speech" and body_way == "hedged" and body_main and not stance.speaker:
-            # A headline that reports what someone said still drops a hedge the body keeps:
-            # "ambassador reveals ISIS organ trade" over "ISIS might be harvesting organs".
-            yield self.diagnostic(
+
+        def mismatch(direction: str, headline_way: str, body_says: str):
+            return self.diagnostic(
                 article,
                 head.start,
                 head.end,
                 see=(sent.start, "the body's first mention of the claim"),
-                direction="a",
-                headline_way="states the claim without the body's hedge",
-                body_way=f"hedges it ('{body_cue}')",
+                direction=direction,
+                headline_way=headline_way,
+                body_way=body_says,
                 line=line,
             )
+
+        if stance.way == "speech" and body_way == "hedged" and body_main and not stance.speaker:
+            # A headline that reports what someone said still drops a hedge the body keeps:
+            # "ambassador reveals ISIS organ trade" over "ISIS might be harvesting organs".
+            yield mismatch("a", "states the claim without the body's hedge", f"hedges it ('{body_cue}')")
         elif stance.way == "speech" and body_way == "attributed" and self._third_party(stance.actor, body_cue, body_source):
             # The body credits the speech itself to someone else ("Al-Sisi proposes: ..." over
             # "al-Sisi has offered ..., according to local Israeli media"): it is a report of a
             # report, and the headline states it as fact.
-            yield self.diagnostic(
-                article,
-                head.start,
-                head.end,
-                see=(sent.start, "the body's first mention of the claim"),
-                direction="a",
-                headline_way="states what was said as fact",
-                body_way=f"attributes it ('{body_cue}')",
-                line=line,
-            )
+            yield mismatch("a", "states what was said as fact", f"attributes it ('{body_cue}')")
         elif stance.way == "plain" and body_way == "attributed" and self._actor_speaks(sent, body_cue, body_source, words):
             # The body's source is the headline's own subject ("Trump tweet includes ..." over
             # "Trump tweeted ...", "Republicans pile on ..." over "Republicans lashed out"):
             # the headline reports that actor's act, it does not state their claim as fact.
             return
         elif stance.way == "plain" and body_way in ("hedged", "attributed"):
-            yield self.diagnostic(
-                article,
-                head.start,
-                head.end,
-                see=(sent.start, "the body's first mention of the claim"),
-                direction="a",
-                headline_way="states the claim in the paper's own voice",
-                body_way=f"{'hedges' if body_way == 'hedged' else 'attributes'} it ('{body_cue}')",
-                line=line,
+            yield mismatch(
+                "a",
+                "states the claim in the paper's own voice",
+                f"{'hedges' if body_way == 'hedged' else 'attributes'} it ('{body_cue}')",
             )
         elif stance.way in ("hedged", "attributed") and body_way == "plain":
             # Saying the headline overstated its doubt needs a closer match than (a) does.
@@ -284,17 +274,10 @@ class HeadlineHedge(Rule):
                 return
             if stance.quoted and not self._states_quoted(sent, stance.quoted):
                 return
-            yield self.diagnostic(
-                article,
-                head.start,
-                head.end,
-                see=(sent.start, "the body's first mention of the claim"),
-                direction="b",
-                headline_way=f"{stance.way} the claim ('{stance.cue}')".replace("hedged", "hedges").replace(
-                    "attributed", "attributes"
-                ),
-                body_way="states it as plain fact with no source",
-                line=line,
+            yield mismatch(
+                "b",
+                f"{stance.way} the claim ('{stance.cue}')".replace("hedged", "hedges").replace("attributed", "attributes"),
+                "states it as plain fact with no source",
             )
 
     # --- the headline ------------------------------------------------------------------
