@@ -29,13 +29,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Union
 
 from attrlint.diagnostic import Diagnostic
+from attrlint.engine.project import Workspace
 from attrlint.errors import AttrlintError, InputError
-from attrlint.lint import Workspace
-from attrlint.source import Source, from_string, read_source, walk
+from attrlint.model.source import Source, from_string, read_source, walk
 
 if TYPE_CHECKING:
-    from attrlint.analysis import Facts
-    from attrlint.article import Article
+    from attrlint.analysis.facts import Facts
+    from attrlint.model.article import Article
 
 __all__ = ["Attribution", "Content", "Linter", "Result", "Span", "lint_paths", "lint_text"]
 
@@ -249,7 +249,7 @@ def _check_format(fmt: str | None) -> str | None:
 
 def _attributions(article: Article, facts: Facts) -> list[Attribution]:
     """The attribution model's records, exactly those `attrlint sources` writes."""
-    from attrlint.sources_report import cited
+    from attrlint.report.sources import cited
 
     text = article.text
     out = []

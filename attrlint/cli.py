@@ -17,13 +17,13 @@ import traceback
 
 from attrlint import __version__
 from attrlint.diagnostic import SEVERITIES, SEVERITY_RANK
+from attrlint.engine.fixes import FixRun
+from attrlint.engine.runner import default_jobs, internal_error, run, worker_count
+from attrlint.engine.suggest import did_you_mean
 from attrlint.errors import AttrlintError
-from attrlint.fixes import FixRun
+from attrlint.model.source import walk
 from attrlint.report import FORMATS, reporter_class
-from attrlint.runner import default_jobs, internal_error, run, worker_count
-from attrlint.source import walk
-from attrlint.suggest import did_you_mean
-from attrlint.summary import Tally, no_body_note
+from attrlint.report.summary import Tally, no_body_note
 
 
 def _csv(value: str) -> list[str]:
@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         if args.command == "config" or (args.command == "check" and args.show_settings):
-            from attrlint.starter import effective_settings
+            from attrlint.engine.starter import effective_settings
 
             target = args.path if args.command == "config" else (args.paths or ["."])[0]
             print(effective_settings(_workspace(args), target))
@@ -195,11 +195,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "explain":
             return _explain(args)
         if args.command == "sources":
-            from attrlint.sources_report import run as sources
+            from attrlint.report.sources import run as sources
 
             return sources(args)
         if args.command == "init":
-            from attrlint.starter import write_starter
+            from attrlint.engine.starter import write_starter
 
             print(f"wrote {write_starter(args.folder)}")
             return 0
@@ -236,7 +236,7 @@ def _unknown_command(ap: argparse.ArgumentParser, argv: list[str]) -> str:
 
 
 def _workspace(args):
-    from attrlint.lint import Workspace
+    from attrlint.engine.project import Workspace
 
     if getattr(args, "config", None) and not os.path.isfile(args.config):
         raise AttrlintError(f"{args.config}: no such config file")
@@ -414,7 +414,7 @@ def _guarded(args, what: str, call) -> int:
 
 def _inputs(workspace, drafts: list[str]) -> list[tuple[str, str]]:
     """Every file the run reads, with what it is: attrlint writes to none of them."""
-    from attrlint.rules import pack_files
+    from attrlint.engine.rules import pack_files
 
     out = [(p, "one of the drafts being checked") for p in drafts if p != "-"]
     out += [(f, "a rule file") for r in workspace.rules for f in pack_files(r)]
@@ -492,7 +492,7 @@ def _explain(args) -> int:
                 copy = rule.example[key].strip("\n").split("\n")
                 out.append(f"  {label:9}{copy[0]}")
                 out.extend(f"  {'':9}{line}".rstrip() for line in copy[1:])
-    from attrlint.describe import option_lines, placeholder_lines
+    from attrlint.engine.describe import option_lines, placeholder_lines
 
     out += ["", "Message (override it with `message:` in a rule file):", *placeholder_lines(rule)]
     if type(rule).options:

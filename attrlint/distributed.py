@@ -14,7 +14,7 @@ The recipe (`pip install 'attrlint[dask]'`):
 
     from dask.distributed import Client
     from attrlint.distributed import lint_bag, prepared_workspace
-    from attrlint.source import walk
+    from attrlint.model.source import walk
 
     client = Client("scheduler:8786")           # or Client() for a local cluster
     paths = walk(["/archive/2016"])              # paths every worker can read
@@ -43,8 +43,8 @@ import json
 import threading
 from collections.abc import Iterable
 
-from attrlint.lint import Workspace
-from attrlint.runner import lint_path
+from attrlint.engine.project import Workspace
+from attrlint.engine.runner import lint_path
 
 # A worker holds one unpickled workspace per shipped object; threads of one worker process
 # share it, and a linter keeps per-file state (its timeouts), so one file at a time per process.

@@ -36,9 +36,10 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from attrlint import __version__
 from attrlint.diagnostic import Diagnostic
+from attrlint.engine.lint import Linter
+from attrlint.engine.project import Workspace
 from attrlint.errors import AttrlintError, RuleFileError
-from attrlint.lint import Linter, Workspace
-from attrlint.source import DRAFT_SUFFIXES, Source, format_for, from_string
+from attrlint.model.source import DRAFT_SUFFIXES, Source, format_for, from_string
 
 log = logging.getLogger(__name__)
 

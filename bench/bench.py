@@ -132,7 +132,7 @@ def _write(path: str, text: str) -> None:
 
 def corpus_files(corpus: str) -> list[str]:
     sys.path.insert(0, REPO)
-    from attrlint.source import walk
+    from attrlint.model.source import walk
 
     return walk([corpus])
 
@@ -147,10 +147,10 @@ def attrlint_cmd() -> list[str]:
 COLD_BREAKDOWN = r"""
 import json, sys, time
 t0 = time.perf_counter()
-import attrlint.cli, attrlint.lint, attrlint.runner
+import attrlint.cli, attrlint.engine.lint, attrlint.engine.runner
 t1 = time.perf_counter()
-from attrlint.lint import Workspace
-from attrlint.runner import lint_path
+from attrlint.engine.project import Workspace
+from attrlint.engine.runner import lint_path
 ws = Workspace()
 ws.linter_for(sys.argv[1])
 t2 = time.perf_counter()
@@ -181,8 +181,8 @@ def lsp_latency(files: list[str], iterations: int) -> dict:
     """What the language server does after a pause in typing: read the buffer into a Source,
     find the draft's linter (already built), lint. The article is the corpus one nearest
     1,000 words; each iteration types one more word into a different paragraph."""
-    from attrlint.lint import Workspace
-    from attrlint.source import from_string, read_source
+    from attrlint.engine.project import Workspace
+    from attrlint.model.source import from_string, read_source
 
     def words(path):
         return len(read_source(path).text.split())
@@ -211,8 +211,8 @@ def lsp_latency(files: list[str], iterations: int) -> dict:
 def profile_corpus(files: list[str], top: int = 15) -> dict:
     """cProfile of a whole-corpus run in this process: the top functions by own and by
     cumulative time (the profiler's overhead inflates both; the ranking is what matters)."""
-    from attrlint.lint import Workspace
-    from attrlint.runner import lint_path
+    from attrlint.engine.project import Workspace
+    from attrlint.engine.runner import lint_path
 
     ws = Workspace()
     ws.linter_for(files[0])

@@ -10,8 +10,8 @@ import atheris
 
 with atheris.instrument_imports():
     from attrlint.errors import InputError
-    from attrlint.lint import Linter
-    from attrlint.source import Source, decode, normalise
+    from attrlint.engine.lint import Linter
+    from attrlint.model.source import Source, decode, normalise
 
 LINTER = Linter.create()
 FORMATS = ("draft.txt", "draft.md", "draft.html")

@@ -10,7 +10,7 @@ import atheris
 
 with atheris.instrument_imports():
     from attrlint.errors import RuleFileError
-    from attrlint.rules import load_rules
+    from attrlint.engine.rules import load_rules
 
 
 def TestOneInput(data: bytes) -> None:

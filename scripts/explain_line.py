@@ -5,9 +5,9 @@ Usage: python scripts/explain_line.py FILE LINE [LINE...]
 
 import sys
 
-from attrlint.analysis import Facts
-from attrlint.lint import Linter
-from attrlint.source import read_source
+from attrlint.analysis.facts import Facts
+from attrlint.engine.lint import Linter
+from attrlint.model.source import read_source
 
 
 def main() -> None:

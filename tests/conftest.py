@@ -8,8 +8,8 @@ import textwrap
 
 import pytest
 
-from attrlint.lint import Linter
-from attrlint.source import from_string
+from attrlint.engine.lint import Linter
+from attrlint.model.source import from_string
 
 _LINTERS: dict = {}
 

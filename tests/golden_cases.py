@@ -35,7 +35,7 @@ _SHIPPED: list[str] = []
 
 def shipped_rules() -> list[str]:
     if not _SHIPPED:
-        from attrlint.rules import load_rules
+        from attrlint.engine.rules import load_rules
 
         _SHIPPED.extend(r.id for r in load_rules([]).rules)
     return _SHIPPED

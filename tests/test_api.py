@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import attrlint
-from attrlint.lint import Linter as EngineLinter
-from attrlint.source import from_string
+from attrlint.engine.lint import Linter as EngineLinter
+from attrlint.model.source import from_string
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -187,7 +187,7 @@ def test_timeouts_are_returned_not_printed(tmp_path, capsys):
 
 
 def test_import_is_lazy():
-    code = ("import sys, attrlint; assert 'attrlint.api' not in sys.modules and 'attrlint.lint' not in sys.modules; "
+    code = ("import sys, attrlint; assert 'attrlint.api' not in sys.modules and 'attrlint.engine.lint' not in sys.modules; "
             "attrlint.lint_text; assert 'attrlint.api' in sys.modules; print(sorted(attrlint.__all__))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "lint_text" in out and "Linter" in out

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from attrlint.article import read_article
-from attrlint.rules import load_rules
-from attrlint.source import from_string
+from attrlint.model.segment import read_article
+from attrlint.engine.rules import load_rules
+from attrlint.model.source import from_string
 
 LEXICON = load_rules().lexicon
 

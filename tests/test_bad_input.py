@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from attrlint import cli
-from attrlint.lint import Linter
+from attrlint.engine.lint import Linter
 from conftest import run_attrlint
 
 FINDING = "Fire\n\nAt least 43 people were killed.\n"
@@ -87,7 +87,7 @@ def test_a_reporter_that_fails_is_an_error_not_a_lost_run(tmp_path, capsys, monk
 
 def test_a_crash_in_a_distributed_partition_is_an_error_line(tmp_path, boom):
     from attrlint.distributed import lint_partition
-    from attrlint.lint import Workspace
+    from attrlint.engine.project import Workspace
     a, bad = _drafts(tmp_path, "a.txt", "boom.txt")
     lines = [json.loads(line) for line in lint_partition([a, bad], Workspace(use_cache=False))]
     assert lines[-1]["path"] == bad and "internal error: RuntimeError" in lines[-1]["error"]
@@ -105,7 +105,7 @@ def test_a_nonsense_timeout_is_refused(tmp_path, value):
 
 
 def test_negative_jobs_are_refused_and_workers_are_capped():
-    from attrlint.runner import worker_count
+    from attrlint.engine.runner import worker_count
     assert run_attrlint("check", "--jobs", "-1", "x.txt").returncode == 2
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert worker_count(1000, 2) == min(2, cores)
@@ -137,7 +137,7 @@ def test_a_device_named_as_a_draft_is_not_read(tmp_path, device):
 def test_standard_input_is_read_with_a_bound(monkeypatch):
     import io
 
-    from attrlint import source
+    from attrlint.model import source
     from attrlint.errors import InputError
     monkeypatch.setattr(source, "MAX_FILE_BYTES", 1000)
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\0" * 5000)))
@@ -341,9 +341,9 @@ def _random_drafts(count=60, seed=15):
 
 
 def test_sentence_quotations_found_by_bisection_match_a_full_scan():
-    from attrlint.speakers import _Bounds, _next_quote_or_end, _overlapping
+    from attrlint.analysis.speakers import _Bounds, _next_quote_or_end, _overlapping
     from conftest import linter_for
-    from attrlint.source import from_string
+    from attrlint.model.source import from_string
     linter = linter_for()
     for text in _random_drafts():
         article = linter.article(from_string(text, path="r.txt"))

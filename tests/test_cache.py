@@ -71,7 +71,7 @@ import stat  # noqa: E402
 
 import pytest  # noqa: E402
 
-from attrlint import cache as cache_mod  # noqa: E402
+from attrlint.engine import cache as cache_mod  # noqa: E402
 
 
 class _Evil:
@@ -145,7 +145,7 @@ def test_ownership_is_checked_in_process(planted, monkeypatch):
     # The same check without root: the running user is made to look like someone else.
     monkeypatch.setenv("ATTRLINT_CACHE_DIR", str(planted["good"]))
     monkeypatch.delenv("ATTRLINT_NO_CACHE", raising=False)
-    from attrlint.lint import Linter
+    from attrlint.engine.lint import Linter
     assert isinstance(cache_mod.load(planted["key"], Linter), Linter)
     monkeypatch.setattr(cache_mod, "_uid", lambda: os.geteuid() + 1)
     monkeypatch.setattr(cache_mod, "_WARNED", set())
@@ -218,7 +218,7 @@ def test_a_fifo_entry_does_not_block(planted):
 def test_an_entry_of_the_wrong_type_is_discarded_and_rebuilt(planted, monkeypatch):
     # Signed with the real secret, as attrlint itself would write it: a linter with no rules
     # would make every draft pass, and a plain string is not a linter at all.
-    from attrlint.lint import Linter
+    from attrlint.engine.lint import Linter
     secret = (planted["good"] / cache_mod.SECRET_NAME).read_bytes()
     entry = planted["good"] / f"{planted['key']}.pickle"
     entry.write_bytes(_signed(secret, planted["key"], pickle.dumps("not a linter")))
@@ -229,7 +229,7 @@ def test_an_entry_of_the_wrong_type_is_discarded_and_rebuilt(planted, monkeypatc
 
 
 def test_the_language_server_uses_the_same_loader(planted, monkeypatch):
-    from attrlint.lint import Workspace
+    from attrlint.engine.project import Workspace
     monkeypatch.setenv("ATTRLINT_CACHE_DIR", str(planted["good"]))
     monkeypatch.delenv("ATTRLINT_NO_CACHE", raising=False)
     monkeypatch.chdir(planted["tmp"])

@@ -13,7 +13,7 @@ import textwrap
 import pytest
 
 from attrlint.distributed import lint_partition, prepared_workspace
-from attrlint.source import walk
+from attrlint.model.source import walk
 
 CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus")
 

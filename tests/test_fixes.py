@@ -80,9 +80,9 @@ def test_fix_keeps_the_file_mode(draft):
 
 
 def test_fix_never_writes_a_file_changed_since_it_was_read(tmp_path):
-    from attrlint import fixes
-    from attrlint.lint import Linter
-    from attrlint.source import read_source
+    from attrlint.engine import fixes
+    from attrlint.engine.lint import Linter
+    from attrlint.model.source import read_source
 
     path = tmp_path / "mayor.txt"
     path.write_text(DRAFT, encoding="utf-8")

@@ -34,7 +34,7 @@ def test_golden(case: Case) -> None:
 
 def test_every_rule_has_a_passing_positive_case() -> None:
     """A rule switched off must fail a golden case: each rule id has an expected finding."""
-    from attrlint.lint import Linter
+    from attrlint.engine.lint import Linter
 
     shipped = {r.id for r in Linter.create().ruleset.rules}
     covered = set()

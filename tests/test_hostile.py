@@ -80,8 +80,8 @@ def test_an_unwritable_report_is_a_clean_error(tmp_path):
 
 
 def test_a_very_long_file_is_linted_in_sections_with_exact_positions(tmp_path, monkeypatch):
-    from attrlint import runner
-    from attrlint.lint import Workspace
+    from attrlint.engine import runner
+    from attrlint.engine.project import Workspace
 
     story = "\n\n".join(f"Paragraph {i} has no figure at all." for i in range(40))
     text = "Archive of stories\n\n" + story + "\n\nAt least 43 people were killed in the fire.\n\n" + story + "\n"

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from attrlint.diagnostic import Diagnostic
-from attrlint.lint import Linter
+from attrlint.engine.lint import Linter
 from attrlint.report.html import HtmlReporter
-from attrlint.source import from_string
+from attrlint.model.source import from_string
 from browser import chromium, dom, png
 
 ROOT = Path(__file__).resolve().parent.parent

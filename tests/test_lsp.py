@@ -15,8 +15,8 @@ from pygls.lsp.client import LanguageClient
 from pygls.uris import from_fs_path
 
 from attrlint.lsp import Linted, Positions, suppress_edit
-from attrlint.lint import Workspace
-from attrlint.source import from_string
+from attrlint.engine.project import Workspace
+from attrlint.model.source import from_string
 
 TIMEOUT = 10  # seconds for any one answer; a healthy server answers in milliseconds
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from attrlint.lint import Linter
-from attrlint.source import Source, decode, normalise
+from attrlint.engine.lint import Linter
+from attrlint.model.source import Source, decode, normalise
 
 pytestmark = pytest.mark.slow  # generated inputs: fuzzing by hypothesis
 

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from attrlint.references import ReferenceIndex
-from attrlint.source import from_string
+from attrlint.analysis.references import ReferenceIndex
+from attrlint.model.source import from_string
 from conftest import found, lint, linter_for
 
 
@@ -192,7 +192,7 @@ def test_speaker_slot_and_pronoun_resolution():
     """).lstrip("\\n")
     linter = linter_for(["quote-unattributed"])
     article = linter.article(from_string(text, "x.txt"))
-    from attrlint.analysis import Facts
+    from attrlint.analysis.facts import Facts
     rule = linter.rules[0]
     speakers = rule.speakers(article, Facts(article, linter.tools))
     first, second = (speakers[q.open] for q in article.quotations)

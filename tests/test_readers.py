@@ -11,10 +11,10 @@ import sys
 
 import pytest
 
-from attrlint.lint import Linter
-from attrlint.readers.html import read_html
-from attrlint.readers.markdown import read_markdown
-from attrlint.source import format_for, from_string, walk
+from attrlint.engine.lint import Linter
+from attrlint.model.readers.html import read_html
+from attrlint.model.readers.markdown import read_markdown
+from attrlint.model.source import format_for, from_string, walk
 
 from conftest import lint
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attrlint.rules import load_rules
+from attrlint.engine.rules import load_rules
 from conftest import lint
 
 RULES = [r for r in load_rules().rules if r.kind != "suppression-audit"]

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from attrlint.errors import RuleFileError
-from attrlint.rules import load_rules
+from attrlint.engine.rules import load_rules
 
 from conftest import run_attrlint
 
@@ -138,7 +138,7 @@ def test_former_kind_names_still_load(tmp_path, old, new):
 
 
 def test_every_kind_is_named_after_a_shipped_rule_it_runs():
-    from attrlint.rules import KINDS
+    from attrlint.engine.rules import KINDS
 
     rs = load_rules()
     ids = {r.id for r in rs.rules}
@@ -150,7 +150,7 @@ def test_every_kind_is_named_after_a_shipped_rule_it_runs():
 
 
 def test_audit_kinds_declare_their_phase():
-    from attrlint.rules import KINDS
+    from attrlint.engine.rules import KINDS
 
     assert {name for name, cls in KINDS.items() if cls.phase == "audit"} == {"suppression-audit"}
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from attrlint.analysis import Facts
-from attrlint.source import from_string
+from attrlint.analysis.facts import Facts
+from attrlint.model.source import from_string
 from conftest import linter_for, run_attrlint
 
 ARTICLE = """\

@@ -185,7 +185,7 @@ def test_a_costed_renovation_is_still_a_figure():
 
 
 def test_according_to_names_its_source_once_and_whole():
-    from attrlint.lint import Linter
+    from attrlint.engine.lint import Linter
 
     finder = Linter.create().tools.attribution_finder
     found = [(a.cue, a.source) for a in finder.find("According to Maria Delgado at the clinic, 40 people were treated.")]

@@ -12,8 +12,8 @@ from typing import ClassVar
 import regex
 
 from attrlint.diagnostic import Fix
-from attrlint.lexicon import pattern_alternation, word_alternation
-from attrlint.rules import Option, Rule, register
+from attrlint.engine.rules import Option, Rule, register
+from attrlint.model.lexicon import pattern_alternation, word_alternation
 
 
 @register

@@ -3,7 +3,7 @@
 The headline is read for its stance: plain (the paper's own voice), hedged (a hedge word,
 claim quotes), attributed (a source before a colon or after a dash, "X says"), or reported
 speech ("Aide calls visit 'destructive'"), which states a speech event and is neither. The
-body's first mention of the claim (attrlint.headline) is read the same way: hedged,
+body's first mention of the claim (attrlint.analysis.claims) is read the same way: hedged,
 attributed, plain, or sourced to an authoritative release ("data showed", "confirmed",
 "was declared the winner"), which headlines conventionally state as fact.
 
@@ -29,9 +29,9 @@ from typing import ClassVar
 
 import regex
 
-from attrlint.headline import HEADLINE_QUOTE, RangeReader, content_stems, lede_sentences, overlaps, shared
-from attrlint.lexicon import pattern_alternation, word_alternation
-from attrlint.rules import Option, Rule, register
+from attrlint.analysis.claims import HEADLINE_QUOTE, RangeReader, content_stems, lede_sentences, overlaps, shared
+from attrlint.engine.rules import Option, Rule, register
+from attrlint.model.lexicon import pattern_alternation, word_alternation
 
 _FLAGS = regex.V1 | regex.IGNORECASE
 _WORD_RE = regex.compile(r"\p{L}+")

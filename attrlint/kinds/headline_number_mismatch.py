@@ -1,6 +1,6 @@
 """Kind `headline-number-mismatch`: a headline figure that no body figure for the same thing supports.
 
-Each reported figure of the headline is read as a range (attrlint.headline.RangeReader):
+Each reported figure of the headline is read as a range (attrlint.analysis.claims.RangeReader):
 "nearly 500" is a little under 500, "scores" is forty to a few hundred, "more than 100" is
 anything above 100. The body's figures for the same thing (the same counted noun, or the same
 kind of count: deaths, injuries, arrests, money, percentages) are read the same way, with the
@@ -15,8 +15,8 @@ from typing import ClassVar
 
 import regex
 
-from attrlint.headline import RangeReader, overlaps, stem
-from attrlint.rules import Option, Rule, register
+from attrlint.analysis.claims import RangeReader, overlaps, stem
+from attrlint.engine.rules import Option, Rule, register
 
 _WORD = regex.compile(r"\p{L}[\p{L}’'-]*")
 

@@ -19,8 +19,8 @@ from typing import ClassVar
 import regex
 
 from attrlint.diagnostic import Fix
-from attrlint.lexicon import pattern_alternation, word_alternation
-from attrlint.rules import Option, Rule, register
+from attrlint.engine.rules import Option, Rule, register
+from attrlint.model.lexicon import pattern_alternation, word_alternation
 
 _LETTER = r"[\p{L}\p{N}]"
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")

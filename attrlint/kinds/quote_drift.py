@@ -1,7 +1,7 @@
 """Kind `quote-drift`: two renderings of the same quotation that differ in wording.
 
 Each quotation of the article is compared with its renderings in the reference texts
-(`--reference`, indexed once per run in attrlint/references.py) and with the quotations
+(`--reference`, indexed once per run in attrlint/analysis/references.py) and with the quotations
 before it in the same article. Two renderings are the same remark when they share a run of
 `min_run` words or `min_share` of the shorter one's words. They agree when one is a stretch
 of the other (one side quotes more of the remark) once case, punctuation, quote marks,
@@ -17,9 +17,9 @@ from typing import ClassVar
 
 import regex
 
+from attrlint.analysis.references import RenderingIndex, compare, renderings_of
 from attrlint.diagnostic import Related
-from attrlint.references import RenderingIndex, compare, renderings_of
-from attrlint.rules import Option, Rule, register
+from attrlint.engine.rules import Option, Rule, register
 
 _CAPITAL = regex.compile(r"\p{Lu}[\p{L}’'-]+")
 

@@ -1,6 +1,6 @@
 """Kind `quote-unattributed`: a direct quotation of some length with no speaker.
 
-The speaker search is `attrlint.speakers` (the quotation's sentence, the sentence after, the
+The speaker search is `attrlint.analysis.speakers` (the quotation's sentence, the sentence after, the
 sentence before that introduces it, the quotation it carries on). What is not a quotation to
 attribute: scare quotes and terms shorter than `min_words`, titles of works, mottos, slogans
 and names of policies (told by the words before the quote or by title case), the headline,
@@ -14,10 +14,10 @@ from typing import ClassVar
 
 import regex
 
-from attrlint.lexicon import pattern_alternation
+from attrlint.analysis.speakers import SpeakerFinder
+from attrlint.engine.rules import Option, Rule, register
+from attrlint.model.lexicon import pattern_alternation
 from attrlint.patterns import AnyOf, TimedPattern
-from attrlint.rules import Option, Rule, register
-from attrlint.speakers import SpeakerFinder
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 

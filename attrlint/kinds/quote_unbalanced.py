@@ -1,6 +1,6 @@
 """Kind `quote-unbalanced`: quotation marks that pair with nothing in their paragraph.
 
-The pairing itself is the article model's (attrlint/quotes.py): apostrophes are told apart
+The pairing itself is the article model's (attrlint/model/quotes.py): apostrophes are told apart
 from single quotes, nesting and straight-with-curly pairs are allowed, and a paragraph left
 open before a paragraph that reopens with a mark is the continuing-quote convention. What is
 left over is reported here, one finding per stray mark.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from attrlint.rules import Option, Rule, register
+from attrlint.engine.rules import Option, Rule, register
 
 
 @register

@@ -25,8 +25,8 @@ from typing import ClassVar
 
 import regex
 
-from attrlint.lexicon import pattern_alternation
-from attrlint.rules import Option, Rule, register
+from attrlint.engine.rules import Option, Rule, register
+from attrlint.model.lexicon import pattern_alternation
 
 # Words with their inner stops, apostrophes and hyphens ("U.S.", "O’Brien", "H-P", "AT&T"); the
 # standard `re` module runs this twice as fast as `regex`.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from attrlint.rules import Option, Rule, register
+from attrlint.engine.rules import Option, Rule, register
 
 
 @register

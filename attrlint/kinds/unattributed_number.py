@@ -13,8 +13,8 @@ from typing import ClassVar
 
 import regex
 
-from attrlint.lexicon import pattern_alternation
-from attrlint.rules import Option, Rule, register
+from attrlint.engine.rules import Option, Rule, register
+from attrlint.model.lexicon import pattern_alternation
 
 # A source's name: a run of capitalised words ("Quinnipiac University", "Washington Post-ABC News").
 _NAME_RUN = regex.compile(r"\p{Lu}[\p{L}&.-]+(?:\s+\p{Lu}[\p{L}&.-]+)*")

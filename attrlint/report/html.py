@@ -377,7 +377,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 def _sources_panel(article, facts) -> str:
     """Who the draft cites and how, as `attrlint sources` prints it: counts by kind of source
     (named, described, vague, pronoun, document, none) and one row per attribution."""
-    from attrlint.sources_report import cited, counts
+    from attrlint.report.sources import cited, counts
 
     rows = cited(article, facts)
     c = counts(rows)

@@ -3,7 +3,7 @@
 Every pack may carry a top-level `lexicon:` mapping. The lists of all loaded packs are merged
 (a user's pack extends the shipped lists), then compiled once per run into the patterns the
 article model and the rule kinds read. Nothing here is a word list of its own: the words live
-in `rules/*.yaml`, with comments naming their sources.
+in `attrlint/packs/*.yaml`, with comments naming their sources.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Who said each quotation: the speaker slot of `attrlint.quotes.Quotation`.
+"""Who said each quotation: the speaker slot of `attrlint.model.quotes.Quotation`.
 
 A quotation's speaker is looked for where news copy puts it, in this order:
 1. its own sentence(s), in the writer's words around the quote ("..., Scrocca said",
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from attrlint.quotes import is_embed
+from attrlint.model.quotes import is_embed
 
 _NAME = regex.compile(r"(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+")
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from attrlint.diagnostic import SEVERITIES
+from attrlint.engine.suggest import did_you_mean
+from attrlint.engine.yamlload import load_yaml
 from attrlint.errors import RuleFileError
-from attrlint.suggest import did_you_mean
-from attrlint.yamlload import load_yaml
 
 CONFIG_NAMES = (".attrlint.yaml", ".attrlint.yml")
 
@@ -100,7 +100,7 @@ def _has_tool_section(path: Path) -> bool:
         # Broken. Ours if it shows our table, another tool's if it shows only theirs
         # ([tool.ruff]); when that cannot be told, reporting it (with its line) beats applying
         # the defaults without a word.
-        from attrlint.source import RefusedFile, read_regular_bytes
+        from attrlint.model.source import RefusedFile, read_regular_bytes
 
         try:
             raw = read_regular_bytes(str(path), 4 * 1024 * 1024)
@@ -114,7 +114,7 @@ def _has_tool_section(path: Path) -> bool:
 
 def _read_toml(path: str) -> tuple[dict, str]:
     """The parsed file and its text (for the line of each key), read as a regular file only."""
-    from attrlint.source import RefusedFile, read_regular_bytes
+    from attrlint.model.source import RefusedFile, read_regular_bytes
 
     try:
         data = read_regular_bytes(path, 4 * 1024 * 1024)

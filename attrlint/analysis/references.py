@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from attrlint.source import read_source, walk
+from attrlint.model.source import read_source, walk
 
 _TOKEN = regex.compile(r"\d[\d,.]*\d|\d|%|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\.\.\.|…|[\[\]()]")
 _UNITS = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
-from attrlint.attribution import Attribution, AttributionFinder
-from attrlint.figures import Figure, FigureFinder
-from attrlint.lexicon import Lexicon
+from attrlint.analysis.attribution import Attribution, AttributionFinder
+from attrlint.analysis.figures import Figure, FigureFinder
+from attrlint.model.lexicon import Lexicon
 from attrlint.patterns import guard
 
 # Sentences whose findings are remembered by their text (see Tools.by_text).

@@ -70,7 +70,7 @@ def _value(value) -> str:
 
 def effective_settings(workspace, path: str) -> str:
     """The settings `path` is checked with, and where each comes from, as `attrlint config` prints them."""
-    from attrlint.config import CONFIG_KEYS
+    from attrlint.engine.config import CONFIG_KEYS
 
     cfg = workspace.config_for(path)
     override = (cfg.override_for(path) if path != "-" else None) or {}

@@ -18,7 +18,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 
-from attrlint.source import _Fallback, decode, normalise
+from attrlint.model.source import _Fallback, decode, normalise
 
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from attrlint.source import Source
+from attrlint.model.source import Source
 
 _DIRECTIVE = regex.compile(
     r"<!--\s*(?P<word>attrlint[\w-]*)(?P<args>[^>]*?)\s*-->"

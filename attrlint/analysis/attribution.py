@@ -16,7 +16,7 @@ attribution; nor is a reporting verb used as an adjective ("the reported toll") 
 False for beliefs and stances, which PolNeAR-style annotation counts but a reader cannot take
 as a source for a claim.
 
-Words live in the lexicon (rules/lexicon.yaml); this module holds the mechanisms. The
+Words live in the lexicon (attrlint/packs/lexicon.yaml); this module holds the mechanisms. The
 sentence is tokenised once, and cue and noun-phrase decisions are set lookups on tokens.
 """
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import regex
 
-from attrlint.lexicon import Lexicon
+from attrlint.model.lexicon import Lexicon
 
 _COMMON_OPENERS = frozenset(
     "the a an this that these those there here it its in on at as but and so if when while "

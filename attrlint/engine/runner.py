@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from attrlint.diagnostic import Diagnostic
 from attrlint.errors import AttrlintError, InputError
-from attrlint.source import Source, read_source
+from attrlint.model.source import Source, read_source
 
 # Below this many files a pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 48
@@ -120,7 +120,7 @@ _WORKER: dict = {}
 
 
 def _init_worker(workspace_kwargs: dict, keep_source: bool) -> None:
-    from attrlint.lint import Workspace
+    from attrlint.engine.project import Workspace
 
     _WORKER["workspace"] = Workspace(**workspace_kwargs)
     _WORKER["keep_source"] = keep_source

@@ -16,9 +16,9 @@ import json
 import sys
 from dataclasses import dataclass
 
-from attrlint.analysis import Facts
+from attrlint.analysis.facts import Facts
 from attrlint.errors import AttrlintError, InputError
-from attrlint.source import Source, _Fallback, decode, format_for, normalise, walk
+from attrlint.model.source import Source, _Fallback, decode, format_for, normalise, walk
 
 SOURCE_KINDS = ("named", "described", "vague", "pronoun", "document")
 FORMATS = ("table", "json-lines")
@@ -177,7 +177,7 @@ def _one_line(s: str) -> str:
 
 def run(args) -> int:
     """The `sources` subcommand: args has paths, format, rules, stdin_filename."""
-    from attrlint.lint import Linter
+    from attrlint.engine.lint import Linter
 
     if not args.paths:
         raise AttrlintError("no paths given (use - to read standard input)")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from attrlint.lexicon import Lexicon
+from attrlint.model.lexicon import Lexicon
 
 _UNITS = {
     "zero": 0,

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from attrlint.readers import Canvas, Reading, decode_entity, trimmed
+from attrlint.model.readers import Canvas, Reading, decode_entity, trimmed
 
 # Never copy, nor anything inside them.
 HIDDEN = frozenset("script style noscript template svg math button select textarea iframe object video audio canvas pre".split())
@@ -41,7 +41,7 @@ _CLOSES_P = frozenset(
     "header hr main nav ol p pre section table ul li dt dd".split()
 )
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-# Markup inside a run of words: a word it falls in stays whole (see attrlint.readers).
+# Markup inside a run of words: a word it falls in stays whole (see attrlint.model.readers).
 INLINE = frozenset(
     "a abbr b bdi bdo cite code data dfn em font i ins del kbd mark q s samp small span strong sub sup time u var wbr".split()
 )

@@ -1,137 +1,31 @@
-"""The article model: headline, paragraphs, sentences and quotations, with exact offsets.
-
-Every span is a pair of character offsets into `Article.text`, which has the same length and
-line structure as the source text: markup that is not copy (Markdown front matter, code, HTML
-tags and comments, link targets, emphasis marks) is blanked out with spaces rather than
-removed, so an offset found in the analysed text is the offset in the file, and maps to its
-line:column. The Markdown and HTML readers are in attrlint.readers.
+"""Reading a source into the article model: headline, deck, furniture, paragraphs, quotations
+and sentences. Plain text is read here; Markdown and HTML readers (attrlint.model.readers)
+blank their markup and say where the headline and the blocks are.
 """
 
 from __future__ import annotations
 
-import bisect
-import itertools
-from dataclasses import dataclass, field
-from functools import cached_property
-
 import regex
 
-from attrlint.lexicon import Lexicon
-from attrlint.quotes import EMBED_RUN, Quotation, is_embed, opens_with_quote, scan_paragraph
-from attrlint.source import Source
+from attrlint.model.article import Article, Paragraph, Sentence
+from attrlint.model.lexicon import Lexicon
+from attrlint.model.quotes import EMBED_RUN, Quotation, is_embed, opens_with_quote, scan_paragraph
+from attrlint.model.source import Source
 
 CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«(["
 TERMINATORS = ".!?…"
-# A plain-text suppression marker on its own line (attrlint.suppress reads what it says).
+# A plain-text suppression marker on its own line (attrlint.engine.suppress reads what it says).
 _SUPPRESSION_LINE = regex.compile(r"\[attrlint[\w-]*[^\]\n]*\]")
-
-
-@dataclass
-class Sentence:
-    start: int
-    end: int
-    paragraph: int  # index into Article.paragraphs; -1 for the headline
-    index: int  # position within its paragraph
-    article: Article = field(repr=False, compare=False)
-
-    @property
-    def text(self) -> str:
-        return self.article.text[self.start : self.end]
-
-    @cached_property
-    def quotations(self) -> list[Quotation]:
-        # A quotation never runs past its paragraph, so only that paragraph's are candidates.
-        candidates = self.article.quotations_by_paragraph.get(self.paragraph, ())
-        index = self.article.quotation_index.get(self.paragraph)
-        if index is not None:
-            # Only the run that can overlap this sentence: a paragraph of thousands of
-            # sentences and quotations must not cost sentences x quotations.
-            starts, reach = index
-            candidates = candidates[bisect.bisect_right(reach, self.start) : bisect.bisect_left(starts, self.end)]
-        return [q for q in candidates if q.start < self.end and q.end > self.start]
-
-    @cached_property
-    def unquoted(self) -> str:
-        """The sentence with quoted words blanked: what the writer says in their own voice."""
-        chars = list(self.text)
-        for q in self.quotations:
-            if q.depth:
-                continue
-            lo, hi = max(q.start, self.start) - self.start, min(q.end, self.end) - self.start
-            for k in range(lo, hi):
-                if chars[k] != "\n":
-                    chars[k] = " "
-        return "".join(chars)
-
-
-@dataclass
-class Paragraph:
-    start: int
-    end: int
-    index: int
-    sentences: list[Sentence] = field(default_factory=list)
-
-
-@dataclass
-class Article:
-    source: Source
-    text: str
-    lexicon: Lexicon
-    headline: Sentence | None = None
-    # Lines right under a plain-text headline before the first blank line: a subheadline. It
-    # goes with the headline; body rules do not read it (loaded-verb does).
-    deck: list[Sentence] = field(default_factory=list)
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    quotations: list[Quotation] = field(default_factory=list)
-    unmatched_marks: list = field(default_factory=list)
-    wrong_way_marks: list = field(default_factory=list)  # curly marks facing the wrong way
-    furniture: list[tuple[int, int]] = field(default_factory=list)
-    cache: dict = field(default_factory=dict, repr=False)  # per-article results shared by rules
-
-    @cached_property
-    def quotations_by_paragraph(self) -> dict[int, list[Quotation]]:
-        by: dict[int, list[Quotation]] = {}
-        for q in self.quotations:
-            by.setdefault(q.paragraph, []).append(q)
-        return by
-
-    @cached_property
-    def quotation_index(self) -> dict[int, tuple[list[int], list[int]] | None]:
-        """Per paragraph, for quotations in text order: their starts, and the furthest end
-        reached so far (both non-decreasing, so a span's quotations are found by bisection);
-        None for a paragraph whose quotations are not in order (searched in full)."""
-        out: dict = {}
-        for par, qs in self.quotations_by_paragraph.items():
-            starts = [q.start for q in qs]
-            if any(a > b for a, b in itertools.pairwise(starts)):
-                out[par] = None
-                continue
-            reach, top = [], -1
-            for q in qs:
-                top = max(top, q.end)
-                reach.append(top)
-            out[par] = (starts, reach)
-        return out
-
-    @property
-    def sentences(self) -> list[Sentence]:
-        return [s for p in self.paragraphs for s in p.sentences]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        return self.source.position(offset)
-
-
-# --- reading ----------------------------------------------------------------------------
 
 
 def read_article(source: Source, lexicon: Lexicon) -> Article:
     if source.format == "markdown":
-        from attrlint.readers.markdown import read_markdown  # the parser loads only when needed
+        from attrlint.model.readers.markdown import read_markdown  # the parser loads only when needed
 
         return _read_marked_up(source, lexicon, read_markdown)
     if source.format == "html":
-        from attrlint.readers.html import read_html
+        from attrlint.model.readers.html import read_html
 
         return _read_marked_up(source, lexicon, read_html)
     return _read_text(source, lexicon)
@@ -139,7 +33,7 @@ def read_article(source: Source, lexicon: Lexicon) -> Article:
 
 def _read_text(source: Source, lexicon: Lexicon) -> Article:
     article = Article(source=source, text=source.text, lexicon=lexicon)
-    # A later section of a very long file (see attrlint.runner) has no headline of its own.
+    # A later section of a very long file (see attrlint.engine.runner) has no headline of its own.
     _build(article, headline_from_first_line=not source.body_only)
     return article
 

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from attrlint.readers import Canvas, Reading, decode_entity, trimmed
+from attrlint.model.readers import Canvas, Reading, decode_entity, trimmed
 
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FRONT_MATTER_HEADLINE = re.compile(r"^(title|headline)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)

@@ -66,7 +66,7 @@ def _loader_class():
 
 def load_yaml(path: str, text: str | None = None):
     """Parse one YAML document with line marks; errors name the file and line."""
-    from attrlint.source import RefusedFile, read_regular_bytes
+    from attrlint.model.source import RefusedFile, read_regular_bytes
 
     try:
         if text is None:

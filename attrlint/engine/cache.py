@@ -164,7 +164,7 @@ def _mac(secret: bytes, key: str, body: bytes) -> bytes:
 def _code_stamp() -> str:
     """The package's own modules by size and modification time: an edited rule kind (in a
     development checkout) must not meet a rule set compiled by its previous version."""
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parents[1]  # the package, not this folder
     parts = []
     for p in sorted(root.rglob("*.py")):
         st = p.stat()
@@ -174,7 +174,7 @@ def _code_stamp() -> str:
 
 def key_for(files: list[str], choices: object) -> str | None:
     """A digest of the files' contents and the choices; None when a file cannot be read."""
-    from attrlint.source import read_regular_bytes
+    from attrlint.model.source import read_regular_bytes
 
     h = hashlib.sha256()
     h.update(f"{__version__}|{regex.__version__}|{sys.version_info[:2]}|{_code_stamp()}|{choices!r}".encode())

@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import regex
 
 from attrlint.diagnostic import SEVERITIES, Diagnostic, Fix, Related
+from attrlint.engine.yamlload import load_yaml
 from attrlint.errors import RuleFileError
-from attrlint.lexicon import Lexicon
+from attrlint.model.lexicon import Lexicon
 from attrlint.patterns import guard
-from attrlint.yamlload import load_yaml
 
 if TYPE_CHECKING:
-    from attrlint.analysis import Facts
-    from attrlint.article import Article
-    from attrlint.suppress import Suppressions
+    from attrlint.analysis.facts import Facts
+    from attrlint.engine.suppress import Suppressions
+    from attrlint.model.article import Article
 
 KINDS: dict[str, type[Rule]] = {}
 # Former kind names, still accepted in rule files: alias -> kind.
@@ -130,12 +130,8 @@ class RuleSet:
 
 
 def builtin_pack_dir() -> Path:
-    """The shipped packs: attrlint/packs/ when installed, the repository's rules/ in a checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "packs"
-    if installed.is_dir() and any(installed.glob("*.yaml")):
-        return installed
-    return here.parent / "rules"
+    """The shipped packs: the YAML of attrlint/packs/, a data folder inside the package."""
+    return Path(__file__).resolve().parents[1] / "packs"
 
 
 def pack_files(path: str) -> list[str]:
