@@ -66,6 +66,27 @@ def content_stems(text: str, stopwords: frozenset[str], forms: dict | None = Non
     return out
 
 
+def name_stems(texts, forms: dict | None = None) -> set[str]:
+    """The stems of the words that the sentences `texts` only ever capitalise past a
+    sentence's first word: names ("Clinton", "Republicans", "GOP"), which say who a claim is
+    about but not what it claims. A word seen only first in its sentence is not known to be
+    a name."""
+    names: set[str] = set()
+    common: set[str] = set()
+    for text in texts:
+        first = True
+        for m in _WORD.finditer(text):
+            for part in _HYPHEN.split(m.group(0)):
+                if not part or part[0].isdigit():
+                    continue
+                low = part.lower().replace("’", "'")
+                s = stem(forms.get(low, low) if forms else low)
+                if not first:
+                    (names if part[0].isupper() else common).add(s)
+                first = False
+    return names - common
+
+
 def shared(head: list[str], body: list[str]) -> list[str]:
     """The headline stems that the body words match."""
     return [h for h in head if any(stems_match(h, b) for b in body)]

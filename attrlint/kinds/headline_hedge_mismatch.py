@@ -29,7 +29,16 @@ from typing import ClassVar
 
 import regex
 
-from attrlint.analysis.claims import HEADLINE_QUOTE, RangeReader, content_stems, lede_sentences, overlaps, shared
+from attrlint.analysis.claims import (
+    HEADLINE_QUOTE,
+    RangeReader,
+    content_stems,
+    lede_sentences,
+    name_stems,
+    overlaps,
+    shared,
+    stems_match,
+)
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.model.lexicon import pattern_alternation, word_alternation
 
@@ -421,13 +430,28 @@ class HeadlineHedge(Rule):
         head_ranges = [r for r in (self._ranges.range(f, stated=True) for f in facts.figures(head)) if r]
         need = max(self.opts["min_shared"], self.opts["min_fraction"] * len(words))
         subject = words[: self.opts["subject_words"]]
-        for sent in lede_sentences(article, self.opts["first_paragraphs"], self._markers):
+        lede = list(lede_sentences(article, self.opts["first_paragraphs"], self._markers))
+        names = None
+        for sent in lede:
             if head_ranges:
                 body_ranges = [r for r in (self._ranges.range(f) for f in facts.figures(sent)) if r]
                 if any(overlaps(h, b) for h in head_ranges for b in body_ranges):
                     return sent, len(words)
             common = shared(words, content_stems(sent.unquoted, self._stop, self._forms))
             if len(common) >= need and (not subject or any(w in common for w in subject)):
+                if sent.text.rstrip().endswith("?"):
+                    # The body raises the claim as a question ("Could the act be coming
+                    # back?"): it neither hedges nor states it, and what follows answers it.
+                    return None, 0
+                # Sharing only names says who the sentence is about, not that it makes the
+                # headline's claim (its event, a verb or a common noun, is missing). Later
+                # sentences are not searched then: the body's first mention of those names
+                # is where its claim about them stands, in words the stems do not match
+                # ("backs" over "endorse").
+                if names is None:
+                    names = name_stems((s.unquoted for s in lede), self._forms)
+                if all(any(stems_match(w, n) for n in names) for w in common):
+                    return None, 0
                 return sent, len(common)
         return None, 0
 
