@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from attrlint.diagnostic import Diagnostic
 from attrlint.engine.project import Workspace
@@ -109,7 +109,7 @@ class Result:
     error: str = ""
     # The attributions are worked out on first use: a CMS that wants only the findings
     # should not pay for the sources listing (a sixth of the time of a lint).
-    _attributions: object = field(default=None, repr=False, compare=False)
+    _attributions: Any = field(default=None, repr=False, compare=False)  # a list, or the function that makes it
 
     @property
     def attributions(self) -> list[Attribution]:

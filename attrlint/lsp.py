@@ -360,6 +360,7 @@ class AttrlintLanguageServer(LanguageServer):
 
     def _related(self, r, positions: Positions, source: Source) -> types.DiagnosticRelatedInformation:
         here = r.path == source.path or os.path.abspath(r.path) == os.path.abspath(source.path)
+        where: Positions | None
         if here:
             where = positions
             uri = from_fs_path(os.path.abspath(source.path))

@@ -32,13 +32,16 @@ def option_lines(rule) -> list[str]:
 
 
 @functools.cache
-def kind_placeholders(cls) -> tuple[str, ...]:
+def kind_placeholders(cls: object) -> tuple[str, ...]:
     """The fields a kind passes to its message (the keyword arguments of its diagnostic() calls)."""
+    module = inspect.getmodule(cls)
+    if module is None:
+        return ()
     try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(inspect.getmodule(cls))))
+        tree = ast.parse(textwrap.dedent(inspect.getsource(module)))
     except (OSError, TypeError):
         return ()
-    names = set()
+    names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "diagnostic":
             names.update(k.arg for k in node.keywords if k.arg and k.arg not in ("fix", "see"))
@@ -47,7 +50,7 @@ def kind_placeholders(cls) -> tuple[str, ...]:
 
 def placeholder_lines(rule) -> list[str]:
     used = sorted({f for _, f, _, _ in string.Formatter().parse(rule.message) if f})
-    available = kind_placeholders(type(rule))
+    available = kind_placeholders(rule.__class__)
     out = [f"  message: {rule.message}"]
     out.append(f"  placeholders used: {', '.join('{' + p + '}' for p in used) or 'none'}")
     if available:

@@ -43,7 +43,8 @@ class Planned:
 
 def safe_fixes(diagnostics) -> list:
     """The diagnostics whose fix can be applied unattended: safe, on one line, not overlapping."""
-    chosen, taken = [], []
+    chosen: list = []
+    taken: list[tuple[int, int]] = []
     for d in sorted((d for d in diagnostics if d.fix and d.fix.safe), key=lambda d: (d.fix.start, d.fix.end)):
         f = d.fix
         if f.line != f.end_line or any(f.start < e and s < f.end for s, e in taken):
@@ -162,7 +163,9 @@ class FixRun:
 
     def handle(self, path: str, checked_text: str | None, diagnostics) -> list:
         """The findings still standing after this file is handled (all of them for --diff)."""
-        planned = plan(path, checked_text, diagnostics) if checked_text is not None else None
+        if checked_text is None:
+            return list(diagnostics)
+        planned = plan(path, checked_text, diagnostics)
         if planned is None:
             return list(diagnostics)
         name = "standard input" if path == "-" else path

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import regex
 
 from attrlint.diagnostic import SEVERITIES, Diagnostic, Fix, Related
-from attrlint.engine.yamlload import load_yaml
+from attrlint.engine.yamlload import LineDict, load_yaml
 from attrlint.errors import RuleFileError
 from attrlint.model.lexicon import Lexicon
 from attrlint.patterns import guard
@@ -155,12 +155,12 @@ def load_rules(extra: Iterable[str] = (), builtin: bool = True, texts: Iterable[
     given = dict(texts)
     files += list(given)
     lexicon = Lexicon()
-    docs = []
+    docs: list[tuple[str, LineDict]] = []
     for f in files:
         data = load_yaml(f, given.get(f))
         if data is None:
             continue
-        if not isinstance(data, dict):
+        if not isinstance(data, LineDict):  # every YAML mapping is read as one
             raise RuleFileError(f, getattr(data, "line", 1), "a rule file must be a mapping with `rules:` and/or `lexicon:`")
         for key in data:
             if key not in ("pack", "rules", "lexicon", "description"):

@@ -75,7 +75,11 @@ def effective_settings(workspace, path: str) -> str:
     cfg = workspace.config_for(path)
     override = (cfg.override_for(path) if path != "-" else None) or {}
     linter = workspace.linter_for(path)
-    where = (lambda key: f"{cfg.path}:{cfg.lines[key]}" if key in cfg.lines else cfg.path) if cfg.path else None
+
+    def where(key: str) -> str:
+        # Only asked when there is a config file: the defaults have no place to name.
+        return f"{cfg.path}:{cfg.lines[key]}" if key in cfg.lines else str(cfg.path)
+
     out = [
         f"draft: {path}",
         f"config file: {cfg.path or 'none (' + ('--isolated' if workspace.isolated else 'none found above the draft') + ')'}",

@@ -443,15 +443,16 @@ class HeadlineHedge(Rule):
                     # The body raises the claim as a question ("Could the act be coming
                     # back?"): it neither hedges nor states it, and what follows answers it.
                     return None, 0
-                # Sharing only names says who the sentence is about, not that it makes the
-                # headline's claim (its event, a verb or a common noun, is missing). Later
-                # sentences are not searched then: the body's first mention of those names
-                # is where its claim about them stands, in words the stems do not match
-                # ("backs" over "endorse").
-                if names is None:
-                    names = name_stems((s.unquoted for s in lede), self._forms)
-                if all(any(stems_match(w, n) for n in names) for w in common):
-                    return None, 0
+                # Sharing no more than the minimum, and only names, says who the sentence is
+                # about, not that it makes the headline's claim (its event, a verb or a
+                # common noun, is missing). Later sentences are not searched then: the
+                # body's first mention of those names is where its claim about them stands,
+                # in words the stems may not match ("backs" over "endorse").
+                if len(common) <= self.opts["min_shared"]:
+                    if names is None:
+                        names = name_stems((s.unquoted for s in lede), self._forms)
+                    if all(any(stems_match(w, n) for n in names) for w in common):
+                        return None, 0
                 return sent, len(common)
         return None, 0
 

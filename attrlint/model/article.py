@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -38,7 +39,7 @@ class Sentence:
     @cached_property
     def quotations(self) -> list[Quotation]:
         # A quotation never runs past its paragraph, so only that paragraph's are candidates.
-        candidates = self.article.quotations_by_paragraph.get(self.paragraph, ())
+        candidates: Sequence[Quotation] = self.article.quotations_by_paragraph.get(self.paragraph, ())
         index = self.article.quotation_index.get(self.paragraph)
         if index is not None:
             # Only the run that can overlap this sentence: a paragraph of thousands of

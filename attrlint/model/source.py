@@ -117,7 +117,8 @@ def _not_regular(mode: int) -> str:
 
 
 def _read_bounded(read, limit: int) -> bytes:
-    chunks, total = [], 0
+    chunks: list[bytes] = []
+    total = 0
     while True:
         chunk = read(1 << 20)
         if not chunk:
