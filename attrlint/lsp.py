@@ -28,6 +28,7 @@ import threading
 import time
 import traceback
 from dataclasses import dataclass, field
+from typing import BinaryIO, cast
 
 import regex
 from lsprotocol import types
@@ -738,4 +739,4 @@ class FramedStdin:
 
 def serve() -> None:
     """Run the language server on standard input and output until the client says exit."""
-    create_server().start_io(stdin=FramedStdin(sys.stdin.buffer))
+    create_server().start_io(stdin=cast(BinaryIO, FramedStdin(sys.stdin.buffer)))  # the two methods pygls reads

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
+from typing import Any
 
 import regex
 
@@ -41,7 +42,8 @@ class TimedPattern:
     __slots__ = ("_p",)
 
     def __init__(self, pattern: regex.Pattern):
-        self._p = pattern
+        # Any: the calls below pass `timeout`, which the regex stubs' overloads leave out.
+        self._p: Any = pattern
 
     def search(self, *a, **k):
         return self._p.search(*a, timeout=_remaining(), **k)

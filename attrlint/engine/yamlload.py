@@ -33,7 +33,7 @@ def _loader_class():
 
     # libyaml's parser when PyYAML was built with it (several times faster); the constructors,
     # where the safety lies, are the safe loader's either way.
-    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # a base chosen at run time
         pass
 
     def construct_mapping(loader, node) -> LineDict:

@@ -52,8 +52,7 @@ class HeadlineNumber(Rule):
         head = article.headline
         if head is None or not article.paragraphs:
             return
-        head_figures = [(f, self._ranges.range(f, stated=True)) for f in facts.figures(head)]
-        head_figures = [(f, r) for f, r in head_figures if r is not None]
+        head_figures = [(f, r) for f in facts.figures(head) if (r := self._ranges.range(f, stated=True)) is not None]
         if not head_figures:
             return
         body = []  # (sentence, figure, range, what it counts)

@@ -131,7 +131,7 @@ class Lexicon:
                 item_lines = getattr(value, "item_lines", [line] * len(value))
                 for item, item_line in zip(value, item_lines, strict=False):
                     try:
-                        regex.compile(item, regex.V0 | regex.IGNORECASE, ignore_unused=True, **_PLACEHOLDER_LISTS)
+                        regex.compile(item, regex.V0 | regex.IGNORECASE, ignore_unused=True, **_PLACEHOLDER_LISTS)  # type: ignore[arg-type]  # named lists are keyword arguments the stubs do not model
                     except regex.error as exc:
                         raise RuleFileError(path, item_line, f"pattern {item!r} does not compile: {exc}") from None
             self.lists.setdefault(key, []).extend(value)
