@@ -334,19 +334,8 @@ class AttributionFinder:
         verb = " ".join(text[s:e].lower().split())
         before = _words_before(toks, i, 3)
         prev = before[-1].lower() if before else ""
-        if prev in _DETERMINERS or prev[:1].isdigit():
-            return None  # "the reported toll", "its findings"
-        if not verb.endswith("ing") and (
-            prev in _BE or (prev in ("also", "widely", "now", "still", "not") and len(before) > 1 and before[-2].lower() in _BE)
-        ):
-            return None  # passive with no source: "the votes are counted", "is said"
-        if verb in _QUANTITY_OBJECT_VERBS and _NUMBER_AFTER.match(text, e):
+        if self._not_a_verb_here(text, low, j, e, verb, before, prev):
             return None
-        if verb in self.mostly_nouns and not (
-            j < len(low)
-            and (low[j] in (":", "that") and not (j + 1 < len(low) and (low[j + 1] in self.gap or low[j + 1].endswith("ed"))))
-        ):
-            return None  # "in states that voted Tuesday": a noun unless a reported clause follows
         # "... did the math and found that ...": a second verb of the sentence's subject (a past
         # form: "the states and reports that matter" is a noun).
         coordinated = (
@@ -359,11 +348,7 @@ class AttributionFinder:
         ):
             return None  # "nine states", "in reports": a noun after a number or a preposition
         if legacy:
-            if verb in self.ambiguous and not (
-                self._subject_like(before, text, s)
-                or self._clause_follows(text, s, e, before)
-                or self._after_appositive(toks, low, i)
-            ):
+            if not self._listed_cue_ok(text, toks, low, i, s, e, verb, before):
                 return None
         elif not self._new_cue_ok(text, toks, low, i, j, s, e, kind, before):
             return None
@@ -375,13 +360,38 @@ class AttributionFinder:
             a.source = " ".join(before) if before else _words_after(toks, j, 5, e + 60)
         return a
 
+    def _not_a_verb_here(self, text, low, j, e, verb, before, prev) -> bool:
+        """Whether the cue word at text[..e] (tokens up to j) reads as no verb of attribution
+        here: after a determiner or a number, a passive with no agent, a verb whose object is
+        a quantity, or a word that is mostly a noun with no reported clause after it."""
+        if prev in _DETERMINERS or prev[:1].isdigit():
+            return True  # "the reported toll", "its findings"
+        if not verb.endswith("ing") and (
+            prev in _BE or (prev in ("also", "widely", "now", "still", "not") and len(before) > 1 and before[-2].lower() in _BE)
+        ):
+            return True  # passive with no source: "the votes are counted", "is said"
+        if verb in _QUANTITY_OBJECT_VERBS and _NUMBER_AFTER.match(text, e):
+            return True
+        # "in states that voted Tuesday": a noun unless a reported clause follows
+        return verb in self.mostly_nouns and not (
+            j < len(low)
+            and (low[j] in (":", "that") and not (j + 1 < len(low) and (low[j + 1] in self.gap or low[j + 1].endswith("ed"))))
+        )
+
+    def _listed_cue_ok(self, text, toks, low, i, s, e, verb, before) -> bool:
+        """A reporting verb of the list that is also a noun ("reports", "states") counts only
+        after a subject, before a reported clause, or after an appositive."""
+        return verb not in self.ambiguous or (
+            self._subject_like(before, text, s)
+            or self._clause_follows(text, s, e, before)
+            or self._after_appositive(toks, low, i)
+        )
+
     def _new_cue_ok(self, text, toks, low, i, j, s, e, kind, before) -> bool:
         """A cue word outside the reporting list counts only where it reads as a verb with a
         source: after a subject (name, pronoun, described noun), or as an inverted or
         participial cue after a comma ("..., asked Smith", "..., calling it ...")."""
-        k = i - 1
-        while k >= 0 and (low[k] in self.gap or low[k].endswith(("n’t", "n't"))):
-            k -= 1
+        k = self._before_gap(low, i)
         if k < 0:
             return False
         t = toks[k][2]
@@ -391,12 +401,30 @@ class AttributionFinder:
         if k < i - 1 and low[i - 1] == "to":
             return False  # "declined to endorse": the first verb carries the attribution
         if t in ",;—–" or t in "(":
-            if kind == "belief":
-                return False
-            nxt = low[j] if j < len(low) else ""
-            if low[i].endswith("ing"):
-                return True  # "..., calling it a disgrace"
-            return bool(nxt) and (toks[j][2][:1].isupper() or nxt in self.pronouns or nxt in _DETERMINERS)
+            return self._set_off_cue_ok(toks, low, i, j, kind)
+        return self._subject_ok(t, lk, k, kind)
+
+    def _before_gap(self, low, i) -> int:
+        """The token before the cue at token i, back over the auxiliaries and negations between
+        a subject and its verb ("has not said", "didn't say"); -1 for none."""
+        k = i - 1
+        while k >= 0 and (low[k] in self.gap or low[k].endswith(("n’t", "n't"))):
+            k -= 1
+        return k
+
+    def _set_off_cue_ok(self, toks, low, i, j, kind) -> bool:
+        """A cue set off by a comma, dash or bracket: a participle ("..., calling it a
+        disgrace"), or an inverted cue before its source ("..., asked Smith"); not a belief."""
+        if kind == "belief":
+            return False
+        nxt = low[j] if j < len(low) else ""
+        if low[i].endswith("ing"):
+            return True  # "..., calling it a disgrace"
+        return bool(nxt) and (toks[j][2][:1].isupper() or nxt in self.pronouns or nxt in _DETERMINERS)
+
+    def _subject_ok(self, t, lk, k, kind) -> bool:
+        """Whether token k (`t`, lowercased `lk`) right before a cue reads as its subject: a
+        pronoun or relative, a source noun, a name, or a plural noun."""
         if lk in self.pronouns and lk not in ("that", "which", "it", "one"):
             return True
         if lk in ("who", "which"):
@@ -422,12 +450,8 @@ class AttributionFinder:
 
     def _place(self, a: Attribution, text, toks, low, i, j, before) -> None:
         """Fill the source and content of a verb cue whose tokens are i..j-1."""
-        k = i - 1
-        while k >= 0 and (low[k] in self.gap or low[k].endswith(("n’t", "n't"))):
-            k -= 1
-        inverted = k < 0 or toks[k][2] in ',;:—–("“”' or (k >= 0 and _blank_gap(text, toks, k, i))
-        if inverted and k >= 0 and toks[k][2] == "," and self._appositive_before(toks, low, k):
-            inverted = False  # "A spokesman for the firm, John Smith, told reporters ..."
+        k = self._before_gap(low, i)
+        inverted = self._inverted(text, toks, low, i, k)
         if k >= 0 and (
             (toks[k][2] == "," and low[i].endswith("ing")) or (low[k] == "and" and _THAT_AFTER.match(text, toks[j - 1][1]))
         ):
@@ -457,6 +481,15 @@ class AttributionFinder:
             lo = _token_at(toks, a.source_start)
             if lo > 0 and (toks[lo - 1][2] in ",;—–" or _blank_gap(text, toks, lo - 1, lo)):
                 self._content_before(a, text, toks, at=a.source_start)
+
+    def _inverted(self, text, toks, low, i, k) -> bool:
+        """Whether the cue at token i comes before its source ("..., said Smith"): the token
+        before it past any auxiliaries (k) is none, punctuation or a gap, and not the comma
+        after a subject and its appositive."""
+        inverted = k < 0 or toks[k][2] in ',;:—–("“”' or (k >= 0 and _blank_gap(text, toks, k, i))
+        if inverted and k >= 0 and toks[k][2] == "," and self._appositive_before(toks, low, k):
+            inverted = False  # "A spokesman for the firm, John Smith, told reporters ..."
+        return inverted
 
     def _names_someone(self, toks, low, lo, hi) -> bool:
         """Whether tokens lo..hi can name a source: a name, a pronoun, or a noun of people,
@@ -536,6 +569,16 @@ class AttributionFinder:
 
     def _np_right(self, a, text, toks, low, start, leading=False) -> bool:
         """The noun phrase starting at token `start` (after "according to", or an inverted "said")."""
+        hi = self._np_right_end(toks, low, start, leading)
+        if hi < start:
+            return False
+        # A trailing lowercase determiner or "of" is no part of the name.
+        while hi > start and low[hi] in _DETERMINERS:
+            hi -= 1
+        return self._set_source(a, toks, low, start, hi)
+
+    def _np_right_end(self, toks, low, start, leading) -> int:
+        """The last token of the noun phrase starting at token `start`; start - 1 for none."""
         k = start
         hi = start - 1
         while k < len(toks) and k - start < _MAX_NP:
@@ -571,12 +614,7 @@ class AttributionFinder:
                 k += 1
                 continue
             break
-        if hi < start:
-            return False
-        # A trailing lowercase determiner or "of" is no part of the name.
-        while hi > start and low[hi] in _DETERMINERS:
-            hi -= 1
-        return self._set_source(a, toks, low, start, hi)
+        return hi
 
     def _set_source(self, a, toks, low, lo, hi) -> bool:
         a.source_start, a.source_end = toks[lo][0], toks[hi][1]

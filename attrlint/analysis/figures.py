@@ -206,12 +206,10 @@ class FigureFinder:
 
     def _classify_number(self, text: str, m: regex.Match) -> Figure | None:
         s, e = m.span()
-        num_s, num_e = m.span("num")
         raw = m.group("num")
         value = parse_number(raw)
         if m.group("scale") and value is not None:
             value *= _SCALES.get(m.group("scale").strip().lower(), 1)
-        after = text[e : e + 1]
         if self._excluded_context(text, s, e):
             return None
         if m.group("cur") or m.group("money"):
@@ -220,23 +218,38 @@ class FigureFinder:
             return self._make(text, s, e, "money", value, "dollars")
         if m.group("pct"):
             return self._make(text, s, e, "percent", value, "percent")
-        # Not figures: compounds, labels, ordinals, dates, times, ages, units.
+        if self._not_a_figure(text, m):
+            return None
+        return self._count(text, m, value)
+
+    def _not_a_figure(self, text: str, m: regex.Match) -> bool:
+        """Numbers that are no figure, whatever follows them: compounds, labels, ordinals,
+        dates, times, ages."""
+        e = m.end()
+        num_s, num_e = m.span("num")
+        raw = m.group("num")
+        after = text[e : e + 1]
         if after in "-‑" and text[e + 1 : e + 2].isalpha() and not m.group("scale"):
-            return None  # a 30-day toll, a 4,000-person agency
+            return True  # a 30-day toll, a 4,000-person agency
         if _ORDINAL.match(text[num_e : num_e + 3]):
-            return None
+            return True
         if after == ":" or _CLOCK.match(text[e : e + 6]):
-            return None
+            return True
         before_words = _words_before(text, num_s, 2)
         prev = before_words[-1].lower() if before_words else ""
         if prev in self.before_labels or prev.rstrip(".") + "." in self.before_labels:
-            return None
+            return True
         if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and not m.group("scale"):
-            return None  # a year
+            return True  # a year
         if self._date_like(text, num_s, num_e):
-            return None
-        if prev in ("aged", "age", "ages") or self._age_apposition(text, num_s, e):
-            return None
+            return True
+        return prev in ("aged", "age", "ages") or self._age_apposition(text, num_s, e)
+
+    def _count(self, text: str, m: regex.Match, value: float | None) -> Figure | None:
+        """A count the reader takes on trust: of people or the lexicon's statistics, of
+        casualties, of things after a scale word, or a toll; not a unit, an age or a small
+        count that identifies people."""
+        s, e = m.span()
         noun, noun_end, nxt = self._head_noun(text, e)
         if nxt in self.units or (nxt.endswith("-old")):
             return None

@@ -142,38 +142,76 @@ def compare(
     if not blocks:
         return None
     matched = sum(blk.size for blk in blocks)
+    if not _same_remark(a, b, blocks, matched, min_run, min_share, min_share_run, loose, little_words):
+        return None
+    ops = sm.get_opcodes()
+    drifts = _inner_drifts(a, b, ops)
+    ends, diverged = _end_drifts(a, b, ops)
+    if diverged:
+        if not loose:
+            # Two quotations of one article that part ways at an end are two remarks built
+            # on one phrase ("a special place in hell for women who ..."), not one remark
+            # quoted twice.
+            return None
+        drifts.extend(ends)
+    if not drifts:
+        return Comparison(b, matched, None)
+    return _drifted(a, b, matched, drifts, ends)
+
+
+def _same_remark(
+    a: Rendering,
+    b: Rendering,
+    blocks: list,
+    matched: int,
+    min_run: int,
+    min_share: float,
+    min_share_run: int,
+    loose: bool,
+    little_words: frozenset[str],
+) -> bool:
+    """Whether the matching blocks of two renderings make them one remark (see `compare`)."""
     longest = max(blk.size for blk in blocks)
     if not loose and matched < min_share * min(len(a.words), len(b.words)):
-        return None  # two remarks of one article that share a phrase
-    if longest < min_run:
-        # Else the shared words must be many, dense on both sides of the shared stretch,
-        # and not only little words: "used money that shouldn't have been used" against
-        # "used money I shouldn't have used".
-        a_window = blocks[-1].a + blocks[-1].size - blocks[0].a
-        b_window = blocks[-1].b + blocks[-1].size - blocks[0].b
-        content = sum(1 for blk in blocks for w in a.words[blk.a : blk.a + blk.size] if w not in little_words)
-        shorter = min(len(a.words), len(b.words))
-        if (
-            not loose
-            or longest < min_share_run
-            or matched < 5
-            or content < 2
-            or matched < min_share * shorter
-            or matched < min_share * a_window
-            or matched < min_share * b_window
-        ):
-            return None
-    ops = sm.get_opcodes()
+        return False  # two remarks of one article that share a phrase
+    if longest >= min_run:
+        return True
+    # Else the shared words must be many, dense on both sides of the shared stretch, and not
+    # only little words: "used money that shouldn't have been used" against "used money I
+    # shouldn't have used".
+    a_window = blocks[-1].a + blocks[-1].size - blocks[0].a
+    b_window = blocks[-1].b + blocks[-1].size - blocks[0].b
+    content = sum(1 for blk in blocks for w in a.words[blk.a : blk.a + blk.size] if w not in little_words)
+    shorter = min(len(a.words), len(b.words))
+    return not (
+        not loose
+        or longest < min_share_run
+        or matched < 5
+        or content < 2
+        or matched < min_share * shorter
+        or matched < min_share * a_window
+        or matched < min_share * b_window
+    )
+
+
+def _inner_drifts(a: Rendering, b: Rendering, ops: list) -> list[tuple[int, int, int, int]]:
+    """The changes within the remark (not at its ends) that no marked change excuses."""
     drifts = []
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal" or k == 0 or k == len(ops) - 1:
             continue
         if not _excused(a, b, i1, i2, j1, j2):
             drifts.append((i1, i2, j1, j2))
-    # The ends: at each end one side may quote more of the remark than the other, but not
-    # both: words on both sides there are a changed word ("what they're finding" against
-    # "what they're talking"). Extra words at opposite ends are two overlapping stretches of
-    # one remark, neither changed. An ellipsis at an end stands for the other side's words.
+    return drifts
+
+
+def _end_drifts(a: Rendering, b: Rendering, ops: list) -> tuple[list[tuple[int, int, int, int]], bool]:
+    """The ends where one side quotes more than the other, and whether the two sides part
+    ways at an end (words on both sides there)."""
+    # At each end one side may quote more of the remark than the other, but not both: words
+    # on both sides there are a changed word ("what they're finding" against "what they're
+    # talking"). Extra words at opposite ends are two overlapping stretches of one remark,
+    # neither changed. An ellipsis at an end stands for the other side's words.
     diverged = False
     ends = []
     for k in sorted({0, len(ops) - 1}):
@@ -189,18 +227,13 @@ def compare(
         if ours or theirs:
             ends.append((i1, i2, j1, j2))
         diverged |= ours and theirs
-    if diverged:
-        if not loose:
-            # Two quotations of one article that part ways at an end are two remarks built
-            # on one phrase ("a special place in hell for women who ..."), not one remark
-            # quoted twice.
-            return None
-        drifts.extend(ends)
-    if not drifts:
-        return Comparison(b, matched, None)
+    return ends, diverged
+
+
+def _drifted(a: Rendering, b: Rendering, matched: int, drifts: list, ends: list) -> Comparison:
+    """The comparison of a remark that drifted: the stretch of our words from the first
+    drift to the last, naming the first change within the remark (else the first edge)."""
     drifts.sort()
-    # Report the stretch of our words from the first drift to the last; name the first
-    # change within the remark (else the first edge) in the message.
     lo = min(i1 if i2 > i1 else max(0, i1 - 1) for i1, i2, _, _ in drifts)
     hi = max(i2 if i2 > i1 else min(len(a.words), i1 + 1) for i1, i2, _, _ in drifts)
     inner = [d for d in drifts if d not in ends] or drifts

@@ -58,8 +58,7 @@ class SpeakerFinder:
 
     def _assign(self, article, facts) -> dict[int, Speaker | None]:
         found: dict[int, Speaker | None] = {}
-        sentences = article.sentences
-        position = {(s.start, s.end): k for k, s in enumerate(sentences)}
+        position = {(s.start, s.end): k for k, s in enumerate(article.sentences)}
         last_named = ""
         previous = None  # the last top-level quotation seen
         spans: dict = {}  # paragraph -> its sentences' starts and ends, for bisection
@@ -67,73 +66,84 @@ class SpeakerFinder:
             if q.depth:
                 continue
             own = _overlapping(article, q, spans)
-            speaker = None
-            if own:
-                first = position[(own[0].start, own[0].end)]
-                last = position[(own[-1].start, own[-1].end)]
-                for s in own:
-                    speaker = self._in_sentence(s, facts, "sentence")
-                    if speaker:
-                        break
-                if speaker is None and last + 1 < len(sentences):
-                    nxt = sentences[last + 1]
-                    # The writer's words right after name the speaker. A sentence that opens
-                    # with a quotation of its own names that quotation's speaker, which is
-                    # this one's too when this is a fragment worked into the writer's sentence
-                    # ("... endorsing candidates “who embody our revolution.” “No president
-                    # can do it alone,” Sanders wrote."): the reader takes them as one voice.
-                    if not (nxt.quotations and nxt.quotations[0].start <= nxt.start + 1) or not _opens_sentence(own[0], q):
-                        speaker = self._in_sentence(nxt, facts, "after")
-                    if speaker is None and nxt.start >= (q.close or q.end):
-                        # “We're still talking about him?” Mr. Burton fumed, using ...: the
-                        # quotation's question mark ended the sentence before its frame.
-                        speaker = _leading_frame(article.text, q, nxt)
-                if speaker is None and first > 0:
-                    prev = sentences[first - 1]
-                    if prev.text.rstrip().endswith(":"):
-                        speaker = self._in_sentence(prev, facts, "before") or _introducer(prev)
-                    elif prev.paragraph != own[0].paragraph and _opens_paragraph(article, q):
-                        # A paragraph of quotation right after a sentence that reports what
-                        # someone said ("Jasica told the Daily Mail about the experience.",
-                        # "Khoza himself said it all happened fast"): that speaker goes on.
-                        speaker = self._speech_before(prev, facts, bare_cue_needs_no_quotes=True)
-                        if speaker is None and len(own) > 1:
-                            speaker = _credited_block(article, facts, prev, q)
-                    elif prev.paragraph == own[0].paragraph:
-                        # The same speaker going on: the sentence before quotes someone, or
-                        # reports what a speaker said ("..., he said. ... “the truth is ...”").
-                        # A study that "found" something is no speaker going on.
-                        said = [p for p in prev.quotations if p.depth == 0 and found.get(p.open) is not None]
-                        if said:
-                            s0 = found[said[-1].open]
-                            speaker = Speaker(s0.name, s0.cue, s0.start, s0.end, "before", s0.resolved)
-                        else:
-                            # "Tom Nides thanked Clinton for the visit. “Well, Madam
-                            # Secretary, ...”": a speech verb introduces what follows.
-                            speaker = self._speech_before(prev, facts, bare_cue_needs_no_quotes=False)
-                if speaker is None:
-                    speaker = (
-                        _credit_line(article.text, q)
-                        or _credit_paragraph(article, q)
-                        or _bracket_credit(article, q)
-                        or _block_intro(self, article, facts, q)
-                    )
-            if speaker is None and previous is not None and found.get(previous.open) is not None:
-                if q.continued or (
-                    q.paragraph == previous.paragraph + 1 and _opens_paragraph(article, q) and _ends_paragraph(article, previous)
-                ):
-                    p = found[previous.open]
-                    speaker = Speaker(p.name, p.cue, p.start, p.end, "carried", p.resolved)
+            speaker = self._framing(article, facts, q, own, position, found) if own else None
+            if speaker is None and previous is not None:
+                speaker = _carried(article, q, previous, found)
             if speaker is not None:
-                low = speaker.name.lower()
-                pronouns = article.lexicon.word_class("personal_pronouns")
-                if low in pronouns or (low.split()[:1] and low.split()[0] in pronouns):
-                    speaker.resolved = speaker.resolved or last_named
-                elif speaker.name and _NAME.search(speaker.name):
-                    last_named = _NAME.search(speaker.name).group(0)
+                last_named = _resolve_pronoun(speaker, article.lexicon, last_named)
             found[q.open] = speaker
             previous = q
         return found
+
+    def _framing(self, article, facts, q, own: list, position: dict, found: dict) -> Speaker | None:
+        """The speaker the writer's words give: in the quotation's own sentences, the sentence
+        after, the sentence before, or a credit line or paragraph set off from the quote."""
+        for s in own:
+            speaker = self._in_sentence(s, facts, "sentence")
+            if speaker:
+                return speaker
+        sentences = article.sentences
+        first = position[(own[0].start, own[0].end)]
+        last = position[(own[-1].start, own[-1].end)]
+        speaker = None
+        if last + 1 < len(sentences):
+            speaker = self._after(article, facts, q, own[0], sentences[last + 1])
+        if speaker is None and first > 0:
+            speaker = self._before(article, facts, q, own, sentences[first - 1], found)
+        if speaker is None:
+            speaker = (
+                _credit_line(article.text, q)
+                or _credit_paragraph(article, q)
+                or _bracket_credit(article, q)
+                or _block_intro(self, article, facts, q)
+            )
+        return speaker
+
+    def _after(self, article, facts, q, opening, nxt) -> Speaker | None:
+        """The speaker named by the sentence after the quotation (`opening` is the first
+        sentence the quotation overlaps)."""
+        speaker = None
+        # The writer's words right after name the speaker. A sentence that opens with a
+        # quotation of its own names that quotation's speaker, which is this one's too when
+        # this is a fragment worked into the writer's sentence ("... endorsing candidates
+        # “who embody our revolution.” “No president can do it alone,” Sanders wrote."): the
+        # reader takes them as one voice.
+        if not (nxt.quotations and nxt.quotations[0].start <= nxt.start + 1) or not _opens_sentence(opening, q):
+            speaker = self._in_sentence(nxt, facts, "after")
+        if speaker is None and nxt.start >= (q.close or q.end):
+            # “We're still talking about him?” Mr. Burton fumed, using ...: the quotation's
+            # question mark ended the sentence before its frame.
+            speaker = _leading_frame(article.text, q, nxt)
+        return speaker
+
+    def _before(self, article, facts, q, own: list, prev, found: dict) -> Speaker | None:
+        """The speaker named by the sentence before the quotation, when that sentence
+        introduces it: it ends in a colon, it reports someone speaking right before a paragraph
+        of quotation, or it is the same speaker going on in the same paragraph."""
+        if prev.text.rstrip().endswith(":"):
+            return self._in_sentence(prev, facts, "before") or _introducer(prev)
+        if prev.paragraph == own[0].paragraph:
+            return self._going_on(prev, facts, found)
+        if not _opens_paragraph(article, q):
+            return None
+        # A paragraph of quotation right after a sentence that reports what someone said
+        # ("Jasica told the Daily Mail about the experience.", "Khoza himself said it all
+        # happened fast"): that speaker goes on.
+        speaker = self._speech_before(prev, facts, bare_cue_needs_no_quotes=True)
+        if speaker is None and len(own) > 1:
+            speaker = _credited_block(article, facts, prev, q)
+        return speaker
+
+    def _going_on(self, prev, facts, found: dict) -> Speaker | None:
+        """The same speaker going on: the sentence before, in the same paragraph, quotes
+        someone, or reports what a speaker said ("..., he said. ... “the truth is ...”"). A
+        study that "found" something is no speaker going on."""
+        said = [p for p in prev.quotations if p.depth == 0 and found.get(p.open) is not None]
+        if said:
+            return dataclasses.replace(found[said[-1].open], how="before")
+        # "Tom Nides thanked Clinton for the visit. “Well, Madam Secretary, ...”": a speech
+        # verb introduces what follows.
+        return self._speech_before(prev, facts, bare_cue_needs_no_quotes=False)
 
     def _speech_before(self, prev, facts, bare_cue_needs_no_quotes: bool):
         """The speaker a sentence reports as speaking (an attribution with a speech cue), else a
@@ -171,6 +181,32 @@ class SpeakerFinder:
             memo[key] = _frame(sent, how)
         found = memo[key]
         return dataclasses.replace(found) if found is not None else None
+
+
+def _carried(article, q, previous, found: dict) -> Speaker | None:
+    """The speaker of the previous quotation, for a quotation that carries on from the
+    previous paragraph (the continuing-quote convention) or opens a paragraph right after a
+    paragraph ending in that attributed quotation."""
+    p = found.get(previous.open)
+    if p is None:
+        return None
+    if q.continued or (
+        q.paragraph == previous.paragraph + 1 and _opens_paragraph(article, q) and _ends_paragraph(article, previous)
+    ):
+        return dataclasses.replace(p, how="carried")
+    return None
+
+
+def _resolve_pronoun(speaker: Speaker, lexicon, last_named: str) -> str:
+    """A pronoun speaker ("he said") names the last named speaker before it; a named speaker
+    becomes the last named. Returns the last named speaker after this one."""
+    low = speaker.name.lower()
+    pronouns = lexicon.word_class("personal_pronouns")
+    if low in pronouns or (low.split()[:1] and low.split()[0] in pronouns):
+        speaker.resolved = speaker.resolved or last_named
+    elif speaker.name and _NAME.search(speaker.name):
+        last_named = _NAME.search(speaker.name).group(0)
+    return last_named
 
 
 def _said(lexicon) -> regex.Pattern:

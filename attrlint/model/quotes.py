@@ -65,30 +65,12 @@ def classify(text: str, i: int, elisions: frozenset[str]) -> Mark | None:
     ch = text[i]
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if ch in DOUBLE_OPEN:
-        if (
-            ch == "“"
-            and not (before.isspace() or before in OPENING_CONTEXT or i == 0)
-            and (after.isspace() or after in ".,;:!?)]}—–")
-        ):
-            return Mark(i, ch, True, False, wrong_way=True)  # “We will not,“ he said.
-        return Mark(i, ch, True, True)
-    if ch in DOUBLE_CLOSE:
-        if ch == "”" and (before.isspace() or before in OPENING_CONTEXT or i == 0) and after.isalnum():
-            return Mark(i, ch, True, True, wrong_way=True)  # ”We will not,” he said.
-        return Mark(i, ch, True, False)
+    if ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE:
+        return _curly_double(ch, i, before, after)
     if ch == STRAIGHT_DOUBLE:
         return Mark(i, ch, True, _straight_side(before, after))
-    if ch == STRAIGHT_SINGLE and after == STRAIGHT_SINGLE:
-        # Two straight singles stand for a double mark in some wire and NYT archive copy.
-        after2 = text[i + 2] if i + 2 < len(text) else " "
-        return Mark(i, "''", True, _straight_side(before, after2), length=2)
-    if ch in "‘’" and after == ch:
-        # Two curly singles stand for a double mark too (“I'm sorry,’’ ‘‘Yes”), as straight
-        # pairs do: ‘‘ opens, ’’ closes unless it stands where a quotation opens.
-        after2 = text[i + 2] if i + 2 < len(text) else " "
-        opening = ch == "‘" or ((before in OPENING_CONTEXT or i == 0) and not after2.isspace())
-        return Mark(i, ch * 2, True, opening, length=2)
+    if after == ch and ch in "'‘’":
+        return _doubled_single(text, i, ch, before)
     # Single marks double as apostrophes.
     if ch in "‚‹":
         return Mark(i, ch, False, True)
@@ -109,6 +91,33 @@ def classify(text: str, i: int, elisions: frozenset[str]) -> Mark | None:
     # After a letter or punctuation and before a space or punctuation: a closing single
     # quote, or the apostrophe of a plural possessive ("voters’"); pairing decides.
     return Mark(i, ch, False, False)
+
+
+def _curly_double(ch: str, i: int, before: str, after: str) -> Mark:
+    """A curly double mark: the way it faces, unless it stands where only the other way fits."""
+    if ch in DOUBLE_OPEN:
+        if (
+            ch == "“"
+            and not (before.isspace() or before in OPENING_CONTEXT or i == 0)
+            and (after.isspace() or after in ".,;:!?)]}—–")
+        ):
+            return Mark(i, ch, True, False, wrong_way=True)  # “We will not,“ he said.
+        return Mark(i, ch, True, True)
+    if ch == "”" and (before.isspace() or before in OPENING_CONTEXT or i == 0) and after.isalnum():
+        return Mark(i, ch, True, True, wrong_way=True)  # ”We will not,” he said.
+    return Mark(i, ch, True, False)
+
+
+def _doubled_single(text: str, i: int, ch: str, before: str) -> Mark:
+    """Two like single marks in a row ('' ‘‘ ’’), standing for a double mark."""
+    after2 = text[i + 2] if i + 2 < len(text) else " "
+    if ch == STRAIGHT_SINGLE:
+        # Two straight singles stand for a double mark in some wire and NYT archive copy.
+        return Mark(i, "''", True, _straight_side(before, after2), length=2)
+    # Two curly singles stand for a double mark too (“I'm sorry,’’ ‘‘Yes”), as straight
+    # pairs do: ‘‘ opens, ’’ closes unless it stands where a quotation opens.
+    opening = ch == "‘" or ((before in OPENING_CONTEXT or i == 0) and not after2.isspace())
+    return Mark(i, ch * 2, True, opening, length=2)
 
 
 def _straight_side(before: str, after: str) -> bool | None:
@@ -199,6 +208,17 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
                 continue  # the apostrophe of a plural possessive: voters’, Jesus'
             else:
                 unmatched.append(mark)
+    open_at_end = _left_open(text, start, end, stack, unmatched)
+    quotations.sort(key=lambda q: q.open)
+    unmatched.sort(key=lambda m: m.offset)
+    return ParagraphQuotes(quotations, unmatched, open_at_end, wrong_way)
+
+
+def _left_open(text: str, start: int, end: int, stack: list[Mark], unmatched: list[Mark]) -> Mark | None:
+    """The mark of a quotation left open as the paragraph ends, when it may run on into the
+    next paragraph: the first double mark left open, else (no double left open) a single mark
+    that opens the paragraph or follows a colon or comma. The other marks left open are added
+    to `unmatched`, but for tentative ones (apostrophes after all)."""
     open_at_end = None
     doubles = [m for m in stack if m.double]
     first = start
@@ -212,11 +232,9 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
             # A paragraph left inside a quotation: the continuing-quote convention if the
             # next paragraph reopens (single marks too, in British copy: 'They put ...).
             open_at_end = mark
-        else:
-            drop(mark)
-    quotations.sort(key=lambda q: q.open)
-    unmatched.sort(key=lambda m: m.offset)
-    return ParagraphQuotes(quotations, unmatched, open_at_end, wrong_way)
+        elif not mark.tentative:
+            unmatched.append(mark)
+    return open_at_end
 
 
 def _introduced(text: str, start: int, offset: int) -> bool:

@@ -21,6 +21,7 @@ What is copy:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -271,36 +272,57 @@ def read_html(text: str) -> Reading:
     reader.feed(text)
     reader.close()
     blocks = reader.blocks
+    in_story = _story(blocks)
+    headline = _headline(blocks, in_story)
+    use_title = headline < 0 and reader.title is not None
+    wanted = _wanted(blocks, headline, in_story)
+    analysed, spans = _paint(reader, text, headline, wanted, use_title)
+    headline_span = None
+    if headline >= 0 and headline in spans:
+        headline_span = trimmed(analysed, *spans[headline])
+    elif use_title and _TITLE in spans:
+        headline_span = _title_span(analysed, spans[_TITLE])
+    paragraphs = sorted(filter(None, (trimmed(analysed, *spans[i]) for i in wanted if i in spans)))
+    return Reading(analysed, headline_span, paragraphs)
 
-    # Which container holds the story: the <article> with the most paragraph text (a page may
-    # mark up teasers as articles too), else <main>, else the body.
+
+def _story(blocks: list[_Block]) -> Callable[[_Block], bool]:
+    """Which container holds the story: the <article> with the most paragraph text (a page may
+    mark up teasers as articles too), else <main>, else the body."""
     article_chars: dict[int, int] = {}
     for b in blocks:
         if b.article >= 0 and b.tag in PARAGRAPHS:
             article_chars[b.article] = article_chars.get(b.article, 0) + b.chars
     if article_chars:
         story = max(article_chars, key=lambda a: (article_chars[a], -a))
-        in_story = lambda b: b.article == story  # noqa: E731
-    elif any(b.main for b in blocks):
-        in_story = lambda b: b.main  # noqa: E731
-    else:
-        in_story = lambda b: b.in_body  # noqa: E731
+        return lambda b: b.article == story
+    if any(b.main for b in blocks):
+        return lambda b: b.main
+    return lambda b: b.in_body
 
-    # The headline: the story article's <h1> (its <header> included), else the first <h1> that
-    # is not in a page header (a site's name is often set as one), else the <title>.
+
+def _headline(blocks: list[_Block], in_story: Callable[[_Block], bool]) -> int:
+    """The headline's block: the story article's <h1> (its <header> included), else the first
+    <h1> that is not in a page header (a site's name is often set as one); -1 for none."""
     headline = next(
         (i for i, b in enumerate(blocks) if b.tag == "h1" and b.article >= 0 and in_story(b) and b.chars + b.header_chars), -1
     )
     if headline < 0:
         headline = next((i for i, b in enumerate(blocks) if b.tag == "h1" and b.chars and not b.header), -1)
-    use_title = headline < 0 and reader.title is not None
+    return headline
 
+
+def _wanted(blocks: list[_Block], headline: int, in_story: Callable[[_Block], bool]) -> set[int]:
+    """The story's paragraphs: its paragraph elements, else (a CMS export of bare <div>s) every
+    block of its text."""
     story_blocks = [i for i, b in enumerate(blocks) if i != headline and in_story(b) and b.chars and not b.header]
     if any(blocks[i].tag in PARAGRAPHS for i in story_blocks):
-        wanted = {i for i in story_blocks if blocks[i].tag in PARAGRAPHS}
-    else:  # a CMS export of bare <div>s
-        wanted = set(story_blocks)
+        return {i for i in story_blocks if blocks[i].tag in PARAGRAPHS}
+    return set(story_blocks)
 
+
+def _paint(reader: _Reader, text: str, headline: int, wanted: set[int], use_title: bool) -> tuple[str, dict[int, list[int]]]:
+    """The analysed text, with only the copy kept, and the span of each block kept in it."""
     canvas = Canvas(text)
     spans: dict[int, list[int]] = {}
     for piece in reader.pieces:
@@ -322,16 +344,14 @@ def read_html(text: str) -> Reading:
         if block in wanted or (block == headline and block >= 0):
             # <q> is shown with quotation marks: write them where its tags are.
             canvas.chars[end - 1 if mark == "“" else start] = mark
-    analysed = canvas.text()
+    return canvas.text(), spans
 
-    headline_span = None
-    if headline >= 0 and headline in spans:
-        headline_span = trimmed(analysed, *spans[headline])
-    elif use_title and _TITLE in spans:
-        headline_span = trimmed(analysed, *spans[_TITLE])
-        if headline_span:
-            m = _SITE_SUFFIX.search(analysed, headline_span[0], headline_span[1])
-            if m and m.start() > headline_span[0]:
-                headline_span = trimmed(analysed, headline_span[0], m.start())
-    paragraphs = sorted(filter(None, (trimmed(analysed, *spans[i]) for i in wanted if i in spans)))
-    return Reading(analysed, headline_span, paragraphs)
+
+def _title_span(analysed: str, span: list[int]) -> tuple[int, int] | None:
+    """The page <title> as the headline, less a trailing "| Site name"."""
+    headline_span = trimmed(analysed, *span)
+    if headline_span:
+        m = _SITE_SUFFIX.search(analysed, headline_span[0], headline_span[1])
+        if m and m.start() > headline_span[0]:
+            headline_span = trimmed(analysed, headline_span[0], m.start())
+    return headline_span

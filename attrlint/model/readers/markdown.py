@@ -17,6 +17,7 @@ paragraph of its own; a code span's text (it is usually a name or a handle in co
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -29,6 +30,7 @@ _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]
 _FRONT_MATTER_HEADLINE = re.compile(r"^(title|headline)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _BLOCK_OPENERS = {"paragraph_open", "heading_open", "tr_open"}
+_CELL_TOKENS = {"th_open", "td_open", "th_close", "td_close"}
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +44,33 @@ class _Misaligned(Exception):
 
 def read_markdown(text: str) -> Reading:
     canvas = Canvas(text)
+    line_span = _line_spans(text)
+    tokens = _parser().parse(text)
+    headline: tuple[int, int] | None = None
+    blocks = _Blocks()
+    cell_cursor: dict[int, int] = {}  # table row line -> where the next cell is looked for
+    in_cell = False
+    for tok in tokens:
+        kind = tok.type
+        if kind == "front_matter" and tok.map:
+            headline = _front_matter_headline(text, canvas, line_span(tok.map[0])[1] + 1, tok.content)
+        elif kind in _BLOCK_OPENERS:
+            blocks.open(tok, want_headline=headline is None)
+        elif kind in _CELL_TOKENS:
+            in_cell = kind.endswith("_open")
+        elif kind == "inline" and tok.map:
+            _InlineWalk(text, canvas, tok, line_span, cell_cursor if in_cell else None).run()
+        elif kind.endswith("_close"):
+            blocks.close(kind)
+    analysed = canvas.text()
+    if headline is None and blocks.headline is not None:
+        headline = trimmed(analysed, line_span(blocks.headline[0])[0], line_span(blocks.headline[1] - 1)[1])
+    found = [trimmed(analysed, line_span(a)[0], line_span(b - 1)[1]) for a, b in blocks.lines]
+    return Reading(analysed, headline, [b for b in found if b])
+
+
+def _line_spans(text: str) -> Callable[[int], tuple[int, int]]:
+    """The span of a line of the text (by its index), less its line end."""
     line_starts = [0]
     for i, ch in enumerate(text):
         if ch == "\n":
@@ -51,36 +80,30 @@ def read_markdown(text: str) -> Reading:
     def line_span(line: int) -> tuple[int, int]:
         return line_starts[line], line_starts[line + 1] - 1
 
-    tokens = _parser().parse(text)
-    headline: tuple[int, int] | None = None
-    headline_lines: tuple[int, int] | None = None
-    block_lines: list[tuple[int, int]] = []
-    open_block: list[tuple[str, tuple[int, int] | None]] = []
-    cell_cursor: dict[int, int] = {}  # table row line -> where the next cell is looked for
-    in_cell = False
-    for tok in tokens:
-        if tok.type == "front_matter" and tok.map:
-            headline = _front_matter_headline(text, canvas, line_span(tok.map[0])[1] + 1, tok.content)
-            continue
-        if tok.type in _BLOCK_OPENERS:
-            open_block.append((tok.type, tuple(tok.map) if tok.map else None))
-            if tok.type == "heading_open" and tok.tag == "h1" and headline is None and headline_lines is None and tok.map:
-                headline_lines = (tok.map[0], tok.map[1])
-            continue
-        if tok.type.endswith("_close") and open_block and open_block[-1][0] == tok.type[:-6] + "_open":
-            _kind, lines = open_block.pop()
-            if lines and lines != headline_lines and (not block_lines or block_lines[-1] != lines):
-                block_lines.append(lines)
-            continue
-        if tok.type in ("th_open", "td_open", "th_close", "td_close"):
-            in_cell = tok.type.endswith("_open")
-        elif tok.type == "inline" and tok.map:
-            _InlineWalk(text, canvas, tok, line_span, cell_cursor if in_cell else None).run()
-    analysed = canvas.text()
-    if headline is None and headline_lines is not None:
-        headline = trimmed(analysed, line_span(headline_lines[0])[0], line_span(headline_lines[1] - 1)[1])
-    blocks = [trimmed(analysed, line_span(a)[0], line_span(b - 1)[1]) for a, b in block_lines]
-    return Reading(analysed, headline, [b for b in blocks if b])
+    return line_span
+
+
+class _Blocks:
+    """The line ranges of the copy's blocks (paragraphs, headings, table rows) in file order,
+    and of the first level-one heading: the headline, unless the front matter names one."""
+
+    def __init__(self) -> None:
+        self.open_blocks: list[tuple[str, tuple[int, int] | None]] = []
+        self.lines: list[tuple[int, int]] = []
+        self.headline: tuple[int, int] | None = None
+
+    def open(self, tok, want_headline: bool) -> None:
+        self.open_blocks.append((tok.type, tuple(tok.map) if tok.map else None))
+        if tok.type == "heading_open" and tok.tag == "h1" and want_headline and self.headline is None and tok.map:
+            self.headline = (tok.map[0], tok.map[1])
+
+    def close(self, kind: str) -> None:
+        """A `..._close` token: it ends the innermost open block when it is of its kind."""
+        if not self.open_blocks or self.open_blocks[-1][0] != kind[:-6] + "_open":
+            return
+        _kind, lines = self.open_blocks.pop()
+        if lines and lines != self.headline and (not self.lines or self.lines[-1] != lines):
+            self.lines.append(lines)
 
 
 def _front_matter_headline(text: str, canvas: Canvas, body_start: int, body: str) -> tuple[int, int] | None:
