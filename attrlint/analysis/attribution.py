@@ -78,6 +78,9 @@ class Attribution:
     # phrase ("a new analysis shows"), or a phrase inside another's source ("according to a
     # Gallup poll released Monday"). The rules see both; `attrlint sources` shows one.
     repeat: bool = False
+    # A promise or a call to act before a to-infinitive ("promised to deport 11 million",
+    # "urged Congress to act"): it credits what it promises, not the sentences around it.
+    commitment: bool = False
 
     @property
     def reports(self) -> bool:
@@ -134,6 +137,10 @@ class AttributionFinder:
         self.stops = lexicon.word_set("noun_phrase_stops")
         self.mostly_nouns = lexicon.word_set("mostly_noun_cues")
         self.sourceless = lexicon.word_set("sourceless_cues")
+        self.commitments = lexicon.word_set("commitment_verbs")
+        self.infinitive_gap_stops = lexicon.word_set("infinitive_gap_stops")
+        # "promised to the voters", "called to say": not a to-infinitive of an act.
+        self.infinitive_stops = lexicon.word_set("determiners") | lexicon.word_set("function_words")
         self.question_openers = lexicon.word_set("question_cue_openers")
         self.cue_words = frozenset(self.verb_phrases) | lexicon.word_set("reporting_verbs")
         # A described source: the contract's described nouns, its people and its documents.
@@ -202,6 +209,8 @@ class AttributionFinder:
                 continue
             a = self._verb_attribution(text, toks, low, j, s, e, kind, legacy)
             if a is not None:
+                if low[i] in self.commitments and self._before_infinitive(toks, low, j):
+                    a.commitment = True
                 out.append(a)
         self._sourceless(text, toks, low, out)
         self._quote_frame(text, toks, low, out)
@@ -210,6 +219,24 @@ class AttributionFinder:
         _mark_repeats(out)
         _mark_nested(out, text)
         return out
+
+    def _before_infinitive(self, toks, low, j: int) -> bool:
+        """Whether a to-infinitive follows the cue ending at token j, directly ("promised to
+        pursue") or after a short object ("urging the crowd to focus", "called on Congress to
+        act"), with no clause or punctuation between."""
+        for k in range(j, min(j + 5, len(toks) - 1)):
+            w = low[k]
+            if w == "to":
+                nxt = toks[k + 1][2]
+                return (
+                    nxt.isalpha()
+                    and nxt.islower()
+                    and low[k + 1] not in self.infinitive_stops
+                    and low[k + 1] not in self.verb_phrases  # "called to say": a report after all
+                )
+            if not toks[k][2][:1].isalnum() or w in self.infinitive_gap_stops:
+                return False
+        return False
 
     def _sourceless(self, text, toks, low, out) -> None:
         """Cues that attribute with no source in the sentence: a question put to the subject

@@ -74,8 +74,15 @@ class UnattributedFigure(Rule):
             para_attributed = bool(self.opts["speaker_labels"]) and self._label.match(text, para.start) is not None
             for sent in para.sentences:
                 atts = facts.attributions(sent)
+                promise = next((a for a in atts if a.commitment), None)
+                if promise is not None:
+                    atts = [a for a in atts if not a.commitment]
                 if not atts and not para_attributed:
                     figures = [f for f in facts.figures(sent) if f.kind in self._kinds]
+                    if promise is not None:
+                        # "promised to deport 11 million" credits the figure it promises; "the
+                        # $64 million it pledged to pay" and the sentences after it are the writer's.
+                        figures = [f for f in figures if f.start < promise.end]
                     if figures and self.opts["market_contexts"] and self._market.search(sent.unquoted):
                         figures = []  # "Amazon rose $6.20", "the yield fell to 1.45 percent": market quotes
                     if figures:

@@ -62,6 +62,14 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
         "words",
         "cue forms that are nearly always nouns in news copy (states): cues only before a 'that' clause or a colon",
     ),
+    "commitment_verbs": (
+        "words",
+        "cues that commit or direct rather than report (promised, vowed, urged): before a to-infinitive they credit no information",
+    ),
+    "infinitive_gap_stops": (
+        "words",
+        "words that end the search for a to-infinitive after a commitment verb (that, and, whether)",
+    ),
     "sourceless_cues": (
         "words",
         "cues that attribute with no source: a question put to the subject (asked), an expectation (is expected)",
