@@ -43,6 +43,8 @@ _QUANTITY_OBJECT_VERBS = frozenset("added adds adding posted posts projects".spl
 _NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|another\s+|a\s+)?[$£€\d]")
 _SOURCE_FOLLOWS = re.compile(r"^(?:according\s+to|citing|cited\s+by|per|quoted\s+by)\b|\b(?:by|from|to)\s*\S?$", re.I)
 _THAT_AFTER = regex.compile(r"\s+that\b", regex.I)
+# A reported clause, question, quotation or colon right after a cue.
+_CLAUSE_START = regex.compile(r"\s*(?:[:“\"‘']|(?:that|whether|if|how|what|why|when|who)\b)", regex.I)
 _CLAUSE_AFTER = regex.compile(
     r"\s+(?:that|it|he|she|they|the|its|their|his|her|there|about|nearly|more|at\s+least|[$£€\d])\b|:", regex.I
 )
@@ -138,6 +140,7 @@ class AttributionFinder:
         self.mostly_nouns = lexicon.word_set("mostly_noun_cues")
         self.sourceless = lexicon.word_set("sourceless_cues")
         self.commitments = lexicon.word_set("commitment_verbs")
+        self.participle_openers = lexicon.word_set("participle_openers")
         self.infinitive_gap_stops = lexicon.word_set("infinitive_gap_stops")
         # "promised to the voters", "called to say": not a to-infinitive of an act.
         self.infinitive_stops = lexicon.word_set("determiners") | lexicon.word_set("function_words")
@@ -211,6 +214,8 @@ class AttributionFinder:
             if a is not None:
                 if low[i] in self.commitments and self._before_infinitive(toks, low, j):
                     a.commitment = True
+                elif a.listed and self._opening_participle(text, toks, low, i, j):
+                    a.listed = False
                 out.append(a)
         self._sourceless(text, toks, low, out)
         self._quote_frame(text, toks, low, out)
@@ -219,6 +224,14 @@ class AttributionFinder:
         _mark_repeats(out)
         _mark_nested(out, text)
         return out
+
+    def _opening_participle(self, text, toks, low, i: int, j: int) -> bool:
+        """Whether the cue at tokens i..j-1 is a participle opening its sentence (alone or after
+        a word of participle_openers) whose object is a thing, not a clause, quotation or colon
+        ("Recalling the pitfalls of 2012, ...")."""
+        if not low[i].endswith("ing") or not (i == 0 or (i == 1 and low[0] in self.participle_openers)):
+            return False
+        return j < len(toks) and not _CLAUSE_START.match(text, toks[j - 1][1])
 
     def _before_infinitive(self, toks, low, j: int) -> bool:
         """Whether a to-infinitive follows the cue ending at token j, directly ("promised to

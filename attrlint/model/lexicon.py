@@ -70,6 +70,10 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
         "words",
         "words that end the search for a to-infinitive after a commitment verb (that, and, whether)",
     ),
+    "participle_openers": (
+        "words",
+        "words before a participle that opens its sentence (since, after): 'Since announcing Weld as his running mate, ...'",
+    ),
     "sourceless_cues": (
         "words",
         "cues that attribute with no source: a question put to the subject (asked), an expectation (is expected)",
