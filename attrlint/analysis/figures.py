@@ -150,6 +150,8 @@ class FigureFinder:
             flags,
         )
         self.casualty = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('casualty_words')})(?![\p{{L}}])", flags)
+        self.in_group = regex.compile(rf"\s+(?:{lexicon.alternation('group_prepositions')})\s+(?:the\s+)?(\p{{L}}+)", flags)
+        self.total_words = lexicon.word_set("total_nouns")
         self.casualty_before = regex.compile(rf"(?:{self.casualty.pattern})\s+(?:(?:{approximators})\s+)?$", flags)
         self.harm_before = regex.compile(rf"\b(?:{lexicon.alternation('harm_verbs')})\s+(?:(?:{approximators})\s+)?$", flags)
         self.change = lexicon.word_pattern("multiplying_verbs", "(?:{})")
@@ -358,6 +360,9 @@ class FigureFinder:
         noun = self._head_noun(text, e)[0]
         if noun:
             return self._make(text, s, e, "vague", None, noun)  # "several hundred rebel fighters"
+        group = self.in_group.match(rest)
+        if group and (group.group(1).lower() in self.people or group.group(1).lower() in self.total_words):
+            return self._make(text, s, e, "vague", None, group.group(1).lower())  # "Dozens in the crowd"
         casualty = self._casualty_near(text, s, e, e)
         if casualty:
             return self._make(text, s, e, "vague", None, casualty)

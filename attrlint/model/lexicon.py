@@ -39,6 +39,7 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "auxiliary_gap": ("words", "auxiliaries and adverbs between a subject and its reporting verb (has, repeatedly)"),
     "people_suffixes": ("words", "endings of plural nouns of people not listed (fight-ers, politic-ians, activ-ists)"),
     "not_people": ("words", "plural nouns with those endings that are not people (numbers, degrees, chambers)"),
+    "group_prepositions": ("words", "prepositions that place a vague quantity of people in a group (dozens in the crowd)"),
     "total_nouns": ("words", "nouns whose figure follows them: a toll, a total, a crowd of 20,000"),
     "casualty_words": ("words", "words that make even a small count a reported figure (killed, dead, injured)"),
     "vote_words": ("words", "words that make N-N or N to N a vote tally (vote, deadlocked, margin)"),
