@@ -141,6 +141,8 @@ class AttributionFinder:
         self.sourceless = lexicon.word_set("sourceless_cues")
         self.commitments = lexicon.word_set("commitment_verbs")
         self.participle_openers = lexicon.word_set("participle_openers")
+        self.finite_after = lexicon.word_set("finite_auxiliaries")
+        self.modifiers = lexicon.word_set("count_modifiers")
         self.infinitive_gap_stops = lexicon.word_set("infinitive_gap_stops")
         # "promised to the voters", "called to say": not a to-infinitive of an act.
         self.infinitive_stops = lexicon.word_set("determiners") | lexicon.word_set("function_words")
@@ -411,6 +413,10 @@ class AttributionFinder:
         ):
             return True  # passive with no source: "the votes are counted", "is said"
         if verb in _QUANTITY_OBJECT_VERBS and _NUMBER_AFTER.match(text, e):
+            return True
+        if verb.endswith("s") and j < len(low) and low[j] in self.finite_after and (low[j] in _BE or prev in self.modifiers):
+            # "Republican claims are false", "Other shows did better": the subject of the verb
+            # after it. After a name it may be a verb still ("what the Society estimates will be").
             return True
         # "in states that voted Tuesday": a noun unless a reported clause follows
         return verb in self.mostly_nouns and not (

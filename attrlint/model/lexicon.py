@@ -75,6 +75,10 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
         "words",
         "words before a participle that opens its sentence (since, after): 'Since announcing Weld as his running mate, ...'",
     ),
+    "finite_auxiliaries": (
+        "words",
+        "finite verbs that cannot follow a reporting verb: a cue form right before one is a noun (the claims are, other shows did)",
+    ),
     "sourceless_cues": (
         "words",
         "cues that attribute with no source: a question put to the subject (asked), an expectation (is expected)",
