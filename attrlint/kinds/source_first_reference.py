@@ -338,7 +338,8 @@ class SourceFirstReference(Rule):
         return ("acronym:" + acronym, ref.start, ref.end, ref.names[0])
 
     def _organisation_form(self, ref: _Reference):
-        """ "The Observatory said" with no full name of the organisation before it."""
+        """An organisation's head word after "the" ("the Observatory said") with no full name of
+        the organisation before it."""
         names = ref.names
         head = names[-1]
         if len(names) != 1 or head.lower() not in self._org_heads:
