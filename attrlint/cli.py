@@ -286,82 +286,14 @@ def _check(args) -> int:
         # A file name that is not UTF-8 (kept as surrogates) must not crash the report.
         out.reconfigure(errors="backslashreplace")
     out_name = args.output_file or "<stdout>"
-    failed = 0
     try:
-        for error in walk_errors:
-            print(f"attrlint: error: {error}", file=sys.stderr)
-            failed += 1
-        color = args.color == "always" or (
-            args.color == "auto" and out is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        )
-        reporter = None if args.statistics or args.diff else reporter_class(args.format)(out, first.ruleset.by_id(), color=color)
-        fixer = FixRun("diff" if args.diff else "fix", out, sys.stderr) if (args.diff or args.fix) else None
-        counts: collections.Counter = collections.Counter()
-        tally = Tally()
-        worst = -1
-        if reporter:
-            reporter.start()
-        needs_article = bool(reporter and reporter.needs_article)
-        jobs = default_jobs(len(paths)) if args.jobs is None else worker_count(args.jobs, len(paths))
-        results = run(
-            paths,
-            workspace,
-            workspace.kwargs(),
-            jobs,
-            stdin_name=args.stdin_filename,
-            keep_article=needs_article,
-            keep_source=bool(fixer or (reporter and reporter.needs_source)),
-        )
-        said: set[str] = set()
-        for path, result in zip(paths, results, strict=False):
-            if result.error:
-                # A bad config file is named once, not once for every draft under it.
-                if result.error not in said:
-                    said.add(result.error)
-                    print(f"attrlint: error: {result.error}", file=sys.stderr)
-                    if args.debug and result.traceback:
-                        print(result.traceback, end="", file=sys.stderr)
-                failed += 1
-                tally.unreadable += 1
-                continue
-            if result.note:
-                print(f"attrlint: note: {result.path}: {result.note}", file=sys.stderr)
-            for rule in result.timed_out:
-                print(
-                    f"attrlint: error: {result.path}: a pattern of rule {rule} ran longer than {args.timeout:g} s; "
-                    f"the rule was skipped for this file",
-                    file=sys.stderr,
-                )
-                failed += 1
-            if not result.has_body and not args.quiet:
-                print(no_body_note(result.path), file=sys.stderr)
-            shown = _at_least(result.diagnostics, args.min_severity)
-            hidden = len(result.diagnostics) - len(shown)
-            if fixer:  # `path`, not the displayed name: --stdin-filename must never name a file to write
-                shown = fixer.handle(path, result.source.text if result.source else None, shown)
-            tally.add(shown, hidden=hidden)
-            for d in shown:
-                counts[(d.rule, d.severity)] += 1
-                worst = max(worst, SEVERITY_RANK[d.severity])
-            if reporter:
-                failed += _guarded(
-                    args,
-                    result.path,
-                    # Called at once by _guarded, inside this iteration.
-                    lambda: reporter.file(result.path, shown, source=result.source, article=result.article, facts=result.facts),  # noqa: B023
-                )
-        if fixer and fixer.fixes and not args.quiet:
-            print(fixer.summary(), file=sys.stderr)
-        if fixer:
-            failed += fixer.failed
+        check = _CheckRun(args, out)
+        check.walk_failed(walk_errors)
+        check.start(first)
+        check.report(paths, workspace)
         if args.diff:
-            return 1 if fixer.fixes and not args.exit_zero else (2 if failed else 0)
-        if reporter:
-            failed += _guarded(args, f"{args.format} report", reporter.finish)
-            if args.format == "text" and not args.quiet:
-                out.write(tally.line() + "\n")
-        else:
-            _statistics(out, counts)
+            return check.diff_exit()
+        check.finish()
         out.flush()
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):
@@ -375,11 +307,134 @@ def _check(args) -> int:
         except OSError as exc:
             _discard(out)
             raise AttrlintError(f"{out_name}: cannot write the report ({exc.strerror or exc})") from None
-    if failed:
-        return 2
-    if args.exit_zero:
-        return 0
-    return 1 if worst >= SEVERITY_RANK[args.fail_level] else 0
+    return check.exit_code()
+
+
+class _CheckRun:
+    """The report side of one `attrlint check`: each draft's result is printed, fixed, counted
+    and tallied as it comes back from the workers, and the exit code follows from the counts."""
+
+    def __init__(self, args, out) -> None:
+        self.args = args
+        self.out = out
+        self.reporter = None
+        self.fixer = None
+        self.counts: collections.Counter = collections.Counter()
+        self.tally = Tally()
+        self.worst = -1
+        self.failed = 0
+        self.said: set[str] = set()  # errors already printed
+
+    def walk_failed(self, walk_errors: list[str]) -> None:
+        for error in walk_errors:
+            print(f"attrlint: error: {error}", file=sys.stderr)
+            self.failed += 1
+
+    def start(self, first) -> None:
+        args, out = self.args, self.out
+        if not (args.statistics or args.diff):
+            self.reporter = reporter_class(args.format)(out, first.ruleset.by_id(), color=_use_color(args, out))
+        if args.diff or args.fix:
+            self.fixer = FixRun("diff" if args.diff else "fix", out, sys.stderr)
+        if self.reporter:
+            self.reporter.start()
+
+    def report(self, paths: list[str], workspace) -> None:
+        args, reporter = self.args, self.reporter
+        jobs = default_jobs(len(paths)) if args.jobs is None else worker_count(args.jobs, len(paths))
+        results = run(
+            paths,
+            workspace,
+            workspace.kwargs(),
+            jobs,
+            stdin_name=args.stdin_filename,
+            keep_article=bool(reporter and reporter.needs_article),
+            keep_source=bool(self.fixer or (reporter and reporter.needs_source)),
+        )
+        for path, result in zip(paths, results, strict=False):
+            if result.error:
+                self._unreadable(result)
+            else:
+                self._draft(path, result)
+
+    def _unreadable(self, result) -> None:
+        # A bad config file is named once, not once for every draft under it.
+        if result.error not in self.said:
+            self.said.add(result.error)
+            print(f"attrlint: error: {result.error}", file=sys.stderr)
+            if self.args.debug and result.traceback:
+                print(result.traceback, end="", file=sys.stderr)
+        self.failed += 1
+        self.tally.unreadable += 1
+
+    def _draft(self, path: str, result) -> None:
+        args = self.args
+        self._notes(result)
+        shown = _at_least(result.diagnostics, args.min_severity)
+        hidden = len(result.diagnostics) - len(shown)
+        if self.fixer:  # `path`, not the displayed name: --stdin-filename must never name a file to write
+            shown = self.fixer.handle(path, result.source.text if result.source else None, shown)
+        self.tally.add(shown, hidden=hidden)
+        for d in shown:
+            self.counts[(d.rule, d.severity)] += 1
+            self.worst = max(self.worst, SEVERITY_RANK[d.severity])
+        if self.reporter:
+            reporter = self.reporter
+            self.failed += _guarded(
+                args,
+                result.path,
+                lambda: reporter.file(result.path, shown, source=result.source, article=result.article, facts=result.facts),
+            )
+
+    def _notes(self, result) -> None:
+        """What stderr says about a draft besides its findings: a note from reading it, the rules
+        that timed out on it, and that it has no body."""
+        args = self.args
+        if result.note:
+            print(f"attrlint: note: {result.path}: {result.note}", file=sys.stderr)
+        for rule in result.timed_out:
+            print(
+                f"attrlint: error: {result.path}: a pattern of rule {rule} ran longer than {args.timeout:g} s; "
+                f"the rule was skipped for this file",
+                file=sys.stderr,
+            )
+            self.failed += 1
+        if not result.has_body and not args.quiet:
+            print(no_body_note(result.path), file=sys.stderr)
+
+    def _fixes_done(self) -> None:
+        if self.fixer and self.fixer.fixes and not self.args.quiet:
+            print(self.fixer.summary(), file=sys.stderr)
+        if self.fixer:
+            self.failed += self.fixer.failed
+
+    def diff_exit(self) -> int:
+        """--diff: the exit code says whether there is a diff to apply."""
+        self._fixes_done()
+        return 1 if self.fixer.fixes and not self.args.exit_zero else (2 if self.failed else 0)
+
+    def finish(self) -> None:
+        args = self.args
+        self._fixes_done()
+        if self.reporter:
+            self.failed += _guarded(args, f"{args.format} report", self.reporter.finish)
+            if args.format == "text" and not args.quiet:
+                self.out.write(self.tally.line() + "\n")
+        else:
+            _statistics(self.out, self.counts)
+
+    def exit_code(self) -> int:
+        if self.failed:
+            return 2
+        if self.args.exit_zero:
+            return 0
+        return 1 if self.worst >= SEVERITY_RANK[self.args.fail_level] else 0
+
+
+def _use_color(args, out) -> bool:
+    return args.color == "always" or (
+        args.color == "auto" and out is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
 
 
 def _at_least(diagnostics, severity: str) -> list:

@@ -111,43 +111,15 @@ class Workspace:
     def _compile(self, cfg: Config, override: dict | None) -> Linter:
         ruleset = load_rules(list(cfg.rules) + list(self.rules))
         where = f"{cfg.path}: " if cfg.path else ""
-        extra_lexicon = {}
-        if cfg.furniture:
-            extra_lexicon["furniture_lines"] = cfg.furniture
-        if cfg.acronyms:
-            extra_lexicon["well_known_acronyms"] = cfg.acronyms
+        extra_lexicon = _extra_lexicon(cfg)
         if extra_lexicon:
             ruleset.lexicon.extend(extra_lexicon, cfg.path or "config")
-        severity = dict(cfg.severity)
-        options = {k: dict(v) for k, v in cfg.options.items()}
-        if override:
-            severity.update(override.get("severity", {}))
-            for rid, opts in override.get("options", {}).items():
-                options.setdefault(rid, {}).update(opts)
-        by_id = ruleset.by_id()
-        for rid in sorted(set(severity) | set(options)):
-            if rid not in by_id:
-                key = "severity" if rid in severity else "options"
-                line = cfg.lines.get(f"{key}.{rid}") or cfg.lines.get(key)
-                raise RuleFileError(cfg.path or "config", line, f"unknown rule {rid!r} in config{did_you_mean(rid, by_id)}")
+        severity, options = _rule_settings(cfg, override)
+        _check_rule_ids(cfg, ruleset.by_id(), severity, options)
         if severity or options or extra_lexicon:
-            ruleset.rules = [
-                override_rule(r, severity.get(r.id), options.get(r.id), cfg.path or "config", cfg.lines.get("options"))
-                if (r.id in severity or r.id in options)
-                else r
-                for r in ruleset.rules
-            ]
-            if extra_lexicon:
-                for r in ruleset.rules:
-                    prepare(r)
+            _apply_settings(ruleset, cfg, severity, options, prepare_all=bool(extra_lexicon))
         if cfg.path:
-            # A misspelt id in the config file is reported at its line, as other config errors are.
-            known = {r.id for r in ruleset.rules} | {r.pack for r in ruleset.rules} | {"ALL"}
-            for key in ("select", "ignore"):
-                for name in getattr(cfg, key) or []:
-                    if name not in known:
-                        hint = did_you_mean(name, known - {"ALL"}) or " (see `attrlint rules`)"
-                        raise RuleFileError(cfg.path, cfg.lines.get(key), f"unknown rule or pack {name!r} in {key}{hint}")
+            _check_selection(cfg, ruleset)
         select = self.select if self.select is not None else (override or {}).get("select", cfg.select)
         ignore = list(self.ignore or []) + list(cfg.ignore) + list((override or {}).get("ignore", []))
         return Linter(ruleset, select_rules(ruleset, select, ignore, where), time_limit=self.time_limit)
@@ -159,3 +131,57 @@ class Workspace:
 
             got = self._refs[paths] = ReferenceIndex.build(list(paths), linter)
         return got
+
+
+def _extra_lexicon(cfg: Config) -> dict:
+    """The word classes a config file adds to the shared lexicon."""
+    extra = {}
+    if cfg.furniture:
+        extra["furniture_lines"] = cfg.furniture
+    if cfg.acronyms:
+        extra["well_known_acronyms"] = cfg.acronyms
+    return extra
+
+
+def _rule_settings(cfg: Config, override: dict | None) -> tuple[dict, dict]:
+    """Severities and options by rule id: the config file's, with a matching override's over them."""
+    severity = dict(cfg.severity)
+    options = {k: dict(v) for k, v in cfg.options.items()}
+    if override:
+        severity.update(override.get("severity", {}))
+        for rid, opts in override.get("options", {}).items():
+            options.setdefault(rid, {}).update(opts)
+    return severity, options
+
+
+def _apply_settings(ruleset, cfg: Config, severity: dict, options: dict, prepare_all: bool) -> None:
+    """Give the rules their configured severities and options. After the config extended the
+    lexicon every rule is prepared again, since its patterns are built from the lexicon."""
+    ruleset.rules = [
+        override_rule(r, severity.get(r.id), options.get(r.id), cfg.path or "config", cfg.lines.get("options"))
+        if (r.id in severity or r.id in options)
+        else r
+        for r in ruleset.rules
+    ]
+    if prepare_all:
+        for r in ruleset.rules:
+            prepare(r)
+
+
+def _check_rule_ids(cfg: Config, by_id: dict, severity: dict, options: dict) -> None:
+    """A severity or options for a rule that does not exist is an error at its line."""
+    for rid in sorted(set(severity) | set(options)):
+        if rid not in by_id:
+            key = "severity" if rid in severity else "options"
+            line = cfg.lines.get(f"{key}.{rid}") or cfg.lines.get(key)
+            raise RuleFileError(cfg.path or "config", line, f"unknown rule {rid!r} in config{did_you_mean(rid, by_id)}")
+
+
+def _check_selection(cfg: Config, ruleset) -> None:
+    """A misspelt id in the config file is reported at its line, as other config errors are."""
+    known = {r.id for r in ruleset.rules} | {r.pack for r in ruleset.rules} | {"ALL"}
+    for key in ("select", "ignore"):
+        for name in getattr(cfg, key) or []:
+            if name not in known:
+                hint = did_you_mean(name, known - {"ALL"}) or " (see `attrlint rules`)"
+                raise RuleFileError(cfg.path, cfg.lines.get(key), f"unknown rule or pack {name!r} in {key}{hint}")

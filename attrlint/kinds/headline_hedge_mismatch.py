@@ -60,6 +60,16 @@ class Stance:
     actor: str = ""  # who a speech headline says spoke ("Al-Sisi proposes: ...")
 
 
+@dataclass
+class _Framing:
+    """A headline's claim once its furniture is read (a label, kicker, source or second clause
+    taken off), and the source that furniture names."""
+
+    claim: str
+    speaker: str = ""  # the source's words
+    attributed_by: str = ""  # the source as the headline sets it ("Police:", "CNN")
+
+
 @register
 class HeadlineHedge(Rule):
     kind = "headline-hedge-mismatch"
@@ -270,24 +280,29 @@ class HeadlineHedge(Rule):
                 "states the claim in the paper's own voice",
                 f"{'hedges' if body_way == 'hedged' else 'attributes'} it ('{body_cue}')",
             )
-        elif stance.way in ("hedged", "attributed") and body_way == "plain":
-            # Saying the headline overstated its doubt needs a closer match than (a) does.
-            if overlap < self.opts["min_shared_plain"]:
-                return
-            # "Plain fact with no source" must hold for the whole sentence: a source or hedge
-            # in any clause ("after the ambassador said", "a video which they claim shows")
-            # still keeps the claim at a distance.
-            if self.any_cue(sent, facts):
-                return
-            if stance.speaker and self._names(sent.unquoted, stance.speaker):
-                return
-            if stance.quoted and not self._states_quoted(sent, stance.quoted):
-                return
+        elif (
+            stance.way in ("hedged", "attributed") and body_way == "plain" and self._states_as_fact(stance, sent, facts, overlap)
+        ):
             yield mismatch(
                 "b",
                 f"{stance.way} the claim ('{stance.cue}')".replace("hedged", "hedges").replace("attributed", "attributes"),
                 "states it as plain fact with no source",
             )
+
+    def _states_as_fact(self, stance: Stance, sent, facts, overlap: int) -> bool:
+        """Whether a plain body sentence states the hedged or attributed headline's claim as
+        fact with no source (b)."""
+        # Saying the headline overstated its doubt needs a closer match than (a) does.
+        if overlap < self.opts["min_shared_plain"]:
+            return False
+        # "Plain fact with no source" must hold for the whole sentence: a source or hedge
+        # in any clause ("after the ambassador said", "a video which they claim shows")
+        # still keeps the claim at a distance.
+        if self.any_cue(sent, facts):
+            return False
+        if stance.speaker and self._names(sent.unquoted, stance.speaker):
+            return False
+        return not (stance.quoted and not self._states_quoted(sent, stance.quoted))
 
     # --- the headline ------------------------------------------------------------------
 
@@ -297,81 +312,115 @@ class HeadlineHedge(Rule):
             return Stance("skip")
         if len(text.split()) > self.opts["max_headline_words"]:
             return Stance("skip")  # a lede paragraph taken for a headline: the article has none
-        claim, speaker, attributed_by = text, "", ""
-        # A label or a source before a colon; a kicker before a colon is dropped.
-        m = regex.match(r"^\s*([^:]{1,60}?)\s*:\s+(.+)$", claim)
-        if m:
-            pre, post = m.group(1), m.group(2)
-            pre_words = pre.split()
-            if pre.lower().strip() in self._labels:
-                claim = post
-            elif self._is_byline(article, pre):
-                return Stance("skip")
-            elif len(pre_words) <= 6 and self._is_source(article, facts, pre):
-                speaker, attributed_by, claim = pre, f"{pre}:", post
-            elif post.lstrip()[:1] in "'‘\"“" and self._is_source(article, facts, " ".join(pre_words[:3])):
-                # "Gillibrand on Hillary releasing her transcripts: 'I think she will'": a long
-                # label, but a source's name opens it and her words follow.
-                speaker, attributed_by, claim = pre_words[0], f"{pre}:", post
-            elif len(pre_words) <= 4 and not self._speech.search(pre):
-                claim = post  # a kicker: "Tail of survival: ..."
-        # A source after a final colon or dash: "...: Report", "... - officials", "...-CNN".
-        m = regex.search(r"(?:\s*:\s+|\s+(?:--|[-–—])\s*|\s*[-–—]\s*(?=\p{Lu}{2,}\s*$))([^:–—-]{1,40})$", claim)
-        if m and not attributed_by:
-            tail = m.group(1).strip(" .")
-            # An acronym standing last is an agency or outlet ("...: SITE", "...-CNN").
-            acronym = regex.fullmatch(r"\p{Lu}{2,}", tail) and tail.lower() not in self._labels
-            if len(tail.split()) <= 4 and (acronym or self._is_source(article, facts, tail)):
-                speaker, attributed_by, claim = tail, tail, claim[: m.start()]
-        subject = None if attributed_by else self._source_subjects.match(claim)
-        if subject:
-            # "New poll gives Clinton a lead", "Study finds ...": the source is the subject.
-            speaker = attributed_by = " ".join(subject.group(0).split())
-        if not attributed_by:
+        framing = self._frame(article, facts, text)
+        if framing is None:
+            return Stance("skip")  # the words before the colon are the byline
+        return self._stance(facts, head, text, framing)
+
+    def _frame(self, article, facts, text: str) -> _Framing | None:
+        """The headline's claim and the source it names, its furniture taken off; None when it
+        opens with the byline."""
+        framing = self._before_colon(article, facts, text)
+        if framing is None:
+            return None
+        if not framing.attributed_by:
+            self._source_after(article, facts, framing)
+        if not framing.attributed_by:
+            subject = self._source_subjects.match(framing.claim)
+            if subject:
+                # "New poll gives Clinton a lead", "Study finds ...": the source is the subject.
+                framing.speaker = framing.attributed_by = " ".join(subject.group(0).split())
+        if not framing.attributed_by:
             # A second clause after a dash is another claim; the first is the headline's.
-            parts = regex.split(r"\s+[–—-]\s+", claim, maxsplit=1)
+            parts = regex.split(r"\s+[–—-]\s+", framing.claim, maxsplit=1)
             if len(parts) == 2 and len(parts[0].split()) >= 3:
-                claim = parts[0]
+                framing.claim = parts[0]
+        return framing
+
+    def _before_colon(self, article, facts, text: str) -> _Framing | None:
+        """A label or a source before a colon; a kicker before a colon is dropped. None when
+        what stands before the colon is the byline."""
+        m = regex.match(r"^\s*([^:]{1,60}?)\s*:\s+(.+)$", text)
+        if not m:
+            return _Framing(text)
+        pre, post = m.group(1), m.group(2)
+        pre_words = pre.split()
+        if pre.lower().strip() in self._labels:
+            return _Framing(post)
+        if self._is_byline(article, pre):
+            return None
+        if len(pre_words) <= 6 and self._is_source(article, facts, pre):
+            return _Framing(post, pre, f"{pre}:")
+        if post.lstrip()[:1] in "'‘\"“" and self._is_source(article, facts, " ".join(pre_words[:3])):
+            # "Gillibrand on Hillary releasing her transcripts: 'I think she will'": a long
+            # label, but a source's name opens it and her words follow.
+            return _Framing(post, pre_words[0], f"{pre}:")
+        if len(pre_words) <= 4 and not self._speech.search(pre):
+            return _Framing(post)  # a kicker: "Tail of survival: ..."
+        return _Framing(text)
+
+    def _source_after(self, article, facts, framing: _Framing) -> None:
+        """A source after a final colon or dash: "...: Report", "... - officials", "...-CNN"."""
+        m = regex.search(r"(?:\s*:\s+|\s+(?:--|[-–—])\s*|\s*[-–—]\s*(?=\p{Lu}{2,}\s*$))([^:–—-]{1,40})$", framing.claim)
+        if not m:
+            return
+        tail = m.group(1).strip(" .")
+        # An acronym standing last is an agency or outlet ("...: SITE", "...-CNN").
+        acronym = regex.fullmatch(r"\p{Lu}{2,}", tail) and tail.lower() not in self._labels
+        if len(tail.split()) <= 4 and (acronym or self._is_source(article, facts, tail)):
+            framing.speaker, framing.attributed_by, framing.claim = tail, tail, framing.claim[: m.start()]
+
+    def _stance(self, facts, head, text: str, framing: _Framing) -> Stance:
+        """How the headline holds its claim, once its furniture is read."""
+        claim, speaker = framing.claim, framing.speaker
         # A quoted name set before its noun ("'religious freedom' law") labels a thing; it
         # does not hold the claim at a distance.
         quotes = [q for q in HEADLINE_QUOTE.finditer(claim) if not self._label_quote(claim, q)]
         # Only cues of the main clause attribute the claim: "... after ambassador reveals" does not.
         speech = next((m for m in self._speech.finditer(claim) if self._main_clause(claim, m.start())), None)
-        offset = text.find(claim)
-        says = [
-            a
-            for a in facts.attributions(head)
-            if (offset < 0 or self._main_clause(claim, a.start - offset)) and self._says.fullmatch(a.cue.strip())
-        ]
+        says = self._headline_says(facts, head, text, claim)
         first_person = any(w.lower().strip(".,!'’\"“”‘") in self._first_person for w in claim.split())
         hedge = self._headline_hedge.search(HEADLINE_QUOTE.sub(lambda q: " " * len(q.group(0)), claim))
         if hedge:
             return Stance("hedged", hedge.group(0), speaker, claim)
         if quotes and not (speaker or speech or says or first_person):
             return Stance("hedged", quotes[0].group(0), speaker, claim, quotes[0].group("words"))
-        if attributed_by:
+        if framing.attributed_by:
             if first_person or (quotes and claim.lstrip()[:1] in "'‘\"“"):
-                return Stance("speech", attributed_by, speaker, claim)
-            return Stance("attributed", attributed_by, speaker, claim)
+                return Stance("speech", framing.attributed_by, speaker, claim)
+            return Stance("attributed", framing.attributed_by, speaker, claim)
         if says:
             a = says[0]
             return Stance("attributed", head.unquoted[a.start : a.end], a.source, claim)
         if speech:
-            # "Source suggests ...", "officials warn ...": a described source, so attributed.
-            before = claim[: speech.start()].split()
-            passive = regex.match(r"\s+to\s", claim[speech.end() :]) and speech.group(0).lower().endswith("ed")
-            if before and not passive and before[-1].lower().strip(",") in self._source_words:
-                return Stance("attributed", f"{before[-1]} {speech.group(0)}", before[-1], claim)
-            # Who spoke, when the verb is active: "UN urged to ...", "X blasted by Y" say neither.
-            # A document that "shows" or "finds" is quoted by the body in other words ("according
-            # to excerpts"), so only a speaker counts.
-            active = (
-                not passive
-                and not regex.match(r"\s+by\b", claim[speech.end() :])
-                and not self._document_verb.fullmatch(speech.group(0))
-            )
-            return Stance("speech", speech.group(0), "", claim, actor=" ".join(before) if active else "")
+            return self._speech_stance(claim, speech)
         return Stance("plain", "", "", claim)
+
+    def _headline_says(self, facts, head, text: str, claim: str) -> list:
+        """The attributions of the headline's main clause whose cue attributes it (says, told)."""
+        offset = text.find(claim)
+        return [
+            a
+            for a in facts.attributions(head)
+            if (offset < 0 or self._main_clause(claim, a.start - offset)) and self._says.fullmatch(a.cue.strip())
+        ]
+
+    def _speech_stance(self, claim: str, speech) -> Stance:
+        """A headline whose main verb reports what someone said (calls, urges, accuses)."""
+        # "Source suggests ...", "officials warn ...": a described source, so attributed.
+        before = claim[: speech.start()].split()
+        passive = regex.match(r"\s+to\s", claim[speech.end() :]) and speech.group(0).lower().endswith("ed")
+        if before and not passive and before[-1].lower().strip(",") in self._source_words:
+            return Stance("attributed", f"{before[-1]} {speech.group(0)}", before[-1], claim)
+        # Who spoke, when the verb is active: "UN urged to ...", "X blasted by Y" say neither.
+        # A document that "shows" or "finds" is quoted by the body in other words ("according
+        # to excerpts"), so only a speaker counts.
+        active = (
+            not passive
+            and not regex.match(r"\s+by\b", claim[speech.end() :])
+            and not self._document_verb.fullmatch(speech.group(0))
+        )
+        return Stance("speech", speech.group(0), "", claim, actor=" ".join(before) if active else "")
 
     def _label_quote(self, claim: str, q) -> bool:
         words = q.group("words").split()

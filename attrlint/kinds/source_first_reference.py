@@ -21,7 +21,8 @@ is checked; one finding per source, at its first short reference.
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 import regex
 
@@ -105,112 +106,120 @@ class SourceFirstReference(Rule):
 
     def check(self, article, facts):
         text = article.text
-        body_start = article.paragraphs[0].start if article.paragraphs else len(text)
-        surnames = _Lazy(lambda: self._full_name_surnames(article))
-        cache: dict[int, list] = {}
-
-        def toks(sent):
-            got = cache.get(sent.start)
-            if got is None:
-                got = cache[sent.start] = [(m.start(), m.group(0)) for m in _TOKEN.finditer(sent.unquoted)]
-            return got
-
+        scan = _Scan(
+            article,
+            facts,
+            body_start=article.paragraphs[0].start if article.paragraphs else len(text),
+            surnames=_Lazy(lambda: self._full_name_surnames(article)),
+            tokens=_SentenceTokens(),
+        )
         reported: set[str] = set()
         for para in article.paragraphs:
             last_subject = None  # (sentence, tokens) of the last sentence opening with a name
             for sent in para.sentences:
                 unq = sent.unquoted
                 attributions = facts.attributions(sent)
-                if attributions:
-                    tokens = toks(sent)
-                    opener = self._opening_name(unq, tokens)
-                else:  # only the opening words matter, for the "he" of the next sentence
-                    first = _TOKEN.search(unq, 0, 40)
-                    opener = None
-                    if first and first.group(0)[:1].isupper() and first.group(0).lower() not in self._not_names:
-                        opener = self._opening_name(unq, [(m.start(), m.group(0)) for m in _TOKEN.finditer(unq, 0, 80)])
+                if not attributions:
+                    opener = self._bare_opener(unq)
                     if opener is not None:
                         last_subject = (sent, opener)
-                    elif last_subject is not None and sent.index - last_subject[0].index > 1:
+                    elif _stale(last_subject, sent):
                         last_subject = None
                     continue
-                refs = []
-                if last_subject is not None and sent.index - last_subject[0].index > 1:
+                tokens = scan.tokens(sent)
+                opener = self._opening_name(unq, tokens)
+                if _stale(last_subject, sent):
                     last_subject = None  # two sentences on, "he" may be anyone named in between
-                for a in attributions:
-                    ref = self._subject_of(unq, tokens, a)
-                    if ref is not None:
-                        refs.append(ref)
-                    elif last_subject is not None and self._pronoun_subject(unq, tokens, a):
-                        refs.append((*last_subject, "pronoun"))  # "Carson defied ... “...,” he said."
-                # A name opening this sentence can be the "he" of a later sentence, not of its own.
-                # The last person named as a source, or else opening a sentence, is the one a
-                # later "he said" speaks for.
-                named = [r for r in refs if r[0] is None]
-                if named and ":" in unq[tokens[named[-1][1][1] - 1][0] :]:
-                    last_subject = None  # "Al-Monitor reported: ..." the words after are its, and so is their "he"
-                elif named:
-                    last_subject = (sent, named[-1][1])
-                elif opener is not None:
-                    last_subject = (sent, opener)
-                elif refs:
-                    last_subject = None
+                refs = self._references(unq, tokens, attributions, last_subject)
+                last_subject = _next_subject(sent, tokens, refs, opener, last_subject)
                 for ref in refs:
-                    sent_of, span = ref[0], ref[1]
-                    # A "he" that follows speaks for the last person named, not for an earlier name
-                    # ("Belgium failed ..., said Ralf Jäger, the minister. ..., he added.").
-                    later_named = any(r is not ref and r[0] is None and r[1][0] > span[0] for r in refs)
-                    by_pronoun = len(ref) > 2 or (
-                        not later_named and self._pronoun_follows(para, sent, facts, tokens, span, ref[0], toks)
-                    )
-                    if sent_of is not None and sent_of is not sent:
-                        base, tokens_of = sent_of.start, toks(sent_of)
-                    else:
-                        base, tokens_of = sent.start, tokens
-                    found = self._short_form(article, tokens_of, base, span, surnames, by_pronoun, body_start)
-                    if found is None:
+                    found = self._unintroduced(scan, para, sent, tokens, ref, refs)
+                    if found is None or found[0] in reported:
                         continue
                     key, s, e, shown = found
-                    if key in reported:
-                        continue
                     reported.add(key)
-                    yield self.diagnostic(article, base + s, base + e, name=shown)
+                    yield self.diagnostic(article, s, e, name=shown)
+
+    def _bare_opener(self, unq: str):
+        """The name opening a sentence with no cue, read from its first words alone: only it
+        matters there, for the "he" of the next sentence."""
+        first = _TOKEN.search(unq, 0, 40)
+        if first and first.group(0)[:1].isupper() and first.group(0).lower() not in self._not_names:
+            return self._opening_name(unq, [(m.start(), m.group(0)) for m in _TOKEN.finditer(unq, 0, 80)])
+        return None
+
+    def _references(self, unq: str, tokens, attributions, last_subject) -> list:
+        """The sentence's references to its sources: (None, span) for a name in this sentence,
+        (sentence, span, "pronoun") for a "he" that speaks for the last name before it."""
+        refs = []
+        for a in attributions:
+            ref = self._subject_of(unq, tokens, a)
+            if ref is not None:
+                refs.append(ref)
+            elif last_subject is not None and self._pronoun_subject(unq, tokens, a):
+                refs.append((*last_subject, "pronoun"))  # "Carson defied ... “...,” he said."
+        return refs
+
+    def _unintroduced(self, scan: _Scan, para, sent, tokens, ref, refs):
+        """The finding for one reference when it is a short form that nothing before it
+        introduced, as (key, start, end, name shown) with offsets in the article; else None."""
+        sent_of, span = ref[0], ref[1]
+        # A "he" that follows speaks for the last person named, not for an earlier name
+        # ("Belgium failed ..., said Ralf Jäger, the minister. ..., he added.").
+        later_named = any(r is not ref and r[0] is None and r[1][0] > span[0] for r in refs)
+        by_pronoun = len(ref) > 2 or (
+            not later_named and self._pronoun_follows(para, sent, scan.facts, tokens, span, ref[0], scan.tokens)
+        )
+        if sent_of is not None and sent_of is not sent:
+            base, tokens_of = sent_of.start, scan.tokens(sent_of)
+        else:
+            base, tokens_of = sent.start, tokens
+        found = self._short_form(scan, tokens_of, base, span, by_pronoun)
+        if found is None:
+            return None
+        key, s, e, shown = found
+        return key, base + s, base + e, shown
 
     def _subject_of(self, unq: str, tokens, a):
         """The tokens naming an attribution's source: before its cue, or after it when inverted."""
         if a.cue.lower().startswith(("according", "citing", "cited", "per ")):
             after = [t for t in tokens if t[0] >= a.end - 1]
             span = self._name_at(after, 0) if after else None
-            if span is None:
-                return None
-            skip = len(tokens) - len(after)
-            return (None, (span[0] + skip, span[1] + skip))
-        before = [t for t in tokens if t[0] + len(t[1]) <= a.start]
-        k = len(before) - 1
-        while k >= 0 and before[k][1].lower() in self._adverbs:
-            k -= 1
+            return None if span is None else (None, _shifted(span, tokens, after))
+        before, k = self._word_before_cue(tokens, a)
         gap = unq[before[k][0] + len(before[k][1]) : a.start] if k >= 0 else ","
         if k >= 0 and not _CLAUSE_BREAK.search(gap):
             span = self._name_ending(before, k)
             if span is not None and span[0] > 0 and before[span[0] - 1][1].lower() in self._head_prepositions:
                 return None  # "the former CEO of Hewlett-Packard added": the source is the CEO
-            if span is not None:
-                return (None, span)
-            return None
+            return None if span is None else (None, span)
         # Inverted: "..., said Le Pen." (the name closes the clause); but "telling CNBC:" names
         # who was told.
         if a.cue.split()[-1].lower() in self._recipient_cues:
             return None
+        return self._inverted_subject(unq, tokens, a)
+
+    def _inverted_subject(self, unq: str, tokens, a):
+        """The name right after the cue, when it closes its clause ("..., said Le Pen.")."""
         after = [t for t in tokens if t[0] >= a.end]
-        if after and not _COMMA.search(unq, a.end, after[0][0]):
-            span = self._name_at(after, 0)
-            last = after[span[1] - 1] if span is not None else None
-            if (span is not None and _CLAUSE_END.match(unq, last[0] + len(last[1]))) or (
-                last is not None and last[1].endswith(".")
-            ):
-                skip = len(tokens) - len(after)
-                return (None, (span[0] + skip, span[1] + skip))
+        if not after or _COMMA.search(unq, a.end, after[0][0]):
+            return None
+        span = self._name_at(after, 0)
+        if span is None:
+            return None
+        last = after[span[1] - 1]
+        if _CLAUSE_END.match(unq, last[0] + len(last[1])) or last[1].endswith("."):
+            return (None, _shifted(span, tokens, after))
         return None
+
+    def _word_before_cue(self, tokens, a):
+        """The tokens before the cue, and the index of the last one that is not an adverb
+        ("Carson also said"); -1 when there is none."""
+        before = [t for t in tokens if t[0] + len(t[1]) <= a.start]
+        k = len(before) - 1
+        while k >= 0 and before[k][1].lower() in self._adverbs:
+            k -= 1
+        return before, k
 
     def _pronoun_follows(self, para, sent, facts, tokens, span, sent_of, toks) -> bool:
         """Whether "he"/"she" speaks in this sentence or the next, so the name before it is a
@@ -226,10 +235,7 @@ class SourceFirstReference(Rule):
         return False
 
     def _pronoun_subject(self, unq: str, tokens, a) -> bool:
-        before = [t for t in tokens if t[0] + len(t[1]) <= a.start]
-        k = len(before) - 1
-        while k >= 0 and before[k][1].lower() in self._adverbs:
-            k -= 1
+        before, k = self._word_before_cue(tokens, a)
         return k >= 0 and before[k][1].lower() in self._pronouns
 
     def _opening_name(self, unq: str, tokens):
@@ -284,7 +290,22 @@ class SourceFirstReference(Rule):
 
     # --- deciding whether it is a short form that nothing introduced ---------------------
 
-    def _short_form(self, article, tokens, base: int, span, surnames, by_pronoun: bool, body_start: int):
+    def _short_form(self, scan: _Scan, tokens, base: int, span, by_pronoun: bool):
+        ref = self._reference(scan, tokens, base, span)
+        if ref is None:
+            return None
+        names = ref.names
+        if len(names) == 1 and self._names_in_capitals.fullmatch(names[0]):
+            return None  # a broadcaster's call sign or a name set in capitals: not an acronym
+        if len(names) == 1 and _ACRONYM.match(names[0]) and not ref.titled:
+            return self._acronym_form(ref)
+        if ref.has_the:
+            return self._organisation_form(ref)
+        return self._surname_form(scan, ref, by_pronoun)
+
+    def _reference(self, scan: _Scan, tokens, base: int, span) -> _Reference | None:
+        """The name at `span` as a reference to weigh; None when it names no one on its own (a
+        possessive, an office holder, a word that is no name)."""
         i, j = span
         words = [t[1] for t in tokens[i:j]]
         if not words or words[-1].endswith(("’s", "'s", "’", "'")):
@@ -294,59 +315,70 @@ class SourceFirstReference(Rule):
             return None  # "President Obama said": the office names the one person who holds it
         if i > 0 and tokens[i - 1][1].lower() == "the" and words[0].lower() != "the":
             words = ["the", *words]  # "The Mirror reported": a name with its article
-            s = tokens[i - 1][0]
         if words[-1].lower() in self._not_names:
             return None
         s, e = tokens[i][0], tokens[j - 1][0] + len(tokens[j - 1][1])
-        earlier = article.text[body_start : base + s]
-        has_the = words[0].lower() == "the"
-        core = words[1:] if has_the else words
+        core = words[1:] if words[0].lower() == "the" else words
         if not core:
             return None
         titled = len(core) >= 2 and core[0].lower() in self._titles
         if titled and core[0].lower() in self._office_titles:
             return None  # "President Obama said": the office names the one person who holds it
-        names = core[1:] if titled else core
-        if len(names) == 1 and self._names_in_capitals.fullmatch(names[0]):
-            return None  # a broadcaster's call sign or a name set in capitals: not an acronym
-        if len(names) == 1 and _ACRONYM.match(names[0]) and not titled:
-            acronym = names[0].replace(".", "")
-            if any(t[1].lower() in self._possessives or t[1].endswith(("’s", "'s")) for t in tokens[max(0, i - 2) : i]):
-                return None  # "Trump's potential VP", "its CEO": a description, not an organisation's name
-            if j < len(tokens) and tokens[j][1][:1].islower() and tokens[j][1].lower() in self._described:
-                return None  # "a CNN-ORC poll shows": the source is the poll, the acronym its maker
-            if acronym in self._well_known or self._expanded(acronym, earlier):
-                return None
-            return ("acronym:" + acronym, s, e, names[0])
-        if has_the:
-            head = names[-1]
-            if len(names) == 1 and head.lower() in self._org_heads:
-                # Named before: "the Syrian Observatory ...", "the Ministry of Health".
-                if any(
-                    _NAMED_BEFORE.search(earlier, max(0, at - 80), at) or _OF_NAME.match(earlier, at + len(head))
-                    for at in _occurrences(earlier, head, "")
-                ):
-                    return None
-                return ("org:" + head.lower(), s, e, " ".join(words))
+        return _Reference(tokens, i, j, s, e, scan.article.text[scan.body_start : base + s], words, titled)
+
+    def _acronym_form(self, ref: _Reference):
+        tokens, i, j = ref.tokens, ref.i, ref.j
+        acronym = ref.names[0].replace(".", "")
+        if any(t[1].lower() in self._possessives or t[1].endswith(("’s", "'s")) for t in tokens[max(0, i - 2) : i]):
+            return None  # "Trump's potential VP", "its CEO": a description, not an organisation's name
+        if j < len(tokens) and tokens[j][1][:1].islower() and tokens[j][1].lower() in self._described:
+            return None  # "a CNN-ORC poll shows": the source is the poll, the acronym its maker
+        if acronym in self._well_known or self._expanded(acronym, ref.earlier):
             return None
+        return ("acronym:" + acronym, ref.start, ref.end, ref.names[0])
+
+    def _organisation_form(self, ref: _Reference):
+        """An organisation's head word after "the" ("the Observatory said") with no full name of
+        the organisation before it."""
+        names = ref.names
+        head = names[-1]
+        if len(names) != 1 or head.lower() not in self._org_heads:
+            return None
+        # Named before: "the Syrian Observatory ...", "the Ministry of Health".
+        earlier = ref.earlier
+        if any(
+            _NAMED_BEFORE.search(earlier, max(0, at - 80), at) or _OF_NAME.match(earlier, at + len(head))
+            for at in _occurrences(earlier, head, "")
+        ):
+            return None
+        return ("org:" + head.lower(), ref.start, ref.end, " ".join(ref.words))
+
+    def _surname_form(self, scan: _Scan, ref: _Reference, by_pronoun: bool):
+        """A surname alone or after a title ("Cruz said", "Gov. Kasich replied") that no full
+        name before it introduced."""
+        names = ref.names
         if len(names) != 1 and not (len(names) == 2 and names[0].lower() in self._particles):
             return None
         surname = " ".join(names)
         key = surname.replace("’", "'").lower()
         if _ACRONYM.match(surname) or key in self._not_names or key in self._people_nouns:
             return None  # "many more Latinos said": a group, not a surname
-        if key in surnames or titled:
-            pass
-        elif not by_pronoun:
+        if not self._is_person(scan, key, ref.titled, by_pronoun):
             return None
-        else:
-            # Only "he"/"she" vouches for this word being a surname: make sure it is not a
-            # common word that opens the sentence ("Doctors and police searched").
-            if key.endswith(("s", "ing", "ly")) or next(_occurrences(article.text, key, ""), None) is not None:
-                return None
-        if self._introduced(surname, earlier, key not in surnames):
+        if self._introduced(surname, ref.earlier, key not in scan.surnames):
             return None
-        return ("person:" + key, s, e, " ".join(core))
+        return ("person:" + key, ref.start, ref.end, " ".join(ref.core))
+
+    def _is_person(self, scan: _Scan, key: str, titled: bool, by_pronoun: bool) -> bool:
+        """Whether the article shows the word is a person's surname: a full name elsewhere ends
+        in it, a title stands before it, or "he"/"she" speaks for it."""
+        if key in scan.surnames or titled:
+            return True
+        if not by_pronoun:
+            return False
+        # Only "he"/"she" vouches for this word being a surname: make sure it is not a
+        # common word that opens the sentence ("Doctors and police searched").
+        return not (key.endswith(("s", "ing", "ly")) or next(_occurrences(scan.article.text, key, ""), None) is not None)
 
     def _full_name_surnames(self, article) -> set[str]:
         """Surnames that end a full name somewhere in the body (the article shows they are people)."""
@@ -453,6 +485,86 @@ class _Lazy:
         if self._got is None:
             self._got = self._make()
         return item in self._got
+
+
+class _SentenceTokens:
+    """Each sentence's words with their offsets, made once: a sentence is read again for the
+    "he" of the one before it."""
+
+    def __init__(self) -> None:
+        self._got: dict[int, list] = {}
+
+    def __call__(self, sent) -> list:
+        got = self._got.get(sent.start)
+        if got is None:
+            got = self._got[sent.start] = [(m.start(), m.group(0)) for m in _TOKEN.finditer(sent.unquoted)]
+        return got
+
+
+@dataclass
+class _Scan:
+    """The article being checked, with what all its sentences share."""
+
+    article: Any
+    facts: Any
+    body_start: int  # the headline neither introduces nor is checked
+    surnames: _Lazy  # surnames that end a full name somewhere in the body
+    tokens: _SentenceTokens
+
+
+@dataclass
+class _Reference:
+    """A name that refers to a source, as its sentence sets it out."""
+
+    tokens: list  # the sentence's tokens
+    i: int  # the name's first token
+    j: int  # the token after its last
+    start: int  # its offsets in the sentence
+    end: int
+    earlier: str  # the body before it
+    words: list[str]  # its words, with "the" when it has its article
+    titled: bool  # a title opens it ("Gov. Kasich")
+
+    @property
+    def has_the(self) -> bool:
+        return self.words[0].lower() == "the"
+
+    @property
+    def core(self) -> list[str]:
+        """The name without its article."""
+        return self.words[1:] if self.has_the else self.words
+
+    @property
+    def names(self) -> list[str]:
+        """The name without its article or title."""
+        return self.core[1:] if self.titled else self.core
+
+
+def _stale(last_subject, sent) -> bool:
+    """Whether the last name a "he" could speak for is two sentences back or more."""
+    return last_subject is not None and sent.index - last_subject[0].index > 1
+
+
+def _next_subject(sent, tokens, refs, opener, last_subject):
+    """Who a later "he said" speaks for: the last person named as a source in this sentence,
+    or else the name opening it. A name opening this sentence can be the "he" of a later
+    sentence, not of its own."""
+    named = [r for r in refs if r[0] is None]
+    if named and ":" in sent.unquoted[tokens[named[-1][1][1] - 1][0] :]:
+        return None  # "Al-Monitor reported: ..." the words after are its, and so is their "he"
+    if named:
+        return (sent, named[-1][1])
+    if opener is not None:
+        return (sent, opener)
+    if refs:
+        return None
+    return last_subject
+
+
+def _shifted(span, tokens, after):
+    """A span found among the tokens `after` a cue, as indexes into all the sentence's tokens."""
+    skip = len(tokens) - len(after)
+    return (span[0] + skip, span[1] + skip)
 
 
 def _capitalised(word: str) -> bool:

@@ -164,32 +164,12 @@ class VagueSource(Rule):
         text = sent.unquoted
         candidates = []
         if alone:  # "some say", "others claim"
-            for m in self._quantifier_alone.finditer(text):
-                before = _word_before(text, m.start()).lower()
-                if before not in self._owners and not self._reported_by_another(text, m.start()):
-                    candidates.append((m.start(), m.end(), m.group(0)))
-                    break
+            found = self._quantifier_alone_source(text)
+            if found is not None:
+                candidates.append(found)
         if triggers:
-            m, g = self._subject_group(text, triggers, names)
-            if m is not None and not (
-                m.group("quant")
-                and m.group("head").lower() not in self._vague_words
-                and self._names_source(sent, facts, m.start("np"), m.end())
-            ):
-                # ("Most Americans think ..., according to a Fox News poll": the poll is the source.)
-                candidates.append((g, m.end(), text[g : m.end()].strip(" ,")))
-            for pattern in (self._inverted, self._according):
-                for m in pattern.finditer(text):
-                    if self._vague_group(text, m, names=names) is not None:
-                        candidates.append((m.start("np"), m.end(), m.group(0).strip(" ,")))
-                        break
-        always = agentless = None
-        for at, m in phrases:
-            span = (at, at + len(m.group(0)), m.group(0))
-            if m.group("always") is not None:
-                always = always or span
-            else:
-                agentless = agentless or span
+            candidates += self._group_sources(sent, facts, triggers, names)
+        always, agentless = _first_phrases(phrases)
         if always:
             candidates.append(always)
         if "they" in text or "They" in text:
@@ -201,6 +181,36 @@ class VagueSource(Rule):
         if not candidates:
             return None
         return min(candidates)
+
+    def _quantifier_alone_source(self, text: str):
+        """The first quantifier that is a vague group by itself before a cue ("some say"), as
+        (start, end, phrase)."""
+        for m in self._quantifier_alone.finditer(text):
+            before = _word_before(text, m.start()).lower()
+            if before not in self._owners and not self._reported_by_another(text, m.start()):
+                return (m.start(), m.end(), m.group(0))
+        return None
+
+    def _group_sources(self, sent, facts, triggers, names) -> list:
+        """The vague groups joined to a cue, as (start, end, phrase): the first as the cue's
+        subject ("some experts say"), the first after an inverted cue ("..., say observers") and
+        the first after "according to"."""
+        text = sent.unquoted
+        out = []
+        m, g = self._subject_group(text, triggers, names)
+        if m is not None and not (
+            m.group("quant")
+            and m.group("head").lower() not in self._vague_words
+            and self._names_source(sent, facts, m.start("np"), m.end())
+        ):
+            # ("Most Americans think ..., according to a Fox News poll": the poll is the source.)
+            out.append((g, m.end(), text[g : m.end()].strip(" ,")))
+        for pattern in (self._inverted, self._according):
+            for m in pattern.finditer(text):
+                if self._vague_group(text, m, names=names) is not None:
+                    out.append((m.start("np"), m.end(), m.group(0).strip(" ,")))
+                    break
+        return out
 
     def _subject_group(self, text: str, triggers, names=frozenset()):
         """The first vague group that is the subject of a cue ("some experts say"), trying the
@@ -243,68 +253,100 @@ class VagueSource(Rule):
         if "alone" in m.re.groupindex and m.group("alone"):
             return start  # "according to some on Twitter"
         if m.group("quant"):
-            head = m.group("head").lower()
-            if head in self._described or head in self._not_mods or not (head.endswith("s") or head in self._vague_words):
-                return None  # "some officials said" is described; "some say" is matched elsewhere
-            before = _word_before(text, m.start("np")).lower()
-            if before in self._owners or before.endswith(("’s", "'s")):
+            if self._quantified_particular(text, m, subject, names):
                 return None
-            if subject and self._reported_by_another(text, m.start("np")):
-                return None
-            for w in m.group("mods").split():
-                low = w.lower()
-                if low in self._not_mods or low in self._described or low in self._owners:
-                    return None
-                if w[:1].isupper() and low in names and low not in self._group_mods:
-                    return None  # "some Clinton allies": a named person's allies are described
         else:
-            # Walk back from the noun over its modifiers; the word that stops the walk decides.
-            words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, m.start("np"), m.start("head2"))]
-            stop = _word_before(text, m.start("np"))
-            stop_at = group_at = m.start("np")
-            while words:
-                at, w = words.pop()
-                if not self._modifier(text, at, w, words):
-                    stop, stop_at, group_at = w, at, at + len(w)
-                    break
-            start = group_at + len(text[group_at : m.start("head2")]) - len(text[group_at : m.start("head2")].lstrip())
-            low = stop.lower()
-            if low in ("a", "an") and stop_at < start:
-                start = stop_at  # "A source said": the article is part of the source as written
-            if low == "and":
-                # "Mayor Jane Holt and other supporters": a named one stands for the rest.
-                at_and = text.rfind("and", 0, group_at if group_at > stop_at else stop_at + 3)
-                if (
-                    at_and >= 0
-                    and text[at_and + 3 : m.start("head2")].split()[:1] == ["other"]
-                    and _word_before(text, at_and)[:1].isupper()
-                ):
-                    return None
-            if low in self._topic_words:
-                return None  # "tied to what people think of him": what they think is the topic, not a claim
-            if low == "the" and m.group("head2").lower() in self._particular_after_the:
-                return None  # "the restaurant that the people said": people already in view
-            if subject and self._reported_by_another(text, group_at):
+            start = self._bare_group_start(text, m, subject, names)
+            if start is None:
                 return None
-            sentence_start = not text[:stop_at].strip()
-            if low in self._owners or low.endswith(("’s", "'s")):
-                return None  # "his friends say", "two analysts said", "Trump's critics"
-            if (
-                stop[:1].isupper()
-                and (not sentence_start or low in names)
-                and m.group("head2").lower() not in self._anonymous
-                and low not in self._group_mods
-                and low not in self._not_mods
-            ):
-                return None  # "Goldman Sachs analysts", and "Trump supporters" opening a sentence
-        if self._pinned.match(text, m.end("np")):
+        if self._pinned_or_owning(text, m):
             return None
+        return start
+
+    def _quantified_particular(self, text: str, m, subject: bool, names) -> bool:
+        """Whether a group after a quantifier ("some experts") is described, counted or owned
+        after all, or stands inside another source's reported words."""
+        head = m.group("head").lower()
+        if head in self._described or head in self._not_mods or not (head.endswith("s") or head in self._vague_words):
+            return True  # "some officials said" is described; "some say" is matched elsewhere
+        before = _word_before(text, m.start("np")).lower()
+        if before in self._owners or before.endswith(("’s", "'s")):
+            return True
+        if subject and self._reported_by_another(text, m.start("np")):
+            return True
+        for w in m.group("mods").split():
+            low = w.lower()
+            if low in self._not_mods or low in self._described or low in self._owners:
+                return True
+            if w[:1].isupper() and low in names and low not in self._group_mods:
+                return True  # "some Clinton allies": a named person's allies are described
+        return False
+
+    def _bare_group_start(self, text: str, m, subject: bool, names) -> int | None:
+        """Where a vague noun's group starts, with its modifiers ("Financial industry insiders");
+        None when the word before them makes it particular."""
+        stop, stop_at, group_at = self._first_non_modifier(text, m)
+        if self._stop_makes_particular(text, m, stop, stop_at, group_at, subject, names):
+            return None
+        start = group_at + len(text[group_at : m.start("head2")]) - len(text[group_at : m.start("head2")].lstrip())
+        if stop.lower() in ("a", "an") and stop_at < start:
+            start = stop_at  # "A source said": the article is part of the source as written
+        return start
+
+    def _first_non_modifier(self, text: str, m) -> tuple[str, int, int]:
+        """Walking back from the noun over its modifiers, the word that stops the walk, where it
+        stands, and where the group starts after it."""
+        words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, m.start("np"), m.start("head2"))]
+        while words:
+            at, w = words.pop()
+            if not self._modifier(text, at, w, words):
+                return w, at, at + len(w)
+        return _word_before(text, m.start("np")), m.start("np"), m.start("np")
+
+    def _stop_makes_particular(self, text: str, m, stop: str, stop_at: int, group_at: int, subject: bool, names) -> bool:
+        """Whether the word that stops the walk back over a group's modifiers makes the group
+        particular: a named one standing for the rest, a topic word, "the" for one already in
+        view, an owner, a name."""
+        low = stop.lower()
+        if low == "and" and self._named_for_others(text, m, stop_at, group_at):
+            return True
+        if low in self._topic_words:
+            return True  # "tied to what people think of him": what they think is the topic, not a claim
+        if low == "the" and m.group("head2").lower() in self._particular_after_the:
+            return True  # "the restaurant that the people said": people already in view
+        if subject and self._reported_by_another(text, group_at):
+            return True
+        if low in self._owners or low.endswith(("’s", "'s")):
+            return True  # "his friends say", "two analysts said", "Trump's critics"
+        sentence_start = not text[:stop_at].strip()
+        # A name: "Goldman Sachs analysts", and "Trump supporters" opening a sentence.
+        return bool(
+            stop[:1].isupper()
+            and (not sentence_start or low in names)
+            and m.group("head2").lower() not in self._anonymous
+            and low not in self._group_mods
+            and low not in self._not_mods
+        )
+
+    def _named_for_others(self, text: str, m, stop_at: int, group_at: int) -> bool:
+        """Whether a named one stands for the rest: "Mayor Jane Holt and other supporters"."""
+        at_and = text.rfind("and", 0, group_at if group_at > stop_at else stop_at + 3)
+        return (
+            at_and >= 0
+            and text[at_and + 3 : m.start("head2")].split()[:1] == ["other"]
+            and _word_before(text, at_and)[:1].isupper()
+        )
+
+    def _pinned_or_owning(self, text: str, m) -> bool:
+        """Whether what follows the group ties it to a named body ("analysts at Goldman Sachs")
+        or makes it an owner rather than a speaker."""
+        if self._pinned.match(text, m.end("np")):
+            return True
         cue = m.start("cue") if "cue" in m.re.groupindex else -1
         if cue > m.end("np") and self._pinned.search(text, m.end("np"), cue):
-            return None  # "critics of the plan at the Harbour Business Association said"
-        if text[m.end("np") : m.end("np") + 1] in ("’", "'"):
-            return None  # "profits below analysts’ forecasts": the group owns a thing, says nothing
-        return start
+            return True  # "critics of the plan at the Harbour Business Association said"
+        # "profits below analysts’ forecasts": the group owns a thing, says nothing
+        return text[m.end("np") : m.end("np") + 1] in ("’", "'")
 
     def _modifier(self, text: str, at: int, w: str, rest: list) -> bool:
         low = w.lower()
@@ -352,6 +394,19 @@ def _by_sentence(matches, starts: list[int]) -> dict[int, list]:
         k = bisect_right(starts, m.start()) - 1
         out.setdefault(k, []).append((m.start() - starts[k], m))
     return out
+
+
+def _first_phrases(phrases) -> tuple:
+    """The first phrase that is a vague source by itself and the first agentless cue, each as
+    (start, end, phrase) or None."""
+    always = agentless = None
+    for at, m in phrases:
+        span = (at, at + len(m.group(0)), m.group(0))
+        if m.group("always") is not None:
+            always = always or span
+        else:
+            agentless = agentless or span
+    return always, agentless
 
 
 def _proper_words(texts: list[str]) -> frozenset[str]:

@@ -503,6 +503,51 @@ def _highlight(
     in them (so a finding's explanation, not the part's, shows on hover); a finding that runs
     into or out of one is closed at its edge and reopened as a `cont` piece."""
     n = len(text)
+    opens, closes, empty = _mark_points(diagnostics, n)
+    ends = {k: min(max(0, d.end), n) for k, d in enumerate(diagnostics)}
+    part_at = {s: (e, kind) for s, e, kind in parts}
+    part_ends = {e for _, e, _ in parts}
+    # Lines are numbered from 1; the empty "line" after a final newline is not one.
+    lines = {start: k for k, start in enumerate(line_starts, 1) if start < n}
+    points = sorted(set(opens) | set(closes) | set(empty) | set(part_at) | part_ends | set(lines))
+    out: list[str] = []
+    marks = _Marks(diagnostics, classes, anchor, out)
+    in_part = False
+    pos = 0
+    for p in points:
+        out.append(_text(text[pos:p]))
+        pos = p
+        marks.close(closes.get(p, set()))
+        leaving = p in part_ends and in_part
+        # A part's edge: the findings open here are closed and reopened inside it (or after
+        # it), so the part's span and the marks stay properly nested.
+        carried = marks.close_all() if leaving or p in part_at else []
+        if leaving:
+            out.append("</span>")
+            in_part = False
+        if p in lines:
+            out.append(f'<span class="ln" data-line="{lines[p]}" aria-hidden="true"></span>')
+        if p in part_at:
+            kind = part_at[p][1]
+            out.append(f'<span class="{kind}" title="{_PART_TITLES[kind]}">')
+            in_part = True
+        for k in carried:
+            marks.open(k, cont=True)
+        for k in empty.get(p, ()):
+            out.append(marks.tag(k, False, empty=True) + "</mark>")
+        # Longer findings open first, so the shorter ones starting here nest inside them.
+        for k in sorted(opens.get(p, ()), key=lambda k: -ends[k]):
+            marks.open(k)
+    out.append(_text(text[pos:]))
+    marks.close_all()
+    if in_part:
+        out.append("</span>")
+    return "".join(out)
+
+
+def _mark_points(diagnostics, n: int) -> tuple[dict[int, list[int]], dict[int, set[int]], dict[int, list[int]]]:
+    """Where each finding's mark opens and closes in a copy of length n, by offset; an empty
+    finding (nothing to wrap) is one mark of its own."""
     opens: dict[int, list[int]] = {}
     closes: dict[int, set[int]] = {}
     empty: dict[int, list[int]] = {}
@@ -514,70 +559,50 @@ def _highlight(
             continue
         opens.setdefault(s, []).append(k)
         closes.setdefault(e, set()).add(k)
-    ends = {k: min(max(0, d.end), n) for k, d in enumerate(diagnostics)}
-    part_at = {s: (e, kind) for s, e, kind in parts}
-    part_ends = {e for _, e, _ in parts}
-    # Lines are numbered from 1; the empty "line" after a final newline is not one.
-    lines = {start: k for k, start in enumerate(line_starts, 1) if start < n}
-    points = sorted(set(opens) | set(closes) | set(empty) | set(part_at) | part_ends | set(lines))
-    out: list[str] = []
-    stack: list[int] = []
-    in_part = False
+    return opens, closes, empty
 
-    def tag(k: int, cont: bool, empty: bool = False) -> str:
-        d = diagnostics[k]
-        cls = f"f {classes[k]} sev-{_e(d.severity)}" + (" cont" if cont else "") + (" empty" if empty else "")
-        ident = "" if cont else f' id="{anchor}-f{k + 1}"'
+
+class _Marks:
+    """The findings' marks open at the current point of the copy, innermost last, and the
+    markup that opens and closes them."""
+
+    def __init__(self, diagnostics, classes: list[str], anchor: str, out: list[str]) -> None:
+        self.diagnostics, self.classes, self.anchor, self.out = diagnostics, classes, anchor, out
+        self.stack: list[int] = []
+
+    def tag(self, k: int, cont: bool, empty: bool = False) -> str:
+        d = self.diagnostics[k]
+        cls = f"f {self.classes[k]} sev-{_e(d.severity)}" + (" cont" if cont else "") + (" empty" if empty else "")
+        ident = "" if cont else f' id="{self.anchor}-f{k + 1}"'
         return (
             f'<mark class="{cls}"{ident} data-rule="{_e(d.rule)}" data-finding="{k + 1}" '
             f'title="{_e(d.rule)} ({_e(d.severity)}): {_e(d.message)}">'
         )
 
-    pos = 0
-    for p in points:
-        out.append(_text(text[pos:p]))
-        pos = p
-        ending = closes.get(p, set())
-        if ending:
-            reopen = []
-            while ending & set(stack):
-                k = stack.pop()
-                out.append("</mark>")
-                if k not in ending:
-                    reopen.append(k)
-            for k in reversed(reopen):
-                out.append(tag(k, True))
-                stack.append(k)
-        carried: list[int] = []
-        if (p in part_ends and in_part) or p in part_at:
-            # A part's edge: the findings open here are closed and reopened inside it (or
-            # after it), so the part's span and the marks stay properly nested.
-            carried = stack[:]
-            out.extend("</mark>" for _ in stack)
-            stack.clear()
-        if p in part_ends and in_part:
-            out.append("</span>")
-            in_part = False
-        if p in lines:
-            out.append(f'<span class="ln" data-line="{lines[p]}" aria-hidden="true"></span>')
-        if p in part_at:
-            kind = part_at[p][1]
-            out.append(f'<span class="{kind}" title="{_PART_TITLES[kind]}">')
-            in_part = True
-        for k in carried:
-            out.append(tag(k, True))
-            stack.append(k)
-        for k in empty.get(p, ()):
-            out.append(tag(k, False, empty=True) + "</mark>")
-        # Longer findings open first, so the shorter ones starting here nest inside them.
-        for k in sorted(opens.get(p, ()), key=lambda k: -ends[k]):
-            out.append(tag(k, False))
-            stack.append(k)
-    out.append(_text(text[pos:]))
-    out.extend("</mark>" for _ in stack)
-    if in_part:
-        out.append("</span>")
-    return "".join(out)
+    def open(self, k: int, cont: bool = False) -> None:
+        self.out.append(self.tag(k, cont))
+        self.stack.append(k)
+
+    def close(self, ending: set[int]) -> None:
+        """Close the findings that end here; the ones opened inside them that run on are
+        closed too and reopened as `cont` pieces."""
+        if not ending:
+            return
+        reopen = []
+        while ending & set(self.stack):
+            k = self.stack.pop()
+            self.out.append("</mark>")
+            if k not in ending:
+                reopen.append(k)
+        for k in reversed(reopen):
+            self.open(k, cont=True)
+
+    def close_all(self) -> list[int]:
+        """Close every open mark; the findings closed, outermost first, to reopen them."""
+        carried = self.stack[:]
+        self.out.extend("</mark>" for _ in self.stack)
+        self.stack.clear()
+        return carried
 
 
 def _text(s: str) -> str:
