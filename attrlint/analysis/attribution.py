@@ -157,45 +157,70 @@ class AttributionFinder:
         """Attributions in `text` (a sentence with its quotations blanked)."""
         toks = tokenize(text)
         low = [t[2].lower() for t in toks]
+        blocked: list[tuple[int, int]] | None = None  # spans of cues with no source, found when a first cue needs them
+
+        def not_attribution() -> list[tuple[int, int]]:
+            nonlocal blocked
+            if blocked is None:
+                blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
+            return blocked
+
+        out = self._phrase_cues(text, toks, low, not_attribution)
+        out += self._verb_cues(text, toks, low, not_attribution)
+        self._sourceless(text, toks, low, out)
+        self._quote_frame(text, toks, low, out)
+        out.extend(self._label_credit(text, toks, low))
+        out.sort(key=lambda a: (a.start, -a.end))
+        _mark_repeats(out)
+        _mark_nested(out, text)
+        return out
+
+    def _phrase_cues(self, text, toks, low, not_attribution) -> list[Attribution]:
+        """Cues of the lexicon's attribution phrases ("according to", "a poll found", "Monitor: “")."""
         out: list[Attribution] = []
         words = set(low)
-        blocked = None  # spans of cues with no source, found when a first cue needs them
         for phrase, triggers in self.phrases:
             if triggers is not None and triggers.isdisjoint(words):
                 continue
             for m in phrase.finditer(text):
-                if blocked is None:
-                    blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
-                if not _inside(m.start(), m.end(), blocked):
-                    cue = m.group(0).strip()
-                    s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-                    a = Attribution(s, s + len(cue), cue, "")
-                    if _SOURCE_FOLLOWS.search(cue):
-                        # "according to X", "citing X": the source follows the cue.
-                        a.kind = "according-to"
-                        a.source = _words_after(toks, _token_at(toks, m.end()), 5, m.end() + 60)
-                        self._np_right(a, text, toks, low, _token_at(toks, a.end))
-                        self._content_before(a, text, toks)
-                    elif cue.endswith(("“", '"')) and ":" in cue:
-                        # "Monitor: “...”", "Smith said: “...”": the colon credits the quotation.
-                        colon = s + cue.rindex(":")
-                        a = Attribution(colon, colon + 1, ":", cue, "credit")
-                        c = _token_at(toks, colon)
-                        self._np_left(a, text, toks, low, c)
-                        a.content_start, a.content_end = colon + 1, len(text.rstrip())
-                    elif low[_token_at(toks, s)] in self.verb_phrases and low[_token_at(toks, s)] not in self.documents:
-                        # "calls Horgos “a mistake”": a verb of saying, with its subject before it.
-                        i0 = _token_at(toks, s)
-                        a = Attribution(toks[i0][0], toks[i0][1], toks[i0][2], cue, "speech")
-                        self._place(a, text, toks, low, i0, i0 + 1, _words_before(toks, i0, 3))
-                    else:
-                        # "a Gallup poll found", "the agency raised its toll": the source is inside the cue.
-                        a.kind = "finding"
-                        a.source = cue
-                        a.source_start, a.source_end = a.start, a.end
-                        a.source_kind = self._kind_of(cue, toks, low, a.start)
-                        self._content_after(a, text, toks, low)
-                    out.append(a)
+                if not _inside(m.start(), m.end(), not_attribution()):
+                    out.append(self._phrase_attribution(text, toks, low, m))
+        return out
+
+    def _phrase_attribution(self, text, toks, low, m) -> Attribution:
+        cue = m.group(0).strip()
+        s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        a = Attribution(s, s + len(cue), cue, "")
+        if _SOURCE_FOLLOWS.search(cue):
+            # "according to X", "citing X": the source follows the cue.
+            a.kind = "according-to"
+            a.source = _words_after(toks, _token_at(toks, m.end()), 5, m.end() + 60)
+            self._np_right(a, text, toks, low, _token_at(toks, a.end))
+            self._content_before(a, text, toks)
+        elif cue.endswith(("“", '"')) and ":" in cue:
+            # "Monitor: “...”", "Smith said: “...”": the colon credits the quotation.
+            colon = s + cue.rindex(":")
+            a = Attribution(colon, colon + 1, ":", cue, "credit")
+            c = _token_at(toks, colon)
+            self._np_left(a, text, toks, low, c)
+            a.content_start, a.content_end = colon + 1, len(text.rstrip())
+        elif low[_token_at(toks, s)] in self.verb_phrases and low[_token_at(toks, s)] not in self.documents:
+            # "calls Horgos “a mistake”": a verb of saying, with its subject before it.
+            i0 = _token_at(toks, s)
+            a = Attribution(toks[i0][0], toks[i0][1], toks[i0][2], cue, "speech")
+            self._place(a, text, toks, low, i0, i0 + 1, _words_before(toks, i0, 3))
+        else:
+            # "a Gallup poll found", "the agency raised its toll": the source is inside the cue.
+            a.kind = "finding"
+            a.source = cue
+            a.source_start, a.source_end = a.start, a.end
+            a.source_kind = self._kind_of(cue, toks, low, a.start)
+            self._content_after(a, text, toks, low)
+        return a
+
+    def _verb_cues(self, text, toks, low, not_attribution) -> list[Attribution]:
+        """Cues that are verbs of the lexicon's lists, with their sources and contents."""
+        out: list[Attribution] = []
         # Only tokens that begin a cue phrase are looked at; a phrase found skips the tokens it covers.
         phrases = self.verb_phrases
         covered = 0
@@ -208,9 +233,7 @@ class AttributionFinder:
             j, kind, legacy = hit
             s, e = toks[i][0], toks[j - 1][1]
             covered = j
-            if blocked is None:
-                blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
-            if _inside(s, e, blocked):
+            if _inside(s, e, not_attribution()):
                 continue
             a = self._verb_attribution(text, toks, low, j, s, e, kind, legacy)
             if a is not None:
@@ -219,12 +242,6 @@ class AttributionFinder:
                 elif a.listed and self._opening_participle(text, toks, low, i, j):
                     a.listed = False
                 out.append(a)
-        self._sourceless(text, toks, low, out)
-        self._quote_frame(text, toks, low, out)
-        out.extend(self._label_credit(text, toks, low))
-        out.sort(key=lambda a: (a.start, -a.end))
-        _mark_repeats(out)
-        _mark_nested(out, text)
         return out
 
     def _opening_participle(self, text, toks, low, i: int, j: int) -> bool:

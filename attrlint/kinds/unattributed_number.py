@@ -78,13 +78,7 @@ class UnattributedFigure(Rule):
                 if promise is not None:
                     atts = [a for a in atts if not a.commitment]
                 if not atts and not para_attributed:
-                    figures = [f for f in facts.figures(sent) if f.kind in self._kinds]
-                    if promise is not None:
-                        # "promised to deport 11 million" credits the figure it promises; "the
-                        # $64 million it pledged to pay" and the sentences after it are the writer's.
-                        figures = [f for f in figures if f.start < promise.end]
-                    if figures and self.opts["market_contexts"] and self._market.search(sent.unquoted):
-                        figures = []  # "Amazon rose $6.20", "the yield fell to 1.45 percent": market quotes
+                    figures = self._figures(sent, facts, promise)
                     if figures:
                         if self._covered(sent, prev_attributed, attributed_before, names):
                             # A sentence that points back to its source ("The October report
@@ -97,13 +91,27 @@ class UnattributedFigure(Rule):
                             )
                 if atts:
                     para_attributed = attributed_before = True
-                    for a in atts:
-                        words = a.source.lower().split()
-                        if any(w.strip(".,") in self._named_nouns for w in words):
-                            for m in _NAME_RUN.finditer(a.source):
-                                names.update((m.group(0), m.group(0).split()[0]))  # "Levada Center", "Levada"
+                    self._remember_names(atts, names)
             prev_attributed = para_attributed
-        return
+
+    def _figures(self, sent, facts, promise):
+        """The sentence's reported figures that its own words leave unsourced."""
+        figures = [f for f in facts.figures(sent) if f.kind in self._kinds]
+        if promise is not None:
+            # "promised to deport 11 million" credits the figure it promises; "the $64 million
+            # it pledged to pay" and the sentences after it are the writer's.
+            figures = [f for f in figures if f.start < promise.end]
+        if figures and self.opts["market_contexts"] and self._market.search(sent.unquoted):
+            return []  # "Amazon rose $6.20", "the yield fell to 1.45 percent": market quotes
+        return figures
+
+    def _remember_names(self, atts, names: set[str]) -> None:
+        """Names of the polls, studies and reports the sentence cites, for later back-references."""
+        for a in atts:
+            words = a.source.lower().split()
+            if any(w.strip(".,") in self._named_nouns for w in words):
+                for m in _NAME_RUN.finditer(a.source):
+                    names.update((m.group(0), m.group(0).split()[0]))  # "Levada Center", "Levada"
 
     def _name_pointer(self, names: frozenset[str]):
         """One pattern for all the sources named so far, each followed by a pointer word:
