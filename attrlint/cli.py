@@ -269,6 +269,7 @@ def _first_linter(workspace, paths: list[str]):
             first_error = first_error or exc
             if len(tried) >= 50:
                 break
+    assert first_error is not None  # at least one folder was tried, and none loaded
     raise first_error
 
 
@@ -318,7 +319,7 @@ class _CheckRun:
         self.args = args
         self.out = out
         self.reporter = None
-        self.fixer = None
+        self.fixer: FixRun | None = None
         self.counts: collections.Counter = collections.Counter()
         self.tally = Tally()
         self.worst = -1
@@ -411,7 +412,8 @@ class _CheckRun:
     def diff_exit(self) -> int:
         """--diff: the exit code says whether there is a diff to apply."""
         self._fixes_done()
-        return 1 if self.fixer.fixes and not self.args.exit_zero else (2 if self.failed else 0)
+        fixes = self.fixer.fixes if self.fixer else 0
+        return 1 if fixes and not self.args.exit_zero else (2 if self.failed else 0)
 
     def finish(self) -> None:
         args = self.args

@@ -124,7 +124,7 @@ class AttributionFinder:
         # lookup over the tokens), so most sentences run none of them.
         named = lexicon.named_lists()
         self.phrases = [
-            (regex.compile(p, flags, ignore_unused=True, **named), _triggers(p, lexicon))
+            (regex.compile(p, flags, ignore_unused=True, **named), _triggers(p, lexicon))  # type: ignore[arg-type]  # named lists are keyword arguments the stubs do not model
             for p in lexicon.words("attribution_phrases")
         ]
         self.not_attribution = regex.compile(lexicon.alternation("not_attribution"), flags)
@@ -685,7 +685,7 @@ class AttributionFinder:
         return True
 
     def _kind_of(self, source: str, toks, low, at: int, lo: int | None = None, hi: int | None = None) -> str:
-        if lo is None:
+        if lo is None or hi is None:
             lo = _token_at(toks, at)
             hi = lo
             while hi + 1 < len(toks) and toks[hi + 1][1] <= at + len(source):
@@ -870,7 +870,7 @@ def _triggers(pattern: str, lexicon: Lexicon) -> frozenset[str] | None:
         return frozenset([m.group(1)])
     m = _LEAD_GROUP.match(pattern)
     if m:
-        out = set()
+        out: set[str] = set()
         for w in m.group(1).split("|"):
             out.update((w[:-2], w[:-2] + "s") if w.endswith("s?") else (w,))
         return frozenset(out)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -44,7 +45,7 @@ class Rendering:
     path: str = ""
     line: int = 0
     text: str = ""  # the quotation as written, for messages
-    owner: object = None  # the Quotation it renders
+    owner: Any = None  # the Quotation it renders
 
     def pairs(self) -> set[tuple[str, str]]:
         return set(zip(self.words, self.words[1:], strict=False))

@@ -20,10 +20,14 @@ import bisect
 import dataclasses
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
 from attrlint.model.quotes import is_embed
+
+if TYPE_CHECKING:
+    from attrlint.patterns import AnyOf
 
 _NAME = regex.compile(r"(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+")
 
@@ -44,7 +48,7 @@ class SpeakerFinder:
     cues), never written into the shared quotations, so no rule's options change another's
     findings, whichever runs first."""
 
-    def __init__(self, speech_cues: regex.Pattern, key: object = None):
+    def __init__(self, speech_cues: regex.Pattern | AnyOf, key: object = None):
         self.speech_cues = speech_cues
         self.key = key if key is not None else id(self)
 
@@ -204,8 +208,8 @@ def _resolve_pronoun(speaker: Speaker, lexicon, last_named: str) -> str:
     pronouns = lexicon.word_class("personal_pronouns")
     if low in pronouns or (low.split()[:1] and low.split()[0] in pronouns):
         speaker.resolved = speaker.resolved or last_named
-    elif speaker.name and _NAME.search(speaker.name):
-        last_named = _NAME.search(speaker.name).group(0)
+    elif speaker.name and (named := _NAME.search(speaker.name)):
+        last_named = named.group(0)
     return last_named
 
 

@@ -184,4 +184,4 @@ def _check_selection(cfg: Config, ruleset) -> None:
         for name in getattr(cfg, key) or []:
             if name not in known:
                 hint = did_you_mean(name, known - {"ALL"}) or " (see `attrlint rules`)"
-                raise RuleFileError(cfg.path, cfg.lines.get(key), f"unknown rule or pack {name!r} in {key}{hint}")
+                raise RuleFileError(cfg.path or "config", cfg.lines.get(key), f"unknown rule or pack {name!r} in {key}{hint}")

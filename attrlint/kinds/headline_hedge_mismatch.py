@@ -427,7 +427,7 @@ class HeadlineHedge(Rule):
         if len(words) > 1 and words[0].lower() in ("a", "an", "the"):
             return True  # "Post Assembles 'A Sizable Army' Of Reporters": a quoted noun phrase names a thing
         nxt = regex.match(r"\s+([\p{L}][\p{L}'’-]*)", claim[q.end() :])
-        return bool(nxt) and nxt.group(1).lower() not in self._stop and not self._speech.fullmatch(nxt.group(1))
+        return nxt is not None and nxt.group(1).lower() not in self._stop and not self._speech.fullmatch(nxt.group(1))
 
     def _is_source(self, article, facts, phrase: str) -> bool:
         """Whether a colon or dash phrase names a source: a source word, or a name the body

@@ -413,7 +413,8 @@ def _proper_words(texts: list[str]) -> frozenset[str]:
     """Words the copy always capitalises, even inside a sentence (names: "Trump"), lower-cased:
     a sentence's first word is capitalised either way, and this tells "Trump supporters say"
     from "Local supporters say" there."""
-    upper, lower = set(), set()
+    upper: set[str] = set()
+    lower: set[str] = set()
     for t in texts:
         for w in t.split()[1:]:
             w = w.strip(_PUNCT)

@@ -33,6 +33,7 @@ import hashlib
 import html
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -359,8 +360,8 @@ class HtmlReporter(Reporter):
         if self.totals:
             w('<h3>Rules</h3>\n<ul class="legend">\n')
             for rule, n in sorted(self.totals.items(), key=lambda kv: (-kv[1], kv[0])):
-                r = self.rules.get(rule)
-                desc = f" — {_e(r.description)}" if r is not None and r.description else ""
+                known = self.rules.get(rule)
+                desc = f" — {_e(known.description)}" if known is not None and known.description else ""
                 w(
                     f'<li><span class="chip {self._class(rule)}" data-rule="{_e(rule)}" data-count="{n}">'
                     f"{_e(rule)} {n}</span>{desc}</li>\n"
@@ -491,7 +492,12 @@ def _parts(article) -> list[tuple[int, int, str]]:
 
 
 def _highlight(
-    text: str, diagnostics, classes: list[str], anchor: str, parts: list[tuple[int, int, str]] = (), line_starts: list[int] = (0,)
+    text: str,
+    diagnostics,
+    classes: list[str],
+    anchor: str,
+    parts: Sequence[tuple[int, int, str]] = (),
+    line_starts: Sequence[int] = (0,),
 ) -> str:
     """The copy, escaped, with each finding wrapped in a <mark>, the headline, deck and
     furniture each in a span of its class, and an empty line-number span at each line's start.

@@ -184,6 +184,8 @@ class _Reader(HTMLParser):
         return len(self.blocks) - 1
 
     def _close_implied(self, tag: str) -> None:
+        closers: tuple[str, ...]
+        stops: tuple[str, ...]
         if tag == "li":
             closers, stops = ("li",), ("ul", "ol")
         elif tag in ("dt", "dd"):

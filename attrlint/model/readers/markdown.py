@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import cast
 
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
@@ -309,7 +310,8 @@ class _InlineWalk:
 
     def _file_span(self, i: int, j: int):
         """File spans of content[i:j], one per line piece (markup may run over a line end)."""
-        offs = self.offsets
+        # Only placed content is written: run() stops before walking when it has no offsets.
+        offs = cast("list[int]", self.offsets)
         k = i
         while k < j:
             start = offs[k]
