@@ -46,6 +46,9 @@ class VagueSource(Rule):
         "not_modifiers": Option("words", [], "words that end a group's modifiers (the, and, he, said)"),
         "particular_after_the": Option("words", [], "vague nouns that 'the' makes a back reference (the people)"),
         "owners": Option("words", [], "words that count or own a group, making it particular (two, his, these)"),
+        "coordinators": Option(
+            "words", [], "words joining a bare quantifier to a source named before it ('Edwards and others said'): not vague"
+        ),
         "pronoun_antecedents": Option("words", [], "vague groups that a later 'they argue' can go back to (economists, experts)"),
         "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
         "anonymous_nouns": Option("words", [], "nouns that stay vague after a name ('a Trump campaign source')"),
@@ -68,9 +71,11 @@ class VagueSource(Rule):
         self._group_mods = frozenset(w.lower() for w in o["group_modifiers"])
         self._not_mods = frozenset(w.lower() for w in o["not_modifiers"])
         self._owners = frozenset(w.lower() for w in o["owners"])
+        self._coordinators = frozenset(w.lower() for w in o["coordinators"])
         self._particular_after_the = frozenset(w.lower() for w in o["particular_after_the"])
         self._topic_words = frozenset(w.lower() for w in o["topic_words"])
         self._anonymous = frozenset(w.lower() for w in o["anonymous_nouns"])
+        self._prepositions = self.lexicon.word_class("prepositions") if self.lexicon else frozenset()
         vague, quant, cue, aux = _alt(o["vague_nouns"]), _alt(o["quantifiers"]), _alt(o["cues"]), _alt(o["auxiliaries"])
         # "some who warned it could fail" is some of a group already named; "experts who say" is not.
         aux_alone = _alt([w for w in o["auxiliaries"] if w.lower() not in ("who", "which", "that")])
@@ -174,7 +179,7 @@ class VagueSource(Rule):
             candidates.append(always)
         if "they" in text or "They" in text:
             m = self._they.search(text)
-            if m and self._they_vague(sent, para, m.start()):
+            if m and self._they_vague(sent, para, m.start(), facts):
                 candidates.append((m.start(), m.end(), m.group(0)))
         if not candidates and agentless and not self._names_source(sent, facts, agentless[0], agentless[1]):
             candidates.append(agentless)
@@ -187,9 +192,16 @@ class VagueSource(Rule):
         (start, end, phrase)."""
         for m in self._quantifier_alone.finditer(text):
             before = _word_before(text, m.start()).lower()
+            if before in self._coordinators and self._named_before(text, m.start()):
+                continue  # "Edwards and others said": the named source speaks with them
             if before not in self._owners and not self._reported_by_another(text, m.start()):
                 return (m.start(), m.end(), m.group(0))
         return None
+
+    def _named_before(self, text: str, at: int) -> bool:
+        """Whether the word before the coordinator before `at` is a name ("Edwards and others")."""
+        words = list(_WORD.finditer(text, max(0, at - 60), at))
+        return len(words) >= 2 and words[-2].group(0)[:1].isupper()
 
     def _group_sources(self, sent, facts, triggers, names) -> list:
         """The vague groups joined to a cue, as (start, end, phrase): the first as the cue's
@@ -229,6 +241,10 @@ class VagueSource(Rule):
             if m is None:
                 continue
             g = self._vague_group(text, m, subject=True, names=names)
+            if g is not None and m.group("cue").lower().endswith("ing") and _word_before(text, g).lower() in self._prepositions:
+                # "a text message to supporters saying ...": the participle goes with the noun
+                # before the preposition; the group is only who the message went to.
+                g = None
             if g is not None:
                 return m, g
             done = m.end()
@@ -358,9 +374,15 @@ class VagueSource(Rule):
             return low in self._group_mods or (not text[:at].strip() and low in self._group_mods)
         return True
 
-    def _they_vague(self, sent, para, at: int) -> bool:
-        """Whether 'they' goes back to a vague group: the nearest group noun before it is vague."""
+    def _they_vague(self, sent, para, at: int, facts) -> bool:
+        """Whether 'they' goes back to a vague group: the nearest group noun before it is vague,
+        unless the sentence before cites a source of its own ("Facebook officials say they use
+        language experts ... Sometimes, they say, ..."): "they" goes on with that source."""
         earlier = [s for s in para.sentences if s.index < sent.index][-2:]
+        if earlier:
+            cited = [a for a in facts.attributions(earlier[-1]) if a.source_kind]
+            if cited and cited[-1].source_kind in ("named", "described", "document"):
+                return False
         context = " ".join(s.unquoted for s in earlier) + " " + sent.unquoted[:at]
         last = None
         for g in self._group_word.finditer(context):
