@@ -143,7 +143,6 @@ class AttributionFinder:
         self.participle_openers = lexicon.word_set("participle_openers")
         self.finite_after = lexicon.word_set("finite_auxiliaries")
         self.modifiers = lexicon.word_set("count_modifiers")
-        self.prepositions = lexicon.word_set("prepositions")
         self.infinitive_gap_stops = lexicon.word_set("infinitive_gap_stops")
         # "promised to the voters", "called to say": not a to-infinitive of an act.
         self.infinitive_stops = lexicon.word_set("determiners") | lexicon.word_set("function_words")
@@ -537,13 +536,6 @@ class AttributionFinder:
             self._np_left(a, text, toks, low, k, appositive=True)
         elif k >= 0:
             self._np_left(a, text, toks, low, k + 1)
-            lo = _token_at(toks, a.source_start) if a.source_start >= 0 else -1
-            if low[i].endswith("ing") and lo > 0 and low[lo - 1] in self.prepositions:
-                # "a text message to supporters saying ...": the participle goes with the noun
-                # before the preposition (the message says it), not with its object.
-                a.source_start = a.source_end = -1
-                a.source_kind = ""
-                self._np_left(a, text, toks, low, lo - 1)
         self._content_after(a, text, toks, low)
         if a.content_start < 0 and a.source_start >= 0:
             # "..., a new analysis shows.": the cue ends the sentence; it reports what came before
