@@ -14,16 +14,19 @@ import os
 import sys
 import textwrap
 import traceback
+from typing import TYPE_CHECKING
 
 from attrlint import __version__
 from attrlint.diagnostic import SEVERITIES, SEVERITY_RANK
-from attrlint.engine.fixes import FixRun
 from attrlint.engine.runner import default_jobs, internal_error, run, worker_count
 from attrlint.engine.suggest import did_you_mean
 from attrlint.errors import AttrlintError
 from attrlint.model.source import walk
 from attrlint.report import FORMATS, reporter_class
 from attrlint.report.summary import Tally, no_body_note
+
+if TYPE_CHECKING:
+    from attrlint.engine.fixes import FixRun
 
 
 def _csv(value: str) -> list[str]:
@@ -336,6 +339,8 @@ class _CheckRun:
         if not (args.statistics or args.diff):
             self.reporter = reporter_class(args.format)(out, first.ruleset.by_id(), color=_use_color(args, out))
         if args.diff or args.fix:
+            from attrlint.engine.fixes import FixRun  # tempfile and hashlib load only for --fix/--diff
+
             self.fixer = FixRun("diff" if args.diff else "fix", out, sys.stderr)
         if self.reporter:
             self.reporter.start()

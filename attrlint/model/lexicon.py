@@ -79,7 +79,10 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
         "words",
         "finite verbs that cannot follow a reporting verb: a cue form right before one is a noun (the claims are, other shows did)",
     ),
-    "speech_nouns": ("words", "nouns of saying that credit their possessor's words (\\L<speech_nouns>: Clinton's assertion that)"),
+    "speech_nouns": (
+        "words",
+        "nouns of saying that credit their possessor's words (\\L<speech_nouns>: Clinton's assertion that)",
+    ),
     "sourceless_cues": (
         "words",
         "cues that attribute with no source: a question put to the subject (asked), an expectation (is expected)",
