@@ -101,7 +101,7 @@ class Figure:
     approx: str  # the approximator before it ("at least", "nearly"), lower case, or ""
 
 
-class _PeopleNouns:
+class PeopleNouns:
     """The counted nouns that make a count of people: the lexicon's list, and plural nouns
     with a people ending ("fighters", "politicians", "activists") that are not exceptions
     or units. Used with `in`, like the word set it extends."""
@@ -118,6 +118,15 @@ class _PeopleNouns:
             return False
         # "first-graders", "convention-goers": the last part decides.
         return word.rsplit("-", 1)[-1].isalpha() and word.islower()
+
+
+def people_nouns(lexicon: Lexicon) -> PeopleNouns:
+    """The lexicon's nouns of people, with the plural endings that make one ("activists")."""
+    return PeopleNouns(
+        lexicon.word_set("people_nouns"),
+        lexicon.word_set("people_suffixes"),
+        lexicon.word_set("not_people") | lexicon.word_set("not_figure_units"),
+    )
 
 
 class FigureFinder:
@@ -139,11 +148,7 @@ class FigureFinder:
         self.approx = regex.compile(rf"(?:^|\s)({approximators})\s+$", flags)
         self.contexts = [regex.compile(p, flags) for p in lexicon.words("not_figure_contexts")]
         self.count_modifiers = lexicon.word_set("count_modifiers")
-        self.people = _PeopleNouns(
-            lexicon.word_set("people_nouns"),
-            lexicon.word_set("people_suffixes"),
-            lexicon.word_set("not_people") | lexicon.word_set("not_figure_units"),
-        )
+        self.people = people_nouns(lexicon)
         # "the toll rose to 57", "a crowd of 20,000": the counted thing comes before the figure.
         self.total_before = regex.compile(
             rf"(?<![\p{{L}}])(?:{lexicon.alternation('total_nouns')})(?![\p{{L}}])[^.;]{{0,60}}\b(?:to|of|at|reached|hit|stood\s+at)\s+(?:(?:{lexicon.alternation('approximators')})\s+)?$",

@@ -18,6 +18,7 @@ from typing import ClassVar
 
 import regex
 
+from attrlint.analysis.figures import PeopleNouns, people_nouns
 from attrlint.diagnostic import Fix
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.model.lexicon import pattern_alternation, word_alternation
@@ -141,6 +142,8 @@ class LoadedVerb(Rule):
         self._source_nouns = (
             self.lexicon.word_set("source_nouns") | self.lexicon.word_set("document_nouns") if self.lexicon else frozenset()
         )
+        # A plural noun of people is a subject too: "Cruz's associates insist", "supporters claim".
+        self._people: PeopleNouns | frozenset[str] = people_nouns(self.lexicon) if self.lexicon else frozenset()
         self._noun_next = regex.compile(
             rf"\s{{1,2}}(?:{pattern_alternation(self.opts['noun_followers'])})\b", regex.IGNORECASE | regex.V1
         )
@@ -244,7 +247,7 @@ class LoadedVerb(Rule):
         if low in self._subject_words:
             # "responded to claims that": a form in -s is a noun after "to" or a modal
             return not text[s:e].lower().endswith("s") or low not in self._base_form_before
-        if not (low in self._source_nouns or prev[:1].isupper()):
+        if not (low in self._source_nouns or prev[:1].isupper() or low in self._people):
             return False
         # A capitalised run after a determiner is a noun phrase: "a Voter Fraud Claim".
         k = len(words) - 1
