@@ -40,7 +40,7 @@ _SUBJECT_PRONOUNS = frozenset("he she it they we who which that i you".split())
 # Verbs whose object, when it is a number, is a quantity and not speech: "the economy added
 # 156,000 jobs", "the company posted a loss".
 _QUANTITY_OBJECT_VERBS = frozenset("added adds adding posted posts projects".split())
-_NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|another\s+|a\s+)?[$£€\d]")
+_NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|around\s+|another\s+|a\s+)?[$£€\d]")
 _SOURCE_FOLLOWS = re.compile(r"^(?:according\s+to|citing|cited\s+by|per|quoted\s+by)\b|\b(?:by|from|to)\s*\S?$", re.I)
 _THAT_AFTER = regex.compile(r"\s+that\b", regex.I)
 # A reported clause, question, quotation or colon right after a cue.
@@ -143,6 +143,7 @@ class AttributionFinder:
         self.participle_openers = lexicon.word_set("participle_openers")
         self.finite_after = lexicon.word_set("finite_auxiliaries")
         self.modifiers = lexicon.word_set("count_modifiers")
+        self.plain_speech = lexicon.word_set("frame_speech_verbs")
         self.infinitive_gap_stops = lexicon.word_set("infinitive_gap_stops")
         # "promised to the voters", "called to say": not a to-infinitive of an act.
         self.infinitive_stops = lexicon.word_set("determiners") | lexicon.word_set("function_words")
@@ -241,6 +242,10 @@ class AttributionFinder:
                     a.commitment = True
                 elif a.listed and self._opening_participle(text, toks, low, i, j):
                     a.listed = False
+                elif a.listed and a.kind == "speech" and low[i] not in self.plain_speech and self._figure_source(a):
+                    # "the pace of around 2 percent maintained during earlier years": a figure
+                    # speaks only with a plain verb of saying ("63 percent said").
+                    a.listed = False
                 out.append(a)
         return out
 
@@ -251,6 +256,10 @@ class AttributionFinder:
         if not low[i].endswith("ing") or not (i == 0 or (i == 1 and low[0] in self.participle_openers)):
             return False
         return j < len(toks) and not _CLAUSE_START.match(text, toks[j - 1][1])
+
+    def _figure_source(self, a: Attribution) -> bool:
+        """Whether the words found as the source of `a` are a figure: a number among their first two."""
+        return any(w[:1].isdigit() or w[:1] in "$£€" for w in a.source.split()[:2])
 
     def _before_infinitive(self, toks, low, j: int) -> bool:
         """Whether a to-infinitive follows the cue ending at token j, directly ("promised to
