@@ -154,6 +154,9 @@ class HeadlineHedge(Rule):
         ),
         "labels": Option("words", [], "headline labels before a colon that are not sources (BREAKING, WATCH)"),
         "first_person": Option("words", [], "words that make a headline's claim the speaker's own words (I, we, my)"),
+        "relatives": Option(
+            "words", [], "relative pronouns: a cue set off by commas inside a relative clause qualifies that clause only"
+        ),
         "subordinators": Option(
             "words", [], "words that open a subordinate clause: a cue after one does not qualify the main claim"
         ),
@@ -222,6 +225,7 @@ class HeadlineHedge(Rule):
         self._says = regex.compile(pattern_alternation(o["headline_cues"]), regex.IGNORECASE)
         self._document_verb = regex.compile(pattern_alternation(o["document_verbs"]), regex.IGNORECASE)
         self._first_person = frozenset(w.lower() for w in o["first_person"])
+        self._relatives = regex.compile(rf"(?<![\p{{L}}])(?:{word_alternation(o['relatives'])})(?![\p{{L}}])", _FLAGS)
         self._subordinators = regex.compile(rf"(?<![\p{{L}}])(?:{word_alternation(o['subordinators'])})(?![\p{{L}}])", _FLAGS)
         self._stop = frozenset(w.lower() for w in o["stopwords"])
         self._forms = {str(k).lower(): str(v).lower() for k, v in o["word_forms"].items()}
@@ -663,6 +667,11 @@ class HeadlineHedge(Rule):
         before = _PARENTHESIS.sub(lambda p: " " * len(p.group(0)), text[:pos])
         lo = max(before.rfind(c) for c in ",;:—–(")
         clause = before[lo + 1 :]
+        if not clause.strip() and lo > 0 and before[lo] == ",":
+            # A cue set off by commas belongs to the clause it interrupts: "a man whose book,
+            # according to its summary, draws ..." qualifies the relative clause.
+            lo = max(before.rfind(c, 0, lo) for c in ",;:—–(")
+            return not self._relatives.search(before[lo + 1 :])
         return not self._subordinators.search(clause)
 
 
