@@ -668,10 +668,13 @@ class HeadlineHedge(Rule):
         lo = max(before.rfind(c) for c in ",;:—–(")
         clause = before[lo + 1 :]
         if not clause.strip() and lo > 0 and before[lo] == ",":
-            # A cue set off by commas belongs to the clause it interrupts: "a man whose book,
-            # according to its summary, draws ..." qualifies the relative clause.
-            lo = max(before.rfind(c, 0, lo) for c in ",;:—–(")
-            return not self._relatives.search(before[lo + 1 :])
+            # A cue set off by commas that interrupts a relative clause right after its opening
+            # ("a man whose book, according to its summary, draws ...") qualifies that clause;
+            # after a whole relative clause ("employees who walked off the job in April,
+            # according to the Labor Department, ...") it goes with the main claim.
+            start = max(before.rfind(c, 0, lo) for c in ",;:—–(")
+            opening = " ".join(before[start + 1 : lo].split()[-3:])
+            return not self._relatives.search(opening)
         return not self._subordinators.search(clause)
 
 
