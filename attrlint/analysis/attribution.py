@@ -29,25 +29,7 @@ import regex
 
 from attrlint.model.lexicon import Lexicon
 
-_COMMON_OPENERS = frozenset(
-    "the a an this that these those there here it its in on at as but and so if when while "
-    "after before since some many most all both each every no not what which who why how".split()
-)
-_BE = frozenset("is are was were be been being am".split())
-_DETERMINERS = frozenset("the a an this these those its their his her our my your such no every each".split())
-_CONTRACTED = regex.compile(r"(\w+)[’'](?:ve|d|s|ll|re|m)$")
-_SUBJECT_PRONOUNS = frozenset("he she it they we who which that i you".split())
-# Verbs whose object, when it is a number, is a quantity and not speech: "the economy added
-# 156,000 jobs", "the company posted a loss".
-_QUANTITY_OBJECT_VERBS = frozenset("added adds adding posted posts projects".split())
 _NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|around\s+|another\s+|a\s+)?[$£€\d]")
-_SOURCE_FOLLOWS = re.compile(r"^(?:according\s+to|citing|cited\s+by|per|quoted\s+by)\b|\b(?:by|from|to)\s*\S?$", re.I)
-_THAT_AFTER = regex.compile(r"\s+that\b", regex.I)
-# A reported clause, question, quotation or colon right after a cue.
-_CLAUSE_START = regex.compile(r"\s*(?:[:“\"‘']|(?:that|whether|if|how|what|why|when|who)\b)", regex.I)
-_CLAUSE_AFTER = regex.compile(
-    r"\s+(?:that|it|he|she|they|the|its|their|his|her|there|about|nearly|more|at\s+least|[$£€\d])\b|:", regex.I
-)
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
 _TOKEN = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]|\.(?=\p{L}\.?))*|[^\s\p{L}\p{N}]")
@@ -151,6 +133,28 @@ class AttributionFinder:
         self.cue_words = frozenset(self.verb_phrases) | lexicon.word_set("reporting_verbs")
         # A described source: the contract's described nouns, its people and its documents.
         self.subject_nouns = self.source_nouns | self.vague | self.documents | self.people
+        self.common_openers = lexicon.word_class("common_openers")
+        self.be = lexicon.word_class("be_forms")
+        self.determiners = lexicon.word_class("np_determiners")
+        self.subject_pronouns = lexicon.word_class("clause_subjects")
+        self.quantity_object_verbs = lexicon.word_class("quantity_object_verbs")
+        self.passive_adverbs = lexicon.word_class("passive_adverbs")
+        self.cue_blocking = lexicon.word_class("cue_blocking_prepositions")
+        self.pronouns_not_subject = lexicon.word_class("pronouns_not_subject")
+        self.relatives = lexicon.word_class("relative_pronouns")
+        self.complement_preps = lexicon.word_class("complement_prepositions")
+        self.pronouns_not_np_start = lexicon.word_class("pronouns_not_np_start")
+        self.articles = lexicon.word_class("articles")
+        self.contracted = lexicon.word_pattern("contraction_endings", r"(\w+)[’'](?:{})$")
+        self.source_follows = regex.compile(
+            rf"^(?:{lexicon.alternation('source_follows_cues')})\b|\b(?:{lexicon.alternation('source_before_prepositions')})\s*\S?$",
+            regex.I,
+        )
+        self.that_after = regex.compile(r"\s+that\b", regex.I)
+        # A reported clause, question, quotation or colon right after a cue.
+        self.clause_start = lexicon.word_pattern("clause_openers", "\\s*(?:[:“\"‘']|(?:{})\\b)", regex.I)
+        self.clause_after = lexicon.word_pattern("clause_after_cue", r"\s+(?:{}|[$£€\d])\b|:", regex.I)
+        self.clause_break = lexicon.word_pattern("clause_break_words", r"[,;:—–()]|\b(?:{})\b|\s{3}", regex.I)
 
     # --- finding cues --------------------------------------------------------------------
 
@@ -173,7 +177,7 @@ class AttributionFinder:
         out.extend(self._label_credit(text, toks, low))
         out.sort(key=lambda a: (a.start, -a.end))
         _mark_repeats(out)
-        _mark_nested(out, text)
+        _mark_nested(out, text, self.clause_break)
         return out
 
     def _phrase_cues(self, text, toks, low, not_attribution) -> list[Attribution]:
@@ -192,7 +196,7 @@ class AttributionFinder:
         cue = m.group(0).strip()
         s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         a = Attribution(s, s + len(cue), cue, "")
-        if _SOURCE_FOLLOWS.search(cue):
+        if self.source_follows.search(cue):
             # "according to X", "citing X": the source follows the cue.
             a.kind = "according-to"
             a.source = _words_after(toks, _token_at(toks, m.end()), 5, m.end() + 60)
@@ -255,7 +259,7 @@ class AttributionFinder:
         ("Recalling the pitfalls of 2012, ...")."""
         if not low[i].endswith("ing") or not (i == 0 or (i == 1 and low[0] in self.participle_openers)):
             return False
-        return j < len(toks) and not _CLAUSE_START.match(text, toks[j - 1][1])
+        return j < len(toks) and not self.clause_start.match(text, toks[j - 1][1])
 
     def _figure_source(self, a: Attribution) -> bool:
         """Whether the words found as the source of `a` are a figure: a number among their first two."""
@@ -288,7 +292,7 @@ class AttributionFinder:
             if w not in self.sourceless or not toks[i][2].isalpha():
                 continue
             lo = i
-            if i > 0 and low[i - 1] in _BE:
+            if i > 0 and low[i - 1] in self.be:
                 lo = i - 1  # the auxiliary is part of the cue: "is expected", "was asked"
             elif not (
                 i == 0
@@ -332,7 +336,7 @@ class AttributionFinder:
             if (
                 _verb_form(toks[last][2])
                 and self._names_someone(toks, low, first, last - 1)
-                and (toks[first][2][:1].isupper() or low[first] in self.pronouns or low[first] in _DETERMINERS)
+                and (toks[first][2][:1].isupper() or low[first] in self.pronouns or low[first] in self.determiners)
             ):
                 a = Attribution(toks[last][0], toks[last][1], toks[last][2], "", "speech", listed=False)
                 self._set_source(a, toks, low, first, last - 1)
@@ -369,7 +373,7 @@ class AttributionFinder:
         toks = tokenize(text[:colon])
         low = [t[2].lower() for t in toks]
         if not 1 <= len(toks) <= 5 or not all(
-            _nounish(t[2], lk, self) or lk in _DETERMINERS for t, lk in zip(toks, low, strict=False)
+            _nounish(t[2], lk, self) or lk in self.determiners for t, lk in zip(toks, low, strict=False)
         ):
             return []
         a = Attribution(colon, colon + 1, ":", text[:colon].strip(), "credit", listed=False)
@@ -407,7 +411,10 @@ class AttributionFinder:
         # "... did the math and found that ...": a second verb of the sentence's subject (a past
         # form: "the states and reports that matter" is a noun).
         coordinated = (
-            prev == "and" and verb not in self.mostly_nouns and not verb.endswith("s") and _THAT_AFTER.match(text, e) is not None
+            prev == "and"
+            and verb not in self.mostly_nouns
+            and not verb.endswith("s")
+            and self.that_after.match(text, e) is not None
         )
         if (
             verb in self.ambiguous
@@ -432,15 +439,15 @@ class AttributionFinder:
         """Whether the cue word at text[..e] (tokens up to j) reads as no verb of attribution
         here: after a determiner or a number, a passive with no agent, a verb whose object is
         a quantity, or a word that is mostly a noun with no reported clause after it."""
-        if prev in _DETERMINERS or prev[:1].isdigit():
+        if prev in self.determiners or prev[:1].isdigit():
             return True  # "the reported toll", "its findings"
         if not verb.endswith("ing") and (
-            prev in _BE or (prev in ("also", "widely", "now", "still", "not") and len(before) > 1 and before[-2].lower() in _BE)
+            prev in self.be or (prev in self.passive_adverbs and len(before) > 1 and before[-2].lower() in self.be)
         ):
             return True  # passive with no source: "the votes are counted", "is said"
-        if verb in _QUANTITY_OBJECT_VERBS and _NUMBER_AFTER.match(text, e):
+        if verb in self.quantity_object_verbs and _NUMBER_AFTER.match(text, e):
             return True
-        if verb.endswith("s") and j < len(low) and low[j] in self.finite_after and (low[j] in _BE or prev in self.modifiers):
+        if verb.endswith("s") and j < len(low) and low[j] in self.finite_after and (low[j] in self.be or prev in self.modifiers):
             # "Republican claims are false", "Other shows did better": the subject of the verb
             # after it. After a name it may be a verb still ("what the Society estimates will be").
             return True
@@ -468,7 +475,7 @@ class AttributionFinder:
             return False
         t = toks[k][2]
         lk = low[k]
-        if lk in _DETERMINERS or lk in ("to", "of", "for", "in", "on", "at", "with", "by", "from"):
+        if lk in self.determiners or lk in self.cue_blocking:
             return False
         if k < i - 1 and low[i - 1] == "to":
             return False  # "declined to endorse": the first verb carries the attribution
@@ -492,19 +499,19 @@ class AttributionFinder:
         nxt = low[j] if j < len(low) else ""
         if low[i].endswith("ing"):
             return True  # "..., calling it a disgrace"
-        return bool(nxt) and (toks[j][2][:1].isupper() or nxt in self.pronouns or nxt in _DETERMINERS)
+        return bool(nxt) and (toks[j][2][:1].isupper() or nxt in self.pronouns or nxt in self.determiners)
 
     def _subject_ok(self, t, lk, k, kind) -> bool:
         """Whether token k (`t`, lowercased `lk`) right before a cue reads as its subject: a
         pronoun or relative, a source noun, a name, or a plural noun."""
-        if lk in self.pronouns and lk not in ("that", "which", "it", "one"):
+        if lk in self.pronouns and lk not in self.pronouns_not_subject:
             return True
-        if lk in ("who", "which"):
+        if lk in self.relatives:
             return True
         if lk in self.subject_nouns:
             return True
         if (t[:1].isupper() and t.isalpha()) or (t[:1].isupper() and ("’" in t or "'" in t or "-" in t)):
-            if k == 0 and lk in _COMMON_OPENERS:
+            if k == 0 and lk in self.common_openers:
                 return False
             return lk not in self.stops or lk in self.pronouns
         if (
@@ -525,7 +532,7 @@ class AttributionFinder:
         k = self._before_gap(low, i)
         inverted = self._inverted(text, toks, low, i, k)
         if k >= 0 and (
-            (toks[k][2] == "," and low[i].endswith("ing")) or (low[k] == "and" and _THAT_AFTER.match(text, toks[j - 1][1]))
+            (toks[k][2] == "," and low[i].endswith("ing")) or (low[k] == "and" and self.that_after.match(text, toks[j - 1][1]))
         ):
             # "..., saying ...", "... did the math and found that ...": the subject of the main
             # clause speaks.
@@ -578,10 +585,12 @@ class AttributionFinder:
         c = k - 1
         n = 0
         while c >= 0 and toks[c][2] != ",":
-            if low[c] in ("who", "which") and c > 0 and toks[c - 1][2] == ",":
+            if low[c] in self.relatives and c > 0 and toks[c - 1][2] == ",":
                 return True  # "Smith, who has long opposed the deal, said"
             t, lc = toks[c][2], low[c]
-            if not (_nounish(t, lc, self) or lc in _DETERMINERS or lc in ("of", "for", "at", "from", "who") or t in "-&.’'"):
+            if not (
+                _nounish(t, lc, self) or lc in self.determiners or (lc in self.complement_preps or lc == "who") or t in "-&.’'"
+            ):
                 return False
             c -= 1
             n += 1
@@ -617,16 +626,16 @@ class AttributionFinder:
             t, lk = toks[k][2], low[k]
             if lk in self.pronouns and lo == end:
                 return k if lk not in ("that",) else end
-            if lk in _DETERMINERS:
+            if lk in self.determiners:
                 lo = k
                 # "a spokesman for the campaign": a complement joins the noun before it.
-                if k >= 2 and low[k - 1] in ("of", "for", "at", "from") and _nounish(toks[k - 2][2], low[k - 2], self):
+                if k >= 2 and low[k - 1] in self.complement_preps and _nounish(toks[k - 2][2], low[k - 2], self):
                     k -= 2
                     lo = k
                     k -= 1
                     continue
                 return lo
-            if lk in ("of", "for", "at", "from") and lo < end and k >= 1 and _nounish(toks[k - 1][2], low[k - 1], self):
+            if lk in self.complement_preps and lo < end and k >= 1 and _nounish(toks[k - 1][2], low[k - 1], self):
                 k -= 1
                 continue
             if t in "-&." and lo < end:
@@ -645,7 +654,7 @@ class AttributionFinder:
         if hi < start:
             return False
         # A trailing lowercase determiner or "of" is no part of the name.
-        while hi > start and low[hi] in _DETERMINERS:
+        while hi > start and low[hi] in self.determiners:
             hi -= 1
         return self._set_source(a, toks, low, start, hi)
 
@@ -655,18 +664,18 @@ class AttributionFinder:
         hi = start - 1
         while k < len(toks) and k - start < _MAX_NP:
             t, lk = toks[k][2], low[k]
-            if lk in self.pronouns and k == start and lk not in ("that", "which", "who", "it"):
+            if lk in self.pronouns and k == start and lk not in self.pronouns_not_np_start:
                 hi = k
                 break
-            if lk in _DETERMINERS or lk[:1].isdigit():
+            if lk in self.determiners or lk[:1].isdigit():
                 hi = k
                 k += 1
                 continue
             if (
-                lk in ("of", "for", "at", "from")
+                lk in self.complement_preps
                 and hi >= start
                 and k + 1 < len(toks)
-                and (low[k + 1] in _DETERMINERS or _nounish(toks[k + 1][2], low[k + 1], self))
+                and (low[k + 1] in self.determiners or _nounish(toks[k + 1][2], low[k + 1], self))
             ):
                 k += 1
                 continue
@@ -708,7 +717,7 @@ class AttributionFinder:
             toks[k][2][:1].isupper()
             and low[k] not in self.subject_nouns
             and low[k] not in self.pronouns
-            and not (k == 0 and (low[k] in _COMMON_OPENERS or low[k] in self.numbers or low[k] in self.stops))
+            and not (k == 0 and (low[k] in self.common_openers or low[k] in self.numbers or low[k] in self.stops))
             for k in range(lo, hi + 1)
         )
         if head in self.documents or any(w in self.documents for w in words[-2:]):
@@ -759,16 +768,16 @@ class AttributionFinder:
         low = prev.lower()
         if low in self.auxiliary_gap and len(before) > 1:
             return self._subject_like(before[:-1], text, s)
-        if low in _SUBJECT_PRONOUNS or low in self.source_nouns:
+        if low in self.subject_pronouns or low in self.source_nouns:
             return True
-        m = _CONTRACTED.match(low)
-        if m and m.group(1) in _SUBJECT_PRONOUNS:
+        m = self.contracted.match(low)
+        if m and m.group(1) in self.subject_pronouns:
             return True  # "they’ve suggested", "she’d said"
         # A capitalised word: a name ("Gallup shows", "Farenthold pledged"); at the opening of
         # a sentence a capital proves less, so a lone opener must not be a common word.
         if not prev[:1].isupper():
             return False
-        return text[:s].strip() != prev or low not in _COMMON_OPENERS
+        return text[:s].strip() != prev or low not in self.common_openers
 
     def _after_appositive(self, toks, low, i) -> bool:
         """Whether the verb at token i follows a subject and its appositive: "Trump, a Republican
@@ -781,18 +790,18 @@ class AttributionFinder:
         c = k - 1
         while c >= 0 and toks[c][2] != "," and k - c <= _MAX_NP + 4:
             c -= 1
-        if c < 1 or toks[c][2] != "," or (low[c + 1] not in ("a", "an", "the") and not toks[c + 1][2][:1].isupper()):
+        if c < 1 or toks[c][2] != "," or (low[c + 1] not in self.articles and not toks[c + 1][2][:1].isupper()):
             return False
         name = toks[c - 1][2]
-        return (name[:1].isupper() or low[c - 1] in self.source_nouns) and low[c - 1] not in _COMMON_OPENERS
+        return (name[:1].isupper() or low[c - 1] in self.source_nouns) and low[c - 1] not in self.common_openers
 
     def _clause_follows(self, text: str, s: int, e: int, before: list[str]) -> bool:
         """A verb form that is also a noun reads as a verb when a reported clause follows it
         ("estimates that", "says it raised"), after a subject or an appositive's comma."""
-        if not _CLAUSE_AFTER.match(text, e):
+        if not self.clause_after.match(text, e):
             return False
         if before:
-            return before[-1].lower() not in _DETERMINERS
+            return before[-1].lower() not in self.determiners
         return text[:s].rstrip().endswith(",")
 
 
@@ -843,7 +852,7 @@ def _mark_repeats(atts: list[Attribution]) -> None:
                 break
 
 
-def _mark_nested(atts: list[Attribution], text: str) -> None:
+def _mark_nested(atts: list[Attribution], text: str, clause_break: regex.Pattern) -> None:
     """A cue inside the reported clause of an earlier cue is nested ("X said Y believes ...").
     A comma, a dash or a conjunction between them ends that clause first ("X criticized Y, and
     said ...", "..., who backed him, ... Mook said")."""
@@ -855,11 +864,8 @@ def _mark_nested(atts: list[Attribution], text: str) -> None:
                 if a.content_end <= a.start:
                     b.nested = True  # "X said Y, according to Z": the inverted cue holds the whole
                     continue
-                if not _CLAUSE_BREAK.search(text[a.end : b.start]):
+                if not clause_break.search(text[a.end : b.start]):
                     b.nested = True
-
-
-_CLAUSE_BREAK = regex.compile(r"[,;:—–()]|\b(?:and|but|or|while|because|although|when|after|before)\b|\s{3}", regex.I)
 
 
 _LIST_REF = re.compile(r"\\L<(\w+)>")

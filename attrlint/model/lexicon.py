@@ -115,6 +115,24 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
         "words",
         "words that open a short capitalised clause after a quotation that is no speech frame (In, But, It)",
     ),
+    # The attribution model's own classes (attrlint/analysis/attribution.py).
+    "common_openers": ("words", "lower-case words that often open a sentence: a capitalised one at the opening is no name"),
+    "np_determiners": ("words", "words that open a noun phrase for the attribution model (the, its, such, every)"),
+    "clause_subjects": ("words", "words that are a cue's subject right before it: subject pronouns, which, that"),
+    "contraction_endings": ("words", "contracted endings after a subject pronoun (’ve, ’d, ’ll)"),
+    "quantity_object_verbs": ("words", "verbs whose object, when a number, is a quantity, not speech (added, posted)"),
+    "source_follows_cues": ("words", "phrase cue openings with the source after them (according to, citing)"),
+    "source_before_prepositions": ("words", "phrase cue endings with the source after them (cited by, from)"),
+    "clause_openers": ("words", "words that open a reported clause or question after a cue (that, whether)"),
+    "clause_after_cue": ("words", "words after a noun-like cue form that make it a verb (that, it, the, at least)"),
+    "passive_adverbs": ("words", "adverbs between 'be' and a participle cue (is also said, was widely reported)"),
+    "cue_blocking_prepositions": ("words", "prepositions right before an unlisted cue form: it is no verb"),
+    "pronouns_not_subject": ("words", "pronoun sources that are no subject right before a cue (that, it, one)"),
+    "relative_pronouns": ("words", "relative pronouns that are a cue's subject (who, which)"),
+    "complement_prepositions": ("words", "prepositions joining a noun to its complement in a source (of, for)"),
+    "pronouns_not_np_start": ("words", "pronouns that open no source noun phrase after a cue (that, which, who, it)"),
+    "articles": ("words", "the articles (a, an, the)"),
+    "clause_break_words": ("words", "conjunctions that end a cue's clause before a later cue (and, but, while)"),
 }
 
 
