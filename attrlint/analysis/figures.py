@@ -76,11 +76,6 @@ _WORD_NUMBER = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _HAS_DIGIT = re.compile(r"\d")
-_ORDINAL = regex.compile(r"(?:st|nd|rd|th)\b", regex.I)
-_CLOCK = regex.compile(r"\s?(?:[ap]\.?m\.?|gmt|utc)\b", regex.I)
-_BEFORE_CASUALTY = regex.compile(
-    r"^\s*(?:people|civilians|persons)?\s*(?:who\s+)?(?:were|have\s+been|had\s+been|was|are|has\s+been|have|had|were\s+reported|reportedly)?\s*"
-)
 _NAME_COMMA = regex.compile(r"\p{Lu}[\p{L}.’'-]*,\s*$")
 _NAME_PAREN = regex.compile(r"\p{Lu}[\p{L}.’'-]*\s*\($")
 _OF = regex.compile(r"\s+of\s+")
@@ -151,7 +146,7 @@ class FigureFinder:
         self.people = people_nouns(lexicon)
         # "the toll rose to 57", "a crowd of 20,000": the counted thing comes before the figure.
         self.total_before = regex.compile(
-            rf"(?<![\p{{L}}])(?:{lexicon.alternation('total_nouns')})(?![\p{{L}}])[^.;]{{0,60}}\b(?:to|of|at|reached|hit|stood\s+at)\s+(?:(?:{lexicon.alternation('approximators')})\s+)?$",
+            rf"(?<![\p{{L}}])(?:{lexicon.alternation('total_nouns')})(?![\p{{L}}])[^.;]{{0,60}}\b(?:{lexicon.alternation('total_links')})\s+(?:(?:{lexicon.alternation('approximators')})\s+)?$",
             flags,
         )
         self.casualty = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('casualty_words')})(?![\p{{L}}])", flags)
@@ -166,10 +161,19 @@ class FigureFinder:
         self.before_labels = lexicon.word_set("not_figure_before")
         self.months = lexicon.word_set("months")
         self.reporting = regex.compile(
-            rf"^\s*(?:{lexicon.alternation('reporting_verbs')}|familiar|who\s+(?:spoke|asked|requested)|speaking|"
-            rf"with\s+knowledge|briefed|close\s+to|(?:have|has|had)\s+(?:said|told|confirmed))\b",
+            rf"^\s*(?:{lexicon.alternation('reporting_verbs')}|{lexicon.alternation('source_after_noun')})\b",
             flags,
         )
+        self.ordinal = lexicon.word_pattern("ordinal_suffixes", r"(?:{})\b", regex.I)
+        self.clock = lexicon.word_pattern("time_zones", r"\s?(?:[ap]\.?m\.?|{})\b", regex.I)
+        self.before_casualty = regex.compile(
+            rf"^\s*(?:{lexicon.alternation('casualty_subject_nouns')})?\s*(?:who\s+)?(?:{lexicon.alternation('casualty_auxiliaries')})?\s*"
+        )
+        self.age_words = lexicon.word_class("age_words")
+        self.not_vague_before = lexicon.word_class("not_vague_before")
+        self.counted_pronouns = lexicon.word_class("counted_pronouns")
+        self.vague_counted = lexicon.word_class("vague_counted_nouns")
+        self.share_counted = lexicon.word_class("share_counted_words")
         self.tally = regex.compile(r"(?<![\d.,-])(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})(?![\d-])")
 
     def find(self, text: str) -> list[Figure]:
@@ -238,9 +242,9 @@ class FigureFinder:
         after = text[e : e + 1]
         if after in "-‑" and text[e + 1 : e + 2].isalpha() and not m.group("scale"):
             return True  # a 30-day toll, a 4,000-person agency
-        if _ORDINAL.match(text[num_e : num_e + 3]):
+        if self.ordinal.match(text[num_e : num_e + 3]):
             return True
-        if after == ":" or _CLOCK.match(text[e : e + 6]):
+        if after == ":" or self.clock.match(text[e : e + 6]):
             return True
         before_words = _words_before(text, num_s, 2)
         prev = before_words[-1].lower() if before_words else ""
@@ -250,7 +254,7 @@ class FigureFinder:
             return True  # a year
         if self._date_like(text, num_s, num_e):
             return True
-        return prev in ("aged", "age", "ages") or self._age_apposition(text, num_s, e)
+        return prev in self.age_words or self._age_apposition(text, num_s, e)
 
     def _count(self, text: str, m: regex.Match, value: float | None) -> Figure | None:
         """A count the reader takes on trust: of people or the lexicon's statistics, of
@@ -300,7 +304,7 @@ class FigureFinder:
                 if low == "of" and idx == 0:
                     # "42 of the prisoners", "57 of them"
                     rest = text[end : end + 40].lower().split()
-                    if rest and rest[0] in ("them", "whom", "those", "these"):
+                    if rest and rest[0] in self.counted_pronouns:
                         return "them", end + len(rest[0]) + 1, first
                     for r in rest[:3]:
                         if r.strip(".,") in self.people:
@@ -312,7 +316,7 @@ class FigureFinder:
     def _casualty_near(self, text: str, s: int, e: int, noun_end: int) -> str:
         """A casualty word governing the number: "57 were killed", "killing 12", "57 dead"."""
         after = text[max(e, noun_end) : max(e, noun_end) + 45]
-        m = self.casualty.match(after.lstrip()) or self.casualty.search(_BEFORE_CASUALTY.sub("", after))
+        m = self.casualty.match(after.lstrip()) or self.casualty.search(self.before_casualty.sub("", after))
         if m and m.start() == 0:
             return m.group(0).lower()
         before = text[max(0, s - 45) : s]
@@ -343,7 +347,7 @@ class FigureFinder:
         if (s > 0 and text[s - 1] == "-") or text[e : e + 1] == "-":
             return None
         prev = _words_before(text, s, 1)
-        if prev and prev[-1].lower() in ("the", "test", "their", "his", "her", "its", "our", "high", "low", "credit", "top"):
+        if prev and prev[-1].lower() in self.not_vague_before:
             return None  # "test scores", "the hundreds"
         rest = text[e : e + 80]
         if self._excluded_context(text, s, e):
@@ -355,7 +359,7 @@ class FigureFinder:
             # "hundreds of millions of impoverished peasants": the counted noun is among the next words.
             for w in list(_WORD_AT.finditer(text, e + of.end(), min(len(text), e + of.end() + 60)))[:4]:
                 noun = w.group(0).lower().rstrip(".,")
-                if noun in self.people or noun in ("dollars", "pounds", "euros", "them", "whom"):
+                if noun in self.people or noun in self.vague_counted:
                     return self._make(text, s, e, "vague", None, noun)
                 if w.group(0)[:1].isupper() and noun.endswith("s") and noun not in self.units and noun not in self.stop:
                     return self._make(text, s, e, "vague", None, noun)  # "thousands of Oromos", "of Democrats"
@@ -382,7 +386,7 @@ class FigureFinder:
         # "a quarter of Kazakhstan's citizens": a people noun among the next few words.
         for w in _WORD_AT.finditer(text, e, min(len(text), e + 50)):
             low = w.group(0).lower().rstrip(".,")
-            if low in self.people or low in ("them", "those", "all"):
+            if low in self.people or low in self.share_counted:
                 return self._make(text, s, e, "share", None, low)
             if low in self.units or low in (",", ";"):
                 break

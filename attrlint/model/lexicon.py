@@ -133,6 +133,18 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "pronouns_not_np_start": ("words", "pronouns that open no source noun phrase after a cue (that, which, who, it)"),
     "articles": ("words", "the articles (a, an, the)"),
     "clause_break_words": ("words", "conjunctions that end a cue's clause before a later cue (and, but, while)"),
+    # The figure finder's own classes (attrlint/analysis/figures.py).
+    "ordinal_suffixes": ("words", "endings that make a number an ordinal (21st, 3rd)"),
+    "time_zones": ("words", "time zones after a number that make it a time (GMT, UTC)"),
+    "casualty_subject_nouns": ("words", "nouns skipped between a count and a casualty word (57 people were killed)"),
+    "casualty_auxiliaries": ("patterns", "auxiliaries skipped before a casualty word, first match wins (were, have been)"),
+    "total_links": ("words", "words between a total noun and its figure (rose to, a crowd of, stood at)"),
+    "source_after_noun": ("patterns", "words after a counted noun that make it a source (familiar, close to)"),
+    "age_words": ("words", "words before a number that make it an age (aged)"),
+    "not_vague_before": ("words", "words before a vague quantity that make it no figure (test scores, the hundreds)"),
+    "counted_pronouns": ("words", "pronouns after 'N of' that make a count of people (42 of them)"),
+    "vague_counted_nouns": ("words", "nouns after 'hundreds of' counted besides people (dollars, them)"),
+    "share_counted_words": ("words", "words after a share that make it a share of people (a third of them)"),
 }
 
 
