@@ -207,6 +207,8 @@ class HeadlineHedge(Rule):
         self._pronouns = lex.word_class("subject_pronouns") if lex else frozenset()
         self._be = lex.word_class("be_forms") if lex else frozenset()
         self._prepositions = lex.word_class("prepositions") if lex else frozenset()
+        self._articles = lex.word_class("articles") if lex else frozenset()
+        self._cue_leads = regex.compile(lex.alternation("quoted_cue_leads") if lex else r"(?!x)x", regex.I)
         self._leads = frozenset(w.lower() for w in o["source_leads"])
         lexicon_sources = lex.word_set("source_nouns") if lex else frozenset()
         self._source_words = frozenset(w.lower() for w in o["source_words"]) | frozenset(
@@ -428,7 +430,7 @@ class HeadlineHedge(Rule):
 
     def _label_quote(self, claim: str, q) -> bool:
         words = q.group("words").split()
-        if len(words) > 1 and words[0].lower() in ("a", "an", "the"):
+        if len(words) > 1 and words[0].lower() in self._articles:
             return True  # "Post Assembles 'A Sizable Army' Of Reporters": a quoted noun phrase names a thing
         nxt = regex.match(r"\s+([\p{L}][\p{L}'’-]*)", claim[q.end() :])
         return nxt is not None and nxt.group(1).lower() not in self._stop and not self._speech.fullmatch(nxt.group(1))
@@ -531,7 +533,7 @@ class HeadlineHedge(Rule):
             if self._main_clause(text, a.start) and not self._conceded(text, a.end, words):
                 # The model's whole noun phrase where it found one ("Sen. Bernie Sanders (I-Vt.)").
                 source = text[a.source_start : a.source_end] if a.source_start >= 0 else a.source
-                return "attributed", _cue_text(text, a.start, a.end), source, True
+                return "attributed", _cue_text(text, a.start, a.end, self._cue_leads), source, True
         for m in self._belief.finditer(text):
             if self._main_clause(text, m.start()):
                 return "attributed", m.group(0).strip(), "", True
@@ -678,11 +680,11 @@ class HeadlineHedge(Rule):
         return not self._subordinators.search(clause)
 
 
-def _cue_text(text: str, start: int, end: int) -> str:
+def _cue_text(text: str, start: int, end: int, leads: regex.Pattern) -> str:
     """The attribution as the message quotes it: the cue with its source, a few words each way
     within the clause ("a monitor said", "according to U.S. authorities")."""
     cue = text[start:end].strip()
-    lead = regex.match(r"(?i)according\s+to|citing|per\b", cue)
+    lead = leads.match(cue)
     if lead:
         words = []
         for w in text[start + lead.end() :].split()[:4]:

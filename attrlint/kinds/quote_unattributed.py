@@ -85,9 +85,7 @@ class QuoteUnattributed(Rule):
         # Speech, not findings: a study that "found" something is no one speaking.
         self._speech_context = regex.compile(pattern_alternation(self.opts["context_speech"]), flags)
         self._persons = frozenset(w.lower() for w in self.opts["person_words"]) | (
-            (lex.word_set("source_nouns") - {"it", "who", "statement", "report", "reports", "data", "figures", "numbers"})
-            if lex
-            else frozenset()
+            (lex.word_set("source_nouns") - lex.word_class("not_person_sources")) if lex else frozenset()
         )
         self._crowd = regex.compile(pattern_alternation(self.opts["crowd_cues"]), flags)
         self._not_people = frozenset(w.lower() for w in self.opts["not_people"]) | (

@@ -34,12 +34,6 @@ from attrlint.model.lexicon import pattern_alternation
 _TOKEN = re.compile(r"[^\W_][\w.’'&-]*")
 # "SOHR", "U.N.", and hyphenated ones ("H-P", "AFL-CIO"), which abbreviate hyphenated names.
 _ACRONYM = regex.compile(r"^(?:\p{Lu}\.){2,}$|^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu})){1,7}$")
-# A capitalised run with its particles, a nickname in quotes inside it (William "Mo" Cowan)
-# and the writer's bracketed insertion in a quotation ("[President Barack] Obama").
-_NAME_RUN = regex.compile(
-    r"\p{Lu}[\p{L}’'.-]*\]?(?:\s+(?:(?:of|for|the|and|on|de|del|der|van|von|al|bin|ibn|la|le|da|dos|du|el)\s+)*"
-    r"(?:[\"“‘]\p{Lu}[\p{L}.’'-]*[\"”’]\s+)?\p{Lu}[\p{L}’'.-]*\]?)*"
-)
 _SPACES = regex.compile(r"\s+")
 
 
@@ -101,6 +95,18 @@ class SourceFirstReference(Rule):
         self._particles = lex.word_class("name_particles") if lex else frozenset()
         self._described = lex.word_set("source_nouns") if lex else frozenset()
         self._people_nouns = lex.word_set("people_nouns") if lex else frozenset()
+        none = r"(?!x)x"
+        # A capitalised run with its particles, a nickname in quotes inside it (William "Mo" Cowan)
+        # and the writer's bracketed insertion in a quotation ("[President Barack] Obama").
+        particles = lex.alternation("name_run_particles") if lex else none
+        self._name_run = regex.compile(
+            rf"\p{{Lu}}[\p{{L}}’'.-]*\]?(?:\s+(?:(?:{particles})\s+)*"
+            r"(?:[\"“‘]\p{Lu}[\p{L}.’'-]*[\"”’]\s+)?\p{Lu}[\p{L}’'.-]*\]?)*"
+        )
+        self._apposition = regex.compile(rf",\s+(?:{lex.alternation('articles') if lex else none})\s+\p{{Ll}}")
+        self._of_name = regex.compile(rf"\s+(?:{lex.alternation('organisation_links') if lex else none})\s+\p{{Lu}}")
+        self._source_after_cue = tuple(lex.word_class("source_after_cue_openings")) if lex else ()
+        self._common_endings = tuple(lex.word_class("common_word_endings")) if lex else ()
 
     # --- finding the sources -----------------------------------------------------------
 
@@ -182,7 +188,7 @@ class SourceFirstReference(Rule):
 
     def _subject_of(self, unq: str, tokens, a):
         """The tokens naming an attribution's source: before its cue, or after it when inverted."""
-        if a.cue.lower().startswith(("according", "citing", "cited", "per ")):
+        if a.cue.lower().startswith(self._source_after_cue):
             after = [t for t in tokens if t[0] >= a.end - 1]
             span = self._name_at(after, 0) if after else None
             return None if span is None else (None, _shifted(span, tokens, after))
@@ -347,7 +353,7 @@ class SourceFirstReference(Rule):
         # Named before: "the Syrian Observatory ...", "the Ministry of Health".
         earlier = ref.earlier
         if any(
-            _NAMED_BEFORE.search(earlier, max(0, at - 80), at) or _OF_NAME.match(earlier, at + len(head))
+            _NAMED_BEFORE.search(earlier, max(0, at - 80), at) or self._of_name.match(earlier, at + len(head))
             for at in _occurrences(earlier, head, "")
         ):
             return None
@@ -378,13 +384,13 @@ class SourceFirstReference(Rule):
             return False
         # Only "he"/"she" vouches for this word being a surname: make sure it is not a
         # common word that opens the sentence ("Doctors and police searched").
-        return not (key.endswith(("s", "ing", "ly")) or next(_occurrences(scan.article.text, key, ""), None) is not None)
+        return not (key.endswith(self._common_endings) or next(_occurrences(scan.article.text, key, ""), None) is not None)
 
     def _full_name_surnames(self, article) -> set[str]:
         """Surnames that end a full name somewhere in the body (the article shows they are people)."""
         out = set()
         for para in article.paragraphs:
-            for m in _NAME_RUN.finditer(article.text, para.start, para.end):
+            for m in self._name_run.finditer(article.text, para.start, para.end):
                 words = m.group(0).split()
                 if len(words) < 2:
                     continue  # one capitalised word: no full name (most runs are sentence openers)
@@ -417,9 +423,9 @@ class SourceFirstReference(Rule):
         it ("Isabelle, the heroine of the novel, ...")."""
         for at in _occurrences(earlier, surname, "’'-"):
             end = at + len(surname)
-            run = _NAME_RUN.search(earlier, max(0, at - 80), end)
+            run = self._name_run.search(earlier, max(0, at - 80), end)
             while run and run.end() < end:
-                run = _NAME_RUN.search(earlier, run.end(), end)
+                run = self._name_run.search(earlier, run.end(), end)
             if run is not None:
                 parts = [p for p in _SPACES.split(earlier[run.start() : at].strip()) if p]
                 if any(p.lower() in self._office_titles for p in parts[-1:]):
@@ -430,14 +436,14 @@ class SourceFirstReference(Rule):
             after = _FOLLOWING_NAME.match(earlier, end)
             if after and after.group(1).lower() not in self._org_heads and after.group(1).lower() not in self._not_names:
                 return True
-            if one_name and _APPOSITION.match(earlier, end):
+            if one_name and self._apposition.match(earlier, end):
                 return True
         return False
 
     def _expanded(self, acronym: str, earlier: str) -> bool:
         if any(m.group(1) == acronym for m in _BRACKETED.finditer(earlier.replace(".", ""))):
             return True  # "the Syrian Observatory for Human Rights (SOHR)"
-        for m in _NAME_RUN.finditer(earlier):
+        for m in self._name_run.finditer(earlier):
             words = [w for part in _SPACES.split(m.group(0)) for w in part.split("-") if w]
             if len(words) >= 2 and _abbreviates(acronym.lower(), [w.lower().strip(".’'") for w in words]):
                 return True
@@ -447,12 +453,10 @@ class SourceFirstReference(Rule):
 # A capitalised word right after a name: the name opens a full one ("Yair Tawil", "Dong Xiaolin").
 _FOLLOWING_NAME = regex.compile(r" (\p{Lu}\p{Ll}[\p{L}’'-]*)(?![\p{L}.])")
 # A name with a description set off after it: "Isabelle, the heroine of ...".
-_APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+\p{Ll}")
 _BRACKETED = regex.compile(r"\(\s*([^()\s]{1,12})\s*\)")
 _CAPS_STOP = regex.compile(r"^\p{Lu}{2,}\.$")
 # Before an organisation's head word, its name: a capitalised word and up to three more.
 _NAMED_BEFORE = regex.compile(r"\p{Lu}[\p{L}-]*\s+(?:[\p{L}-]+\s+){0,3}?$")
-_OF_NAME = regex.compile(r"\s+(?:of|for)\s+\p{Lu}")
 
 
 def _occurrences(text: str, word: str, joiners: str):

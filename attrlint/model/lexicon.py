@@ -145,6 +145,13 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "counted_pronouns": ("words", "pronouns after 'N of' that make a count of people (42 of them)"),
     "vague_counted_nouns": ("words", "nouns after 'hundreds of' counted besides people (dollars, them)"),
     "share_counted_words": ("words", "words after a share that make it a share of people (a third of them)"),
+    # The rule kinds' own classes (attrlint/kinds/).
+    "name_run_particles": ("words", "lower-case words inside a capitalised name run (of, the, von, bin)"),
+    "organisation_links": ("words", "links after an organisation's head word (Ministry of Defence)"),
+    "source_after_cue_openings": ("words", "openings of a cue with its source after it (according, citing, 'per ')"),
+    "common_word_endings": ("words", "endings of common words that a sentence-opening capital may have (s, ing, ly)"),
+    "not_person_sources": ("words", "source nouns that are no person speaking a quotation (report, data, it)"),
+    "quoted_cue_leads": ("patterns", "leads of a cue that a message quotes with the source after them (according to)"),
 }
 
 
