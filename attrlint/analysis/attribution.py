@@ -29,7 +29,6 @@ import regex
 
 from attrlint.model.lexicon import Lexicon
 
-_NUMBER_AFTER = regex.compile(r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|around\s+|another\s+|a\s+)?[$£€\d]")
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
 _TOKEN = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]|\.(?=\p{L}\.?))*|[^\s\p{L}\p{N}]")
@@ -150,6 +149,7 @@ class AttributionFinder:
             rf"^(?:{lexicon.alternation('source_follows_cues')})\b|\b(?:{lexicon.alternation('source_before_prepositions')})\s*\S?$",
             regex.I,
         )
+        self.number_after = lexicon.word_pattern("quantity_approximators", r"\s+(?:(?:{})\s+)?[$£€\d]")
         self.that_after = regex.compile(r"\s+that\b", regex.I)
         # A reported clause, question, quotation or colon right after a cue.
         self.clause_start = lexicon.word_pattern("clause_openers", "\\s*(?:[:“\"‘']|(?:{})\\b)", regex.I)
@@ -445,7 +445,7 @@ class AttributionFinder:
             prev in self.be or (prev in self.passive_adverbs and len(before) > 1 and before[-2].lower() in self.be)
         ):
             return True  # passive with no source: "the votes are counted", "is said"
-        if verb in self.quantity_object_verbs and _NUMBER_AFTER.match(text, e):
+        if verb in self.quantity_object_verbs and self.number_after.match(text, e):
             return True
         if verb.endswith("s") and j < len(low) and low[j] in self.finite_after and (low[j] in self.be or prev in self.modifiers):
             # "Republican claims are false", "Other shows did better": the subject of the verb

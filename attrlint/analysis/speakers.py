@@ -443,9 +443,6 @@ def _block_intro(finder, article, facts, q) -> Speaker | None:
     return finder._in_sentence(intro, facts, "before") or _introducer(intro)
 
 
-_ACCORDING = regex.compile(r"according\s+to", regex.I)
-
-
 def _credited_block(article, facts, prev, q) -> Speaker | None:
     """A block quotation (a paragraph of several sentences, all quoted) right after a sentence
     crediting a named source without a speech verb: "According to Peter Keating at Vanity
@@ -456,8 +453,9 @@ def _credited_block(article, facts, prev, q) -> Speaker | None:
     close = q.close + 1 if q.close is not None else q.end
     if article.text[close : para.end].strip(" .,") != "":
         return None
+    according = article.lexicon.word_pattern("according_cue", "(?:{})", regex.I)
     for a in facts.attributions(prev):
-        if _ACCORDING.fullmatch(a.cue.strip()) and _NAME.search(a.source):
+        if according.fullmatch(a.cue.strip()) and _NAME.search(a.source):
             return Speaker(a.source, a.cue, prev.start + a.start, prev.start + a.end, "before")
     return None
 

@@ -132,6 +132,8 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "complement_prepositions": ("words", "prepositions joining a noun to its complement in a source (of, for)"),
     "pronouns_not_np_start": ("words", "pronouns that open no source noun phrase after a cue (that, which, who, it)"),
     "articles": ("words", "the articles (a, an, the)"),
+    "quantity_approximators": ("words", "words between a quantity verb and its number (added about 5,000, posted a)"),
+    "according_cue": ("words", "the cue that credits a named source with no speech verb (according to)"),
     "clause_break_words": ("words", "conjunctions that end a cue's clause before a later cue (and, but, while)"),
     # The figure finder's own classes (attrlint/analysis/figures.py).
     "ordinal_suffixes": ("words", "endings that make a number an ordinal (21st, 3rd)"),
