@@ -12,6 +12,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent / "attrlint"
 
 # file (relative to attrlint/) -> names (assignment targets or functions) that may hold words;
@@ -36,10 +38,8 @@ ALLOWED: dict[str, set[str]] = {
     "kinds/quote_unbalanced.py": {"placeholders"},
     "kinds/suppression_audit.py": {"placeholders"},
     "kinds/unattributed_number.py": {"placeholders", "options"},
-    # Numerals: tables of number words with their values, and the numeral patterns built on
-    # them (the lexicon's lists hold words, not values). A light stemmer's suffixes.
-    "analysis/figures.py": {"_UNITS", "_SCALES", "_TENS", "_ONES", "_WORD_NUMBER", "_HAS_NUMBER_WORD"},
-    "analysis/references.py": {"_UNITS", "_TENS", "_SCALES"},
+    # A light stemmer's suffixes, in the order it tries them: morphology tied to its code
+    # ("-ied" and "-ies" become "-y"), not a word class.
     "analysis/claims.py": {"_SUFFIXES"},
     # Being edited elsewhere; their words move in a change of their own.
     "kinds/vague_source.py": {"*"},
@@ -148,3 +148,15 @@ def test_the_scan_finds_word_lists_and_alternations(tmp_path):
     tree = ast.parse('X = frozenset("is are was".split())\nY = ("to", "of", "for")\nZ = ("$", "£", "€")\n')
     words = [n for n in ast.walk(tree) if isinstance(n, ast.Tuple) and len(_words([e.value for e in n.elts])) >= 3]
     assert len(words) == 1
+
+
+def test_a_lexicon_key_of_numbers_takes_a_mapping_of_words_to_numbers():
+    from attrlint.errors import RuleFileError
+    from attrlint.model.lexicon import Lexicon
+
+    lex = Lexicon()
+    lex.extend({"spoken_tens": {"twenty": 20}}, "pack.yaml")
+    assert lex.numbers("spoken_tens") == {"twenty": 20}
+    assert lex.word_class("spoken_tens") == {"twenty"}
+    with pytest.raises(RuleFileError, match="mapping of words to numbers"):
+        lex.extend({"spoken_tens": ["twenty"]}, "pack.yaml")

@@ -16,72 +16,11 @@ import regex
 
 from attrlint.model.lexicon import Lexicon
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1000,
-}
-_SCALES = {
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "billions": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "bln": 1e9,
-    "trillion": 1e12,
-    "trillions": 1e12,
-    "tn": 1e12,
-}
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
-_WORD_NUMBER = (
-    rf"(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    rf"seventeen|eighteen|nineteen|{_ONES}|a\s+dozen|a\s+hundred|a\s+thousand|one\s+hundred)"
-)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _HAS_DIGIT = re.compile(r"\d")
 _NAME_COMMA = regex.compile(r"\p{Lu}[\p{L}.’'-]*,\s*$")
 _NAME_PAREN = regex.compile(r"\p{Lu}[\p{L}.’'-]*\s*\($")
 _OF = regex.compile(r"\s+of\s+")
-_HAS_NUMBER_WORD = re.compile(
-    rf"\b(?:{_TENS}|{_ONES}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|dozen|hundred|thousand)\b", re.I
-)
 _WORD_AT = regex.compile(r"[\p{L}][\p{L}’'.-]*|[$£€%°]")
 
 
@@ -131,7 +70,7 @@ class FigureFinder:
         currency = lexicon.alternation("currency_symbols")
         scale = lexicon.alternation("scale_words")
         self.number = regex.compile(
-            rf"(?:(?<![\p{{L}}\p{{N}}])(?P<cur>(?:{currency})\s?)|(?<![\p{{L}}\p{{N}}.,/$£€¥-]|\d[.,]))(?P<num>{_DIGITS}|(?<![\p{{L}}-]){_WORD_NUMBER}(?![\p{{L}}]))"
+            rf"(?:(?<![\p{{L}}\p{{N}}])(?P<cur>(?:{currency})\s?)|(?<![\p{{L}}\p{{N}}.,/$£€¥-]|\d[.,]))(?P<num>{_DIGITS}|(?<![\p{{L}}-])(?:{lexicon.alternation('number_word_patterns')})(?![\p{{L}}]))"
             rf"(?P<scale>\s?(?:{scale})(?![\p{{L}}\p{{N}}]))?"
             rf"(?P<money>\s+(?-i:{lexicon.alternation('money_words')})(?![\p{{L}}]))?"
             rf"(?P<pct>\s?(?:{lexicon.alternation('percent_words')})(?![\p{{L}}]))?",
@@ -164,6 +103,9 @@ class FigureFinder:
             rf"^\s*(?:{lexicon.alternation('reporting_verbs')}|{lexicon.alternation('source_after_noun')})\b",
             flags,
         )
+        self.number_values = lexicon.numbers("number_values")
+        self.scale_values = lexicon.numbers("scale_values")
+        self.has_number_word = lexicon.word_pattern("number_word_cues", r"\b(?:{})\b", regex.I)
         self.ordinal = lexicon.word_pattern("ordinal_suffixes", r"(?:{})\b", regex.I)
         self.clock = lexicon.word_pattern("time_zones", r"\s?(?:[ap]\.?m\.?|{})\b", regex.I)
         self.before_casualty = regex.compile(
@@ -188,7 +130,7 @@ class FigureFinder:
                     out.append(self._make(text, m.start(), m.end(), "vote", None, "votes"))
                     taken.append((m.start(), m.end()))
         # Most sentences hold no number at all: a cheap test spares them the full pattern.
-        numbers = self.number.finditer(text) if has_digit or _HAS_NUMBER_WORD.search(text) else ()
+        numbers = self.number.finditer(text) if has_digit or self.has_number_word.search(text) else ()
         for m in numbers:
             s, _e = m.span()
             if any(a <= s < b for a, b in taken):
@@ -218,9 +160,9 @@ class FigureFinder:
     def _classify_number(self, text: str, m: regex.Match) -> Figure | None:
         s, e = m.span()
         raw = m.group("num")
-        value = parse_number(raw)
+        value = parse_number(raw, self.number_values)
         if m.group("scale") and value is not None:
-            value *= _SCALES.get(m.group("scale").strip().lower(), 1)
+            value *= self.scale_values.get(m.group("scale").strip().lower(), 1)
         if self._excluded_context(text, s, e):
             return None
         if m.group("cur") or m.group("money"):
@@ -401,8 +343,9 @@ def _words_before(text: str, s: int, n: int) -> list[str]:
     return [w.group(0) for w in _WORD_AT.finditer(text, max(0, s - 40), s)][-n:]
 
 
-def parse_number(raw: str) -> float | None:
-    """The value of a number in digits or in words ("1,953", "4.5", "Fifty-seven", "a dozen")."""
+def parse_number(raw: str, values: dict[str, int | float]) -> float | None:
+    """The value of a number in digits or in words ("1,953", "4.5", "Fifty-seven", "a dozen"), the
+    words valued by `values` (the lexicon's number_values)."""
     raw = raw.strip().lower()
     if raw[:1].isdigit():
         try:
@@ -415,7 +358,7 @@ def parse_number(raw: str) -> float | None:
         if part in ("a", "and"):
             current = current or 1
             continue
-        v = _UNITS.get(part)
+        v = values.get(part)
         if v is None:
             return None
         if v == 100:

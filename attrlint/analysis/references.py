@@ -18,18 +18,10 @@ from typing import Any
 
 import regex
 
+from attrlint.model.lexicon import Lexicon
 from attrlint.model.source import read_source, walk
 
 _TOKEN = regex.compile(r"\d[\d,.]*\d|\d|%|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\.\.\.|…|[\[\]()]")
-_UNITS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 # A word pair shared by more renderings than this says nothing about which remark it is.
 _COMMON_PAIR = 400
 
@@ -51,7 +43,8 @@ class Rendering:
         return set(zip(self.words, self.words[1:], strict=False))
 
 
-def render(text: str, start: int, end: int) -> Rendering:
+def render(text: str, start: int, end: int, lexicon: Lexicon) -> Rendering:
+    units, tens, scales = lexicon.numbers("spoken_units"), lexicon.numbers("spoken_tens"), lexicon.numbers("spoken_scales")
     words: list[str] = []
     spans: list[tuple[int, int]] = []
     elided: set[int] = set()
@@ -61,7 +54,7 @@ def render(text: str, start: int, end: int) -> Rendering:
 
     def flush_number() -> None:
         if pending_number:
-            words.append(str(_number_value([w for w, _, _ in pending_number])))
+            words.append(str(_number_value([w for w, _, _ in pending_number], units, tens, scales)))
             spans.append((pending_number[0][1], pending_number[-1][2]))
             pending_number.clear()
 
@@ -82,7 +75,7 @@ def render(text: str, start: int, end: int) -> Rendering:
             elided.add(len(words))
             continue
         low = tok.lower().replace("’", "'")
-        if low in _UNITS or low in _TENS or (low in _SCALES and pending_number):
+        if low in units or low in tens or (low in scales and pending_number):
             pending_number.append((low, m.start(), m.end()))
             continue
         flush_number()
@@ -96,16 +89,16 @@ def render(text: str, start: int, end: int) -> Rendering:
     return Rendering(words, spans, elided, inserted)
 
 
-def _number_value(parts: list[str]) -> int:
+def _number_value(parts: list[str], units: dict, tens: dict, scales: dict) -> int:
     total = current = 0
     for p in parts:
-        if p in _UNITS:
-            current += _UNITS[p]
-        elif p in _TENS:
-            current += _TENS[p]
-        elif p in _SCALES:
-            current = max(current, 1) * _SCALES[p]
-            if _SCALES[p] >= 1000:
+        if p in units:
+            current += units[p]
+        elif p in tens:
+            current += tens[p]
+        elif p in scales:
+            current = max(current, 1) * scales[p]
+            if scales[p] >= 1000:
                 total += current
                 current = 0
     return total + current
@@ -294,7 +287,7 @@ def renderings_of(article, min_words: int = 1, speakers: dict | None = None) -> 
         sp = speakers.get(q.open) if speakers else None
         if sp is not None and getattr(sp, "how", "") == "credit" and q.start < sp.start < q.end:
             end = sp.start  # a block quotation's credit line is not its words
-        r = render(text, q.start, end)
+        r = render(text, q.start, end, article.lexicon)
         if len(r.words) < min_words:
             continue
         r.path = article.source.path
@@ -304,7 +297,7 @@ def renderings_of(article, min_words: int = 1, speakers: dict | None = None) -> 
         out.append(r)
     if not article.quotations:
         for para in article.paragraphs:
-            r = render(text, para.start, para.end)
+            r = render(text, para.start, para.end, article.lexicon)
             if len(r.words) >= min_words:
                 r.path = article.source.path
                 r.line = article.position(para.start)[0]

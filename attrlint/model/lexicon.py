@@ -16,7 +16,8 @@ import regex
 from attrlint.errors import RuleFileError
 
 # key -> (kind, help). "words" are literal phrases matched on word boundaries, case-insensitively;
-# "patterns" are regular expressions (the `regex` module's syntax).
+# "patterns" are regular expressions (the `regex` module's syntax); "numbers" map words to their
+# values (a mapping of word: number), and read as words too.
 LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "furniture_lines": ("patterns", "a whole line that is page chrome, not copy"),
     "abbreviations": ("words", "words ending in a full stop that do not end a sentence"),
@@ -134,6 +135,14 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "articles": ("words", "the articles (a, an, the)"),
     "quantity_approximators": ("words", "words between a quantity verb and its number (added about 5,000, posted a)"),
     "according_cue": ("words", "the cue that credits a named source with no speech verb (according to)"),
+    # Numbers in words and their values.
+    "number_values": ("numbers", "numbers in words that a figure may be written in, with their values (twenty: 20)"),
+    "scale_values": ("numbers", "the values of the multipliers after a number (million: 1000000, bn: 1000000000)"),
+    "number_word_patterns": ("patterns", "a number written in words, in order: the first that matches is the number"),
+    "number_word_cues": ("words", "words that show a sentence may hold a number in words (seven, dozen)"),
+    "spoken_units": ("numbers", "numbers below twenty in a quotation's words, with their values (a rendering's numbers)"),
+    "spoken_tens": ("numbers", "tens in a quotation's words, with their values"),
+    "spoken_scales": ("numbers", "scales in a quotation's words, with their values (hundred, million)"),
     "clause_break_words": ("words", "conjunctions that end a cue's clause before a later cue (and, but, while)"),
     # The figure finder's own classes (attrlint/analysis/figures.py).
     "ordinal_suffixes": ("words", "endings that make a number an ordinal (21st, 3rd)"),
@@ -176,6 +185,7 @@ def pattern_alternation(patterns: list[str]) -> str:
 @dataclass
 class Lexicon:
     lists: dict[str, list[str]] = field(default_factory=dict)
+    tables: dict[str, dict[str, int | float]] = field(default_factory=dict)
 
     def extend(self, data: dict, path: str) -> None:
         """Merge a pack's `lexicon:` mapping, validating keys, types and patterns."""
@@ -185,6 +195,13 @@ class Lexicon:
             if key not in LEXICON_KEYS:
                 known = ", ".join(sorted(LEXICON_KEYS))
                 raise RuleFileError(path, line, f"unknown lexicon key {key!r} (known: {known})")
+            if LEXICON_KEYS[key][0] == "numbers":
+                if not isinstance(value, dict) or not all(
+                    isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool) for k, v in value.items()
+                ):
+                    raise RuleFileError(path, line, f"lexicon key {key!r} must be a mapping of words to numbers")
+                self.tables.setdefault(key, {}).update(value)
+                value = list(value)
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise RuleFileError(path, line, f"lexicon key {key!r} must be a list of strings")
             if LEXICON_KEYS[key][0] == "patterns":
@@ -196,11 +213,17 @@ class Lexicon:
                         raise RuleFileError(path, item_line, f"pattern {item!r} does not compile: {exc}") from None
             self.lists.setdefault(key, []).extend(value)
         # Compiled views are cached on first use; a later extension must rebuild them.
-        for name in [k for k in self.__dict__ if k != "lists"]:
+        for name in [k for k in self.__dict__ if k not in ("lists", "tables")]:
             del self.__dict__[name]
 
     def words(self, key: str) -> list[str]:
         return self.lists.get(key, [])
+
+    def numbers(self, key: str) -> dict[str, int | float]:
+        """A "numbers" key's words with their values."""
+        if LEXICON_KEYS.get(key, ("",))[0] != "numbers":
+            raise KeyError(f"not a lexicon key of numbers: {key!r}")
+        return self.tables.get(key, {})
 
     def named_lists(self) -> dict[str, list[str]]:
         """The word lists, for patterns that name them as \\L<key>."""
