@@ -608,7 +608,7 @@ class AttributionFinder:
                 lo = self._np_start(toks, low, c)
                 if lo < c:
                     # "Smith, who ..., said": the relative clause is no part of the name.
-                    hi = c - 1 if low[c + 1] in ("who", "which") else end - 1
+                    hi = c - 1 if low[c + 1] in self.relatives else end - 1
                     return self._set_source(a, toks, low, lo, hi)
             k -= 1
         if k < 0:
