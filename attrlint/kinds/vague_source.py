@@ -53,6 +53,22 @@ class VagueSource(Rule):
         "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
         "anonymous_nouns": Option("words", [], "nouns that stay vague after a name ('a Trump campaign source')"),
         "topic_words": Option("words", [], "words before a group that make what it thinks a topic, not a claim (what, how)"),
+        "quantifier_relatives": Option(
+            "words", [], "words after a bare quantifier that make it some of a group already named ('some who warned')"
+        ),
+        "about_determiners": Option(
+            "words", [], "determiners that open what a source is close to or knows about ('people familiar with the talks')"
+        ),
+        "about_prepositions": Option(
+            "words", [], "prepositions ending a knows_about phrase, after which the thing known is named (close to, familiar with)"
+        ),
+        "group_closers": Option(
+            "words", [], "words after an inverted cue's group that end it as the source ('..., said observers on Monday')"
+        ),
+        "according_cues": Option("words", [], "cues whose source follows them (according to, citing, per)"),
+        "alone_closers": Option(
+            "words", [], "words after 'according to' plus a bare quantifier that end the source ('according to some who ...')"
+        ),
         "knows_about": Option(
             "words", [], "what a source is close to or knows about, which does not name it (close to, familiar with)"
         ),
@@ -78,18 +94,19 @@ class VagueSource(Rule):
         self._prepositions = self.lexicon.word_class("prepositions") if self.lexicon else frozenset()
         vague, quant, cue, aux = _alt(o["vague_nouns"]), _alt(o["quantifiers"]), _alt(o["cues"]), _alt(o["auxiliaries"])
         # "some who warned it could fail" is some of a group already named; "experts who say" is not.
-        aux_alone = _alt([w for w in o["auxiliaries"] if w.lower() not in ("who", "which", "that")])
+        relatives = {w.lower() for w in o["quantifier_relatives"]}
+        aux_alone = _alt([w for w in o["auxiliaries"] if w.lower() not in relatives])
         word = r"[\p{L}][\p{L}-]*"
         mods = rf"(?P<mods>(?:{word}\s+){{0,3}}?)"
         # What a source is close to or knows about does not name it: "sources close to Sanders",
         # "a source with knowledge of the matter", "people familiar with the talks".
         about = (
             r"(?:(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*"
-            r"|(?:the|a|an|this|these|those|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)"
+            rf"|(?:{_alt(o['about_determiners'])})\s+(?:[\p{{Ll}}-]+\s+){{0,3}}?[\p{{Ll}}-]+)"
         )
         tail = (
             rf"(?:(?:\s+(?:{_alt(o['knows_about'])})"
-            rf"|(?<=\s(?:to|with)))\s+{about})?"
+            rf"|(?<=\s(?:{_alt(o['about_prepositions'])})))\s+{about})?"
         )
         of_phrase = r"(?:\s+of\s+(?:[^,.;:—–()]|\.(?=\S|\s+\p{Ll})){1,60}?)?"
         auxes = rf"(?:\s+(?:{aux}|\p{{L}}+ly)){{0,3}}"
@@ -114,10 +131,10 @@ class VagueSource(Rule):
         )
         # "..., say observers." The group closes its clause; after "The survey ..., said most
         # regions continued" the group is the subject of what was said, not who said it.
-        closes = r"(?=\s*(?:[,.;:!?—–()\"“”‘’]|$)|\s+(?:on|last|this|who|which|close|familiar)\b)"
+        closes = rf"(?=\s*(?:[,.;:!?—–()\"“”‘’]|$)|\s+(?:{_alt(o['group_closers'])})\b)"
         self._inverted = regex.compile(rf"(?:,|^)\s*(?P<cue>{cue})\s+(?P<np>{group}){e}{closes}", flags)
         self._according = regex.compile(
-            rf"{b}(?:according\s+to|citing|per)\s+(?P<np>(?P<alone>{_alt(o['alone'])})(?=\s+(?:on|in|at|who)\b|\s*[,.;]|$)|{group}){e}",
+            rf"{b}(?:{_alt(o['according_cues'])})\s+(?P<np>(?P<alone>{_alt(o['alone'])})(?=\s+(?:{_alt(o['alone_closers'])})\b|\s*[,.;]|$)|{group}){e}",
             flags,
         )
         self._they = regex.compile(rf"{b}they{auxes}\s+(?P<cue>{cue}){e}", flags)
@@ -381,7 +398,7 @@ class VagueSource(Rule):
         earlier = [s for s in para.sentences if s.index < sent.index][-2:]
         if earlier:
             cited = [a for a in facts.attributions(earlier[-1]) if a.source_kind]
-            if cited and cited[-1].source_kind in ("named", "described", "document"):
+            if cited and cited[-1].source_kind not in ("vague", "pronoun"):
                 return False
         context = " ".join(s.unquoted for s in earlier) + " " + sent.unquoted[:at]
         last = None
