@@ -713,20 +713,21 @@ class AttributionFinder:
             return "pronoun"
         heads = [w for w in words if w.isalpha() or "-" in w]
         head = heads[-1] if heads else ""
-        named = any(
-            toks[k][2][:1].isupper()
-            and low[k] not in self.subject_nouns
-            and low[k] not in self.pronouns
-            and not (k == 0 and (low[k] in self.common_openers or low[k] in self.numbers or low[k] in self.stops))
-            for k in range(lo, hi + 1)
-        )
         if head in self.documents or any(w in self.documents for w in words[-2:]):
             return "document"
-        if named:
+        if any(self._name_word(toks, low, k) for k in range(lo, hi + 1)):
             return "named"
         if head in self.vague or (words and words[0] in self.vague and len(words) <= 2):
             return "vague"
         return "described"
+
+    def _name_word(self, toks, low, k: int) -> bool:
+        """Whether token k is part of a name: capitalised, and no source noun, pronoun or (opening
+        the sentence) common opener, number or stop word."""
+        w = low[k]
+        if not toks[k][2][:1].isupper() or w in self.subject_nouns or w in self.pronouns:
+            return False
+        return not (k == 0 and (w in self.common_openers or w in self.numbers or w in self.stops))
 
     def _content_after(self, a, text, toks, low) -> None:
         """The reported clause: from after the cue (and a "that" or colon) to the sentence end."""

@@ -60,7 +60,9 @@ class VagueSource(Rule):
             "words", [], "determiners that open what a source is close to or knows about ('people familiar with the talks')"
         ),
         "about_prepositions": Option(
-            "words", [], "prepositions ending a knows_about phrase, after which the thing known is named (close to, familiar with)"
+            "words",
+            [],
+            "prepositions ending a knows_about phrase, after which the thing known is named (close to, familiar with)",
         ),
         "group_closers": Option(
             "words", [], "words after an inverted cue's group that end it as the source ('..., said observers on Monday')"
