@@ -734,11 +734,7 @@ class AttributionFinder:
         k = _token_at(toks, a.end)
         while k < len(toks) and low[k] in ("that", ":", ",", "—", "–"):
             k += 1
-        end = len(text.rstrip())
-        while end > 0 and text[end - 1] in ".!?":
-            end -= 1
-        if k < len(toks) and toks[k][0] < end:
-            a.content_start, a.content_end = toks[k][0], end
+        _content_to_end(a, text, toks, k)
 
     def _content_before(self, a, text, toks, at: int | None = None) -> None:
         """An inverted cue ("..., said Smith", "..., according to X") reports what comes before
@@ -750,15 +746,10 @@ class AttributionFinder:
         if hi > lo:
             a.content_start, a.content_end = lo, hi
             return
-        after = max(a.end, a.source_end)
-        k = _token_at(toks, after)
+        k = _token_at(toks, max(a.end, a.source_end))
         while k < len(toks) and toks[k][2] in ",:—–":
             k += 1
-        end = len(text.rstrip())
-        while end > 0 and text[end - 1] in ".!?":
-            end -= 1
-        if k < len(toks) and toks[k][0] < end:
-            a.content_start, a.content_end = toks[k][0], end
+        _content_to_end(a, text, toks, k)
 
     # --- the older word tests, kept for the reporting verbs the rules rely on --------------
 
@@ -912,6 +903,15 @@ def _token_at(toks, offset: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def _content_to_end(a: Attribution, text: str, toks, k: int) -> None:
+    """The content from token k to the sentence's end, without its closing punctuation."""
+    end = len(text.rstrip())
+    while end > 0 and text[end - 1] in ".!?":
+        end -= 1
+    if k < len(toks) and toks[k][0] < end:
+        a.content_start, a.content_end = toks[k][0], end
 
 
 def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
