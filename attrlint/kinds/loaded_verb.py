@@ -142,6 +142,8 @@ class LoadedVerb(Rule):
         self._source_nouns = (
             self.lexicon.word_set("source_nouns") | self.lexicon.word_set("document_nouns") if self.lexicon else frozenset()
         )
+        # Groups named by a quantifier or a vague noun speak too: "Even then, others insist, ...".
+        self._groups = self.lexicon.word_class("vague_source_words") if self.lexicon else frozenset()
         # A plural noun of people is a subject too: "Cruz's associates insist", "supporters claim".
         self._people: PeopleNouns | frozenset[str] = people_nouns(self.lexicon) if self.lexicon else frozenset()
         self._noun_next = regex.compile(
@@ -247,7 +249,7 @@ class LoadedVerb(Rule):
         if low in self._subject_words:
             # "responded to claims that": a form in -s is a noun after "to" or a modal
             return not text[s:e].lower().endswith("s") or low not in self._base_form_before
-        if not (low in self._source_nouns or prev[:1].isupper() or low in self._people):
+        if not (low in self._source_nouns or prev[:1].isupper() or low in self._people or low in self._groups):
             return False
         # A capitalised run after a determiner is a noun phrase: "a Voter Fraud Claim".
         k = len(words) - 1
@@ -284,7 +286,9 @@ class LoadedVerb(Rule):
                 return True  # "boasted about how ...", "confessed to what ..."
             if _QUOTE_AFTER.match(text, e + lead.end()):
                 return True  # "pointed out in December, “...”"
-            return "that" in words[1:5]  # "revealed to CNN that", "admitted in court on Monday that"
+            # "revealed to CNN that", "admitted in court on Monday that", "admitted during an
+            # interview for the podcast that".
+            return "that" in words[1:7]
         m = self._time_phrase.match(rest)
         if not m:
             return True  # a blanked quotation follows
