@@ -161,6 +161,12 @@ def test_fifos_are_named_and_skipped_never_opened_for_reading(tmp_path):
     for option, path in (("--rules", rules), ("--reference", ref)):
         proc = run_attrlint("check", "--no-cache", option, str(path), a, timeout=30)
         assert proc.returncode == 2 and f"{path}: is a named pipe (FIFO)" in proc.stderr, proc.stderr
+    # `attrlint sources` reads drafts through the same refusals: a pipe is named, not waited on.
+    proc = run_attrlint("sources", str(tree), timeout=30)
+    assert proc.returncode == 2 and "a.txt" in proc.stdout
+    assert f"{tree / 'pipe.txt'}: is a named pipe (FIFO), not a regular file; skipped" in proc.stderr
+    proc = run_attrlint("sources", str(tree / "pipe.txt"), timeout=30)
+    assert proc.returncode == 2 and "named pipe" in proc.stderr
 
 
 # --- Rule files and config ----------------------------------------------------------------------

@@ -148,6 +148,17 @@ def read_regular_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
 
 
 def read_source(path: str, fmt: str | None = None) -> Source:
+    decoded, note = read_decoded_text(path)
+    source = Source(path=path, text=normalise(decoded), format=fmt or format_for(path))
+    source.note = note
+    return source
+
+
+def read_decoded_text(path: str) -> tuple[str, str]:
+    """A draft's text as decoded from the file, before line ends are normalised, and the note
+    on how it was decoded. `read_source` and `attrlint sources` (which maps offsets back into
+    this text) both read through it, so both refuse the same files (devices, FIFOs, files or
+    standard input over the size limit)."""
     try:
         if path == "-":
             data = _read_bounded(sys.stdin.buffer.read, MAX_FILE_BYTES)
@@ -161,14 +172,10 @@ def read_source(path: str, fmt: str | None = None) -> Source:
         raise InputError(path, exc.reason) from None
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror})") from None
-    note = ""
     try:
-        text = decode(data, path)
+        return decode(data, path), ""
     except _Fallback as fb:
-        text, note = fb.text, fb.note
-    source = Source(path=path, text=normalise(text), format=fmt or format_for(path))
-    source.note = note
-    return source
+        return fb.text, fb.note
 
 
 def from_string(text: str, path: str = "<string>", fmt: str | None = None) -> Source:

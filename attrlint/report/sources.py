@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from attrlint.analysis.facts import Facts
 from attrlint.errors import AttrlintError, InputError
-from attrlint.model.source import Source, _Fallback, decode, format_for, normalise, walk
+from attrlint.model.source import Source, format_for, normalise, read_decoded_text, walk
 
 SOURCE_KINDS = ("named", "described", "vague", "pronoun", "document")
 FORMATS = ("table", "json-lines")
@@ -53,23 +53,7 @@ class Cited:
 def read_decoded(path: str, fmt: str | None = None) -> tuple[Source, str, list[int] | None]:
     """The draft as attrlint reads it, its decoded text, and a map from offsets of the first
     into offsets of the second (None when they are the same text)."""
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as f:
-                data = f.read()
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror})") from None
-    note = ""
-    try:
-        decoded = decode(data, path)
-    except _Fallback as fb:
-        decoded, note = fb.text, fb.note
+    decoded, note = read_decoded_text(path)
     text = normalise(decoded)
     source = Source(path=path, text=text, format=fmt or format_for(path), note=note)
     if text == decoded:
