@@ -116,6 +116,9 @@ class FigureFinder:
         self.counted_pronouns = lexicon.word_class("counted_pronouns")
         self.vague_counted = lexicon.word_class("vague_counted_nouns")
         self.share_counted = lexicon.word_class("share_counted_words")
+        self.bare_vague = lexicon.word_set("bare_vague_quantities")
+        self.subject_verbs = lexicon.word_set("subject_past_verbs")
+        self.clause_start = regex.compile(rf"(?:^|[,;:—–(]|\b(?:{approximators}))\s*$", flags)
         self.tally = regex.compile(r"(?<![\d.,-])(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})(?![\d-])")
 
     def find(self, text: str) -> list[Figure]:
@@ -126,7 +129,11 @@ class FigureFinder:
         tallies = list(self.tally.finditer(text)) if has_digit else []
         if tallies and self.votes.search(text):
             for m in tallies:
-                if int(m.group(1)) < 1000 and not self._date_like(text, m.start(), m.end()):
+                if (
+                    int(m.group(1)) < 1000
+                    and not self._date_like(text, m.start(), m.end())
+                    and not self._age_range(text, m.start())
+                ):
                     out.append(self._make(text, m.start(), m.end(), "vote", None, "votes"))
                     taken.append((m.start(), m.end()))
         # Most sentences hold no number at all: a cheap test spares them the full pattern.
@@ -165,6 +172,8 @@ class FigureFinder:
             value *= self.scale_values.get(m.group("scale").strip().lower(), 1)
         if self._excluded_context(text, s, e):
             return None
+        if m.group("scale") and not m.group("cur") and text[e : e + 1] in "-‑" and text[e + 1 : e + 2].isalpha():
+            return None  # "a million-dollar house", "the billion-dollar question": a compound
         if m.group("cur") or m.group("money"):
             if m.group("cur") and m.group("cur").strip() not in ("$", "£", "€", "¥", "₹", "₽", "₩") and not raw[0].isdigit():
                 return None  # "EUR one" is not how copy writes money
@@ -277,6 +286,11 @@ class FigureFinder:
         words = [before[-1] if before else "", after.group(0) if after else ""]
         return any(w[:1].isupper() and w.lower() in self.months for w in words)
 
+    def _age_range(self, text: str, s: int) -> bool:
+        # "voters ages 18-29": an age band, not a tally
+        before = _words_before(text, s, 1)
+        return bool(before) and before[-1].lower() in self.age_words
+
     def _age_apposition(self, text: str, s: int, e: int) -> bool:
         # "Scott Slinker, 55, said" or "Slinker (55)"
         return bool(_NAME_COMMA.search(text[max(0, s - 40) : s]) and text[e : e + 1] == ",") or bool(
@@ -317,6 +331,27 @@ class FigureFinder:
         casualty = self._casualty_near(text, s, e, e)
         if casualty:
             return self._make(text, s, e, "vague", None, casualty)
+        return self._bare_vague(text, s, e)
+
+    def _bare_vague(self, text: str, s: int, e: int) -> Figure | None:
+        """A vague quantity with no counted noun that is still a figure: a scale plural
+        ("lost billions"), the subject of its clause ("Hundreds streamed down the avenue"),
+        or a total's value ("the crowd grew to several thousand")."""
+        word = text[s:e].lower()
+        if word in self.bare_vague:
+            return self._make(text, s, e, "vague", None, word)
+        if self.total_before.search(text[max(0, s - 90) : s]):
+            return self._make(text, s, e, "vague", None, "toll")
+        nxt = [w.group(0).lower() for w in _WORD_AT.finditer(text, e, min(len(text), e + 40))][:2]
+        if nxt and nxt[0] == "more":
+            nxt = nxt[1:]  # "Hundreds more were arrested"
+        if nxt and nxt[0].endswith("ly") and len(nxt) > 1:
+            nxt = nxt[1:]  # "hundreds peacefully streamed"
+        verb = nxt[0] if nxt else ""
+        if (verb in self.subject_verbs or (verb.endswith("ed") and len(verb) > 4)) and self.clause_start.search(
+            text[max(0, s - 40) : s]
+        ):
+            return self._make(text, s, e, "vague", None, "people")
         return None
 
     def _classify_share(self, text: str, s: int, e: int) -> Figure | None:

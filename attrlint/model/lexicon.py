@@ -155,6 +155,8 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "not_vague_before": ("words", "words before a vague quantity that make it no figure (test scores, the hundreds)"),
     "counted_pronouns": ("words", "pronouns after 'N of' that make a count of people (42 of them)"),
     "vague_counted_nouns": ("words", "nouns after 'hundreds of' counted besides people (dollars, them)"),
+    "bare_vague_quantities": ("words", "vague quantities that are a figure with no counted noun (lost billions)"),
+    "subject_past_verbs": ("words", "past tenses after a clause-opening vague quantity that make it a subject (Thousands fled)"),
     "share_counted_words": ("words", "words after a share that make it a share of people (a third of them)"),
     # The rule kinds' own classes (attrlint/kinds/).
     "name_run_particles": ("words", "lower-case words inside a capitalised name run (of, the, von, bin)"),
