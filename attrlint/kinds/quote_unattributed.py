@@ -87,6 +87,10 @@ class QuoteUnattributed(Rule):
         self._persons = frozenset(w.lower() for w in self.opts["person_words"]) | (
             (lex.word_set("source_nouns") - lex.word_class("not_person_sources")) if lex else frozenset()
         )
+        # The third-person subject pronouns that carry a speaker from one sentence to the next.
+        self._pronouns = frozenset(w.lower() for w in self.opts["person_words"] if w.lower() != "i") & (
+            lex.word_set("subject_pronouns") if lex else frozenset()
+        )
         self._crowd = regex.compile(pattern_alternation(self.opts["crowd_cues"]), flags)
         self._not_people = frozenset(w.lower() for w in self.opts["not_people"]) | (
             lex.word_set("months") if lex else frozenset()
@@ -107,10 +111,12 @@ class QuoteUnattributed(Rule):
                 continue  # a mark left open is quote-unbalanced's finding, not a quotation
             speaker = speakers.get(q.open)
             crowd = self._crowd_words(article, q, speaker, index)
-            if speaker is not None and not crowd and not self._not_speaker.search(speaker.name + " " + speaker.cue):
+            not_speaker = speaker is not None and bool(self._not_speaker.search(speaker.name + " " + speaker.cue))
+            if speaker is not None and not crowd and not not_speaker:
                 covered = q
                 continue
-            if not crowd and self._speaker_in_context(article, q, covered, index):
+            # A saying or a chant that the copy names as such has no speaker for the context to supply.
+            if not crowd and not not_speaker and self._speaker_in_context(article, q, covered, index):
                 covered = q
                 continue
             words = _WORD.findall(text, q.start, q.end)
@@ -143,6 +149,8 @@ class QuoteUnattributed(Rule):
                 between = article.text[article.paragraphs[covered.paragraph].end : q.open]
             if len(_WORD.findall(between)) <= 3:
                 return True  # the same voice going on: nothing of the writer's between them
+        if covered is not None and covered.paragraph == q.paragraph and self._introduced_by_subject(q, k, j, index):
+            return True
         for n in (k - 1, j + 1):
             if 0 <= n < len(index.sentences) and index.sentences[n].paragraph >= 0:
                 near = index.sentences[n].unquoted
@@ -153,6 +161,22 @@ class QuoteUnattributed(Rule):
                 ):
                     return True
         return False
+
+    def _introduced_by_subject(self, q, k, j, index) -> bool:
+        """After an attributed quotation, a quotation that stands as a sentence of its own in
+        the same paragraph, right after a sentence about a person, is the same speaker going
+        on ("“...,” said Robin Maynard. He holds two degrees. “But I like working with my
+        hands.”"), when a personal pronoun opens that sentence. Without the earlier quotation the sentence before does not introduce it:
+        "He was deported. “The first week, I was living on the street.”" has no speaker."""
+        n = k - 1
+        if n < 0 or index.sentences[n].paragraph != q.paragraph:
+            return False
+        own = " ".join(index.sentences[m].unquoted for m in range(k, j + 1))
+        if len(_WORD.findall(own)) > 1:
+            return False  # the quotation is part of a sentence of the writer's
+        opening = _WORD.match(index.sentences[n].unquoted.lstrip())
+        # The sentence between is about the speaker when a personal pronoun opens it.
+        return opening is not None and opening.group(0).lower() in self._pronouns
 
     def _crowd_words(self, article, q, speaker, index) -> bool:
         """Whether the quotation is a crowd's cries: right after "the cries of", or, when no
