@@ -93,6 +93,7 @@ class SourceFirstReference(Rule):
         self._name_function_words = frozenset(w.lower() for w in o["name_function_words"])
         lex = self.lexicon
         self._particles = lex.word_class("name_particles") if lex else frozenset()
+        self._indefinite = lex.word_set("articles") - {"the"} if lex else frozenset()
         self._described = lex.word_set("source_nouns") if lex else frozenset()
         self._people_nouns = lex.word_set("people_nouns") if lex else frozenset()
         none = r"(?!x)x"
@@ -337,6 +338,8 @@ class SourceFirstReference(Rule):
         acronym = ref.names[0].replace(".", "")
         if any(t[1].lower() in self._possessives or t[1].endswith(("’s", "'s")) for t in tokens[max(0, i - 2) : i]):
             return None  # "Trump's potential VP", "its CEO": a description, not an organisation's name
+        if any(t[1].lower() in self._indefinite for t in tokens[max(0, i - 2) : i]):
+            return None  # "an anti-Trump PAC", "a new PAC": a kind of organisation, not one's name
         if j < len(tokens) and tokens[j][1][:1].islower() and tokens[j][1].lower() in self._described:
             return None  # "a CNN-ORC poll shows": the source is the poll, the acronym its maker
         if acronym in self._well_known or self._expanded(acronym, ref.earlier):
