@@ -320,7 +320,20 @@ class HeadlineHedge(Rule):
             return False
         if stance.speaker and self._names(sent.unquoted, stance.speaker):
             return False
+        if stance.way == "attributed" and stance.cue and self._same_act(stance.cue, sent.unquoted):
+            return False
         return not (stance.quoted and not self._states_quoted(sent, stance.quoted))
+
+    def _same_act(self, cue: str, body: str) -> bool:
+        """Whether the body names the headline's act of saying itself ("Chief Praises Donor's
+        Campaign" over "Murphy praised the efforts", "governor endorses Cruz" over "received
+        the endorsement of"): then the act is the news, which the body states as the fact it
+        is, and no claim lost its source."""
+        cue_stems = set(content_stems(cue, self._stop, self._forms))
+        if not cue_stems:
+            return False
+        body_stems = content_stems(body, self._stop, self._forms)
+        return any(b.startswith(c) for b in body_stems for c in cue_stems if len(c) >= 4)
 
     # --- the headline ------------------------------------------------------------------
 
