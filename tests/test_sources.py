@@ -195,3 +195,18 @@ def test_phrase_patterns_run_only_on_sentences_with_their_trigger_words():
     assert any(t is not None and "tally" in t and "poll" in t for t in triggers)
     # "so-called" is one token: the "called" inside it triggers nothing.
     assert not finder.find("a so-called           group met.")
+
+
+def test_a_participle_after_a_cue_does_not_swallow_it():
+    _, atts = model("Head\n\nThe ferry will run all winter, he said, citing the new timetable.\n")
+    assert ("said", "speech") in [(a.cue, a.kind) for _, a in atts]
+
+
+def test_a_title_case_headline_has_its_verbs():
+    article, atts = model("Harbour Chief Says The Ferry Will Run All Winter\n\nThe ferry runs.\n")
+    assert [(words(article, s, a.start, a.end), a.source) for s, a in atts] == [("Says", "Harbour Chief")]
+
+
+def test_a_capitalised_word_in_a_sentence_is_no_verb():
+    article, atts = model("Head\n\nOnly The Harbour Show on the island radio hit 50 percent.\n")
+    assert atts == []

@@ -118,6 +118,8 @@ class AttributionFinder:
         self.gap = lexicon.word_set("subject_verb_gap")
         self.numbers = lexicon.word_set("number_words")
         self.stops = lexicon.word_set("noun_phrase_stops")
+        self.function_words = lexicon.word_set("function_words")
+        self.according = lexicon.word_set("according_cue")
         self.mostly_nouns = lexicon.word_set("mostly_noun_cues")
         self.sourceless = lexicon.word_set("sourceless_cues")
         self.commitments = lexicon.word_set("commitment_verbs")
@@ -162,6 +164,10 @@ class AttributionFinder:
         """Attributions in `text` (a sentence with its quotations blanked)."""
         toks = tokenize(text)
         low = [t[2].lower() for t in toks]
+        if _title_case(toks, self.function_words):
+            # A headline set in title case capitalises its verbs too ("Trump Says He Never
+            # Pledged ..."): its cue words are read as the verbs they would be in lower case.
+            text, toks = self._verbs_lowered(text, toks, low)
         blocked: list[tuple[int, int]] | None = None  # spans of cues with no source, found when a first cue needs them
 
         def not_attribution() -> list[tuple[int, int]]:
@@ -177,8 +183,17 @@ class AttributionFinder:
         out.extend(self._label_credit(text, toks, low))
         out.sort(key=lambda a: (a.start, -a.end))
         _mark_repeats(out)
-        _mark_nested(out, text, self.clause_break)
+        _mark_nested(out, text, self.clause_break, self.according)
         return out
+
+    def _verbs_lowered(self, text: str, toks, low: list[str]):
+        """`text` with the cue words that open a verb phrase in lower case (offsets unchanged)."""
+        chars = list(text)
+        for (s, e, _w), w in zip(toks, low, strict=True):
+            if w in self.verb_phrases and _w[:1].isupper():
+                chars[s:e] = w
+        lowered = "".join(chars)
+        return lowered, [(s, e, lowered[s:e]) for s, e, _w in toks]
 
     def _phrase_cues(self, text, toks, low, not_attribution) -> list[Attribution]:
         """Cues of the lexicon's attribution phrases ("according to", "a poll found", "Monitor: “")."""
@@ -844,7 +859,7 @@ def _mark_repeats(atts: list[Attribution]) -> None:
                 break
 
 
-def _mark_nested(atts: list[Attribution], text: str, clause_break: regex.Pattern) -> None:
+def _mark_nested(atts: list[Attribution], text: str, clause_break: regex.Pattern, according: frozenset[str]) -> None:
     """A cue inside the reported clause of an earlier cue is nested ("X said Y believes ...").
     A comma, a dash or a conjunction between them ends that clause first ("X criticized Y, and
     said ...", "..., who backed him, ... Mook said")."""
@@ -854,7 +869,11 @@ def _mark_nested(atts: list[Attribution], text: str, clause_break: regex.Pattern
         for b in atts:
             if b is not a and a.content_start <= b.start and b.end <= a.content_end:
                 if a.content_end <= a.start:
-                    b.nested = True  # "X said Y, according to Z": the inverted cue holds the whole
+                    # "X said Y, according to Z": the inverted cue holds the whole. A participle
+                    # does not ("..., he said, citing the polls"): it qualifies the cue before it.
+                    cue = " ".join(a.cue.lower().split())
+                    if cue in according or not cue.split()[0].endswith("ing"):
+                        b.nested = True
                     continue
                 if not clause_break.search(text[a.end : b.start]):
                     b.nested = True
@@ -882,6 +901,14 @@ def _triggers(pattern: str, lexicon: Lexicon) -> frozenset[str] | None:
             out.update((w[:-2], w[:-2] + "s") if w.endswith("s?") else (w,))
         return frozenset(out)
     return None
+
+
+def _title_case(toks, small: frozenset[str]) -> bool:
+    """Whether a sentence is set in title case: four or more words of three letters or more,
+    every one capitalised but the small function words a title may leave in lower case (a
+    sentence capitalises only its names: "Only The Rachel Maddow Show hit 50%" is none)."""
+    words = [w for _s, _e, w in toks if len(w) >= 3 and w[:1].isalpha()]
+    return len(words) >= 4 and all(w[:1].isupper() or w.lower() in small for w in words)
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
