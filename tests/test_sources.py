@@ -210,3 +210,8 @@ def test_a_title_case_headline_has_its_verbs():
 def test_a_capitalised_word_in_a_sentence_is_no_verb():
     article, atts = model("Head\n\nOnly The Harbour Show on the island radio hit 50 percent.\n")
     assert atts == []
+
+
+def test_says_after_a_long_described_subject():
+    article, atts = model("Head\n\nThe veteran island ferry captain says a winter crossing is safe.\n")
+    assert [(words(article, s, a.start, a.end), a.source_kind) for s, a in atts] == [("says", "described")]

@@ -120,6 +120,8 @@ class AttributionFinder:
         self.stops = lexicon.word_set("noun_phrase_stops")
         self.function_words = lexicon.word_set("function_words")
         self.according = lexicon.word_set("according_cue")
+        self.rarely_nouns = lexicon.word_set("cues_rarely_nouns")
+        self.np_openers = lexicon.word_set("determiners")
         self.mostly_nouns = lexicon.word_set("mostly_noun_cues")
         self.sourceless = lexicon.word_set("sourceless_cues")
         self.commitments = lexicon.word_set("commitment_verbs")
@@ -479,7 +481,20 @@ class AttributionFinder:
             self._subject_like(before, text, s)
             or self._clause_follows(text, s, e, before)
             or self._after_appositive(toks, low, i)
+            or (verb in self.rarely_nouns and self._noun_phrase_before(toks, low, i))
         )
+
+    def _noun_phrase_before(self, toks, low, i) -> bool:
+        """Whether a noun phrase opened by a determiner ends right before token i ("The
+        billionaire real estate magnate says"): its last word is the verb's subject."""
+        k = i - 1
+        while k >= 0 and i - k <= _MAX_NP and toks[k][2].isalpha():
+            if low[k] in self.np_openers:
+                return k < i - 1
+            if low[k] in self.function_words or not toks[k][2].islower():
+                return False
+            k -= 1
+        return False
 
     def _new_cue_ok(self, text, toks, low, i, j, s, e, kind, before) -> bool:
         """A cue word outside the reporting list counts only where it reads as a verb with a
