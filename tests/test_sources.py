@@ -215,3 +215,10 @@ def test_a_capitalised_word_in_a_sentence_is_no_verb():
 def test_says_after_a_long_described_subject():
     article, atts = model("Head\n\nThe veteran island ferry captain says a winter crossing is safe.\n")
     assert [(words(article, s, a.start, a.end), a.source_kind) for s, a in atts] == [("says", "described")]
+
+
+def test_an_inverted_cue_after_a_quotation_inside_a_sentence():
+    article, atts = model('Head\n\nThe captain is "not one to complain," said Ana Ruiz, a deckhand.\n')
+    assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
+        ("said", "Ana Ruiz")
+    ]

@@ -31,6 +31,7 @@ from attrlint.model.lexicon import Lexicon
 
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
+_QUOTE_MARKS = frozenset("\"“”‘’'")
 _TOKEN = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]|\.(?=\p{L}\.?))*|[^\s\p{L}\p{N}]")
 
 # Cue kinds whose attributions the contract counts: a source joined to its words or findings.
@@ -423,6 +424,10 @@ class AttributionFinder:
         verb = " ".join(text[s:e].lower().split())
         before = _words_before(toks, i, 3)
         prev = before[-1].lower() if before else ""
+        if i > 0 and toks[i - 1][2] in _QUOTE_MARKS:
+            # Right after a quotation the word before it is no part of the cue's phrase: 'Ms.
+            # Brainard is "not a backslapper," said Mr. Sperling' is no passive.
+            prev = toks[i - 1][2]
         if self._not_a_verb_here(text, low, j, e, verb, before, prev):
             return None
         # "... did the math and found that ...": a second verb of the sentence's subject (a past
