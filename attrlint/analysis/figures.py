@@ -251,6 +251,9 @@ class FigureFinder:
             if low in self.count_modifiers:
                 pos = end  # "two dozen other candidates", "100 more troops"
                 continue
+            if low in self.units and idx + 1 < len(words) and words[idx + 1][0].lower().rstrip(".,") in self.people:
+                pos = end  # "840,000 fellow Hillsborough County voters": a place names the people
+                continue
             if low in self.units or low in self.stop:
                 if low == "of" and idx == 0:
                     # "42 of the prisoners", "57 of them"
@@ -366,7 +369,9 @@ class FigureFinder:
             if low in self.people or low in self.share_counted:
                 return self._make(text, s, e, "share", None, low)
             if low in self.units or low in (",", ";"):
-                break
+                return None
+        if self.approx.search(text, max(0, s - 30), s):
+            return self._make(text, s, e, "share", None, word)  # "more than one-third of the growth": a measured share
         return None
 
     def _make(self, text: str, s: int, e: int, kind: str, value: float | None, noun: str) -> Figure:
