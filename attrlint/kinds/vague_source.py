@@ -122,6 +122,7 @@ class VagueSource(Rule):
         # Where a vague group can start, found with a plain search of the lower-cased sentence
         # (the full patterns are tried only there): a quantifier opens its group, a vague noun
         # ends one that starts up to three words before it.
+        self._quantifier_words = frozenset(w.lower() for w in o["alone"])
         self._alone_trigger = re.compile(rf"\b(?:{_plain_alt(o['alone'])})\b")
         self._trigger = re.compile(
             rf"\b(?<![’'-])(?:(?P<q>{_plain_alt(o['quantifiers'])})|(?P<v>{_plain_alt(o['vague_nouns'])}))(?![\w-])"
@@ -334,6 +335,8 @@ class VagueSource(Rule):
         words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, m.start("np"), m.start("head2"))]
         while words:
             at, w = words.pop()
+            if w.lower() in self._quantifier_words:
+                return w, at, at  # "the coronation many pundits forecast": the group opens at "many"
             if not self._modifier(text, at, w, words):
                 return w, at, at + len(w)
         return _word_before(text, m.start("np")), m.start("np"), m.start("np")
