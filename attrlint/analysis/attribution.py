@@ -496,7 +496,7 @@ class AttributionFinder:
         while k >= 0 and i - k <= _MAX_NP and toks[k][2].isalpha():
             if low[k] in self.np_openers:
                 return k < i - 1
-            if low[k] in self.function_words or not toks[k][2].islower():
+            if low[k] in self.function_words:
                 return False
             k -= 1
         return False
