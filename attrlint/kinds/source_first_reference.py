@@ -408,9 +408,13 @@ class SourceFirstReference(Rule):
     def _sentence_runs(self, parts: list[str]):
         """A capitalised run cut where a sentence ends inside it: "... the Path. Insiders say"
         holds "Path." and "Insiders", not the name "Path Insiders". A full stop after an
-        initial ("Raúl R. Labrador") or a title ("Mr. Trump") does not end a sentence."""
+        initial ("Raúl R. Labrador") or a title ("Mr. Trump") does not end a sentence. A
+        possessive ends the run too: it owns what follows ("Reagan's Gallup average")."""
         run = []
         for p in parts:
+            if p.endswith(("'s", "’s", "s'", "s’")):
+                run = []  # "Reagan's Gallup average": an owner, then a new name
+                continue
             run.append(p)
             if p.endswith(".") and len(p) > 2 and p.lower() not in self._titles and not _ACRONYM.match(p):
                 yield run
