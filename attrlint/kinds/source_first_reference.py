@@ -410,7 +410,7 @@ class SourceFirstReference(Rule):
         holds "Path." and "Insiders", not the name "Path Insiders". A full stop after an
         initial ("Raúl R. Labrador") or a title ("Mr. Trump") does not end a sentence. A
         possessive ends the run too: it owns what follows ("Reagan's Gallup average")."""
-        run = []
+        run: list[str] = []
         for p in parts:
             if p.endswith(("'s", "’s", "s'", "s’")):
                 run = []  # "Reagan's Gallup average": an owner, then a new name
