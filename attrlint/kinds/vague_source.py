@@ -51,6 +51,12 @@ class VagueSource(Rule):
         ),
         "pronoun_antecedents": Option("words", [], "vague groups that a later 'they argue' can go back to (economists, experts)"),
         "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
+        "object_cues": Option(
+            "words",
+            [],
+            "cues that report nothing when an object follows them (people would find a way): not before `object_openers`",
+        ),
+        "object_openers": Option("words", [], "words that open an object after an `object_cues` verb (a, the, it)"),
         "anonymous_nouns": Option("words", [], "nouns that stay vague after a name ('a Trump campaign source')"),
         "topic_words": Option("words", [], "words before a group that make what it thinks a topic, not a claim (what, how)"),
         "quantifier_relatives": Option(
@@ -94,7 +100,12 @@ class VagueSource(Rule):
         self._topic_words = frozenset(w.lower() for w in o["topic_words"])
         self._anonymous = frozenset(w.lower() for w in o["anonymous_nouns"])
         self._prepositions = self.lexicon.word_class("prepositions") if self.lexicon else frozenset()
-        vague, quant, cue, aux = _alt(o["vague_nouns"]), _alt(o["quantifiers"]), _alt(o["cues"]), _alt(o["auxiliaries"])
+        vague, quant, aux = _alt(o["vague_nouns"]), _alt(o["quantifiers"]), _alt(o["auxiliaries"])
+        object_cues = {w.lower() for w in o["object_cues"]}
+        cue = _alt([w for w in o["cues"] if w.lower() not in object_cues])
+        if object_cues:
+            # "people would find a way": a verb with an object after it reports nothing
+            cue += rf"|(?:{_alt(object_cues)})(?!\s+(?:{_alt(o['object_openers'])})(?![\p{{L}}-]))"
         # "some who warned it could fail" is some of a group already named; "experts who say" is not.
         relatives = {w.lower() for w in o["quantifier_relatives"]}
         aux_alone = _alt([w for w in o["auxiliaries"] if w.lower() not in relatives])
