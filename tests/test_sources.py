@@ -222,3 +222,13 @@ def test_an_inverted_cue_after_a_quotation_inside_a_sentence():
     assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
         ("said", "Ana Ruiz")
     ]
+
+
+def test_a_headline_kicker_credits_no_one():
+    _, atts = model("BREAKING: Harbour Chief Quits After Ferry Vote\n\nThe chief quit on Friday.\n")
+    assert [a.cue for _, a in atts if a.kind == "credit"] == []
+
+
+def test_a_title_before_a_headline_colon_is_part_of_the_source():
+    article, atts = model("Dr. Ana Ruiz: The Ferry Must Run All Winter\n\nThe ferry runs.\n")
+    assert [words(article, s, a.source_start, a.source_end) for s, a in atts if a.kind == "credit"] == ["Dr. Ana Ruiz"]

@@ -122,6 +122,7 @@ class AttributionFinder:
         self.function_words = lexicon.word_set("function_words")
         self.according = lexicon.word_set("according_cue")
         self.rarely_nouns = lexicon.word_set("cues_rarely_nouns")
+        self.kickers = lexicon.word_set("headline_kickers")
         self.np_openers = lexicon.word_set("determiners")
         self.mostly_nouns = lexicon.word_set("mostly_noun_cues")
         self.sourceless = lexicon.word_set("sourceless_cues")
@@ -377,6 +378,8 @@ class AttributionFinder:
         # colon is as often a kicker ("Look: ...", "Twitter: @name") as a speaker.
         if not all(toks[k][2].isupper() and toks[k][2][0].isalpha() for k in range(c)):
             return []
+        if " ".join(low[:c]) in self.kickers:
+            return []  # "BUSTED: ...", "LOOK: ...": a kicker shouts, it does not speak
         a = Attribution(toks[c][0], toks[c][1], ":", "", "credit", listed=False)
         self._set_source(a, toks, low, 0, c - 1)
         a.content_start, a.content_end = toks[c + 1][0], len(text.rstrip())
@@ -389,7 +392,15 @@ class AttributionFinder:
         if colon <= 0 or colon + 1 >= len(text.rstrip()):
             return []
         toks = tokenize(text[:colon])
+        # A title's full stop is part of the name: "Dr. Ben Carson: ...".
+        toks = [
+            t
+            for k, t in enumerate(toks)
+            if not (t[2] == "." and k > 0 and toks[k - 1][2][:1].isupper() and len(toks[k - 1][2]) <= 4)
+        ]
         low = [t[2].lower() for t in toks]
+        if " ".join(low) in self.kickers:
+            return []  # "Breaking: ...", "Watch: ...": a kicker, not a source
         if not 1 <= len(toks) <= 5 or not all(
             _nounish(t[2], lk, self) or lk in self.determiners for t, lk in zip(toks, low, strict=False)
         ):
