@@ -142,6 +142,7 @@ class LoadedVerb(Rule):
         self._source_nouns = (
             self.lexicon.word_set("source_nouns") | self.lexicon.word_set("document_nouns") if self.lexicon else frozenset()
         )
+        self._documents = self.lexicon.word_set("document_nouns") if self.lexicon else frozenset()
         # Groups named by a quantifier or a vague noun speak too: "Even then, others insist, ...".
         self._groups = self.lexicon.word_class("vague_source_words") if self.lexicon else frozenset()
         # A plural noun of people is a subject too: "Cruz's associates insist", "supporters claim".
@@ -225,8 +226,19 @@ class LoadedVerb(Rule):
             return False
         return not (
             form in self._object_senses
-            and not (self._clause_follows(text, s, e) or (headline and self._headline_clause.match(text, e)))
+            and not (
+                self._clause_follows(text, s, e)
+                or (headline and (self._headline_clause.match(text, e) or self._headline_source(low, prev)))
+            )
         )
+
+    def _headline_source(self, low: str, prev: str) -> bool:
+        """Whether the word before a headline's verb is a source that reports what it reveals
+        or admits: a document ("Emails Reveal ..."), or an organisation's name
+        set in capitals or with a capital inside it ("WikiLeaks Reveals ...", "FBI Admits ...")."""
+        if low in self._documents:
+            return True
+        return len(prev) > 1 and (prev.isupper() or any(c.isupper() for c in prev[1:]))
 
     def _hypothetical_before(self, lowered: list[str]) -> bool:
         """A modal ("should", "might", "he'll") or a duty ("had to admit", "the first to admit")."""
