@@ -134,6 +134,9 @@ class VagueSource(Rule):
         # (the full patterns are tried only there): a quantifier opens its group, a vague noun
         # ends one that starts up to three words before it.
         self._quantifier_words = frozenset(w.lower() for w in o["alone"])
+        # Counts of two or more ("one source" is still a source no one named).
+        values = {**self.lexicon.numbers("number_values"), **self.lexicon.numbers("scale_values")} if self.lexicon else {}
+        self._number_words = frozenset(w for w, v in values.items() if v >= 2)
         self._alone_trigger = re.compile(rf"\b(?:{_plain_alt(o['alone'])})\b")
         self._trigger = re.compile(
             rf"\b(?<![’'-])(?:(?P<q>{_plain_alt(o['quantifiers'])})|(?P<v>{_plain_alt(o['vague_nouns'])}))(?![\w-])"
@@ -367,6 +370,8 @@ class VagueSource(Rule):
             return True
         if low in self._owners or low.endswith(("’s", "'s")):
             return True  # "his friends say", "two analysts said", "Trump's critics"
+        if self._is_number(low):
+            return True  # "six-million people", "1,200 workers": a counted group, described by its count
         sentence_start = not text[:stop_at].strip()
         # A name: "Goldman Sachs analysts", and "Trump supporters" opening a sentence.
         return bool(
@@ -399,6 +404,8 @@ class VagueSource(Rule):
 
     def _modifier(self, text: str, at: int, w: str, rest: list) -> bool:
         low = w.lower()
+        if self._is_number(low):
+            return False  # a count stops the walk back: "six-million people" are counted
         if low == "and":
             return bool(rest) and self._modifier(text, rest[-1][0], rest[-1][1], [])
         if low in self._not_mods or low in self._owners or low in self._described or low.endswith(("’s", "'s")):
@@ -406,6 +413,11 @@ class VagueSource(Rule):
         if w[:1].isupper():
             return low in self._group_mods or (not text[:at].strip() and low in self._group_mods)
         return True
+
+    def _is_number(self, low: str) -> bool:
+        if low[:1].isdigit():
+            return low not in ("1", "1.0")
+        return bool(low) and all(p in self._number_words for p in low.split("-"))
 
     def _they_vague(self, sent, para, at: int, facts) -> bool:
         """Whether 'they' goes back to a vague group: the nearest group noun before it is vague,
