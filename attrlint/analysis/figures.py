@@ -85,7 +85,7 @@ class FigureFinder:
         self.people = people_nouns(lexicon)
         # "the toll rose to 57", "a crowd of 20,000": the counted thing comes before the figure.
         self.total_before = regex.compile(
-            rf"(?<![\p{{L}}])(?:{lexicon.alternation('total_nouns')})(?![\p{{L}}])[^.;]{{0,60}}\b(?:{lexicon.alternation('total_links')})\s+(?:(?:{lexicon.alternation('approximators')})\s+)?$",
+            rf"(?<![\p{{L}}])(?P<total>{lexicon.alternation('total_nouns')})(?![\p{{L}}])[^.;]{{0,60}}\b(?:{lexicon.alternation('total_links')})\s+(?:(?:{lexicon.alternation('approximators')})\s+)?$",
             flags,
         )
         self.casualty = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('casualty_words')})(?![\p{{L}}])", flags)
@@ -228,8 +228,11 @@ class FigureFinder:
             return self._make(text, s, e, "count", value, casualty)
         if m.group("scale") and nxt and nxt not in self.units and nxt not in self.stop:
             return self._make(text, s, e, "count", value, nxt)
-        if self.total_before.search(text[max(0, s - 90) : s]):
-            return self._make(text, s, e, "count", value, "toll")
+        total = self.total_before.search(text[max(0, s - 90) : s])
+        if total:
+            # What the total counts is named by it: "the toll rose to 57" (deaths), "the total
+            # to nearly 1,000" (anything).
+            return self._make(text, s, e, "count", value, total.group("total").lower())
         return None
 
     def _head_noun(self, text: str, e: int) -> tuple[str, int, str]:
@@ -343,8 +346,9 @@ class FigureFinder:
         word = text[s:e].lower()
         if word in self.bare_vague:
             return self._make(text, s, e, "vague", None, word)
-        if self.total_before.search(text[max(0, s - 90) : s]):
-            return self._make(text, s, e, "vague", None, "toll")
+        total = self.total_before.search(text[max(0, s - 90) : s])
+        if total:
+            return self._make(text, s, e, "vague", None, total.group("total").lower())
         nxt = [w.group(0).lower() for w in _WORD_AT.finditer(text, e, min(len(text), e + 40))][:2]
         if nxt and nxt[0] == "more":
             nxt = nxt[1:]  # "Hundreds more were arrested"
