@@ -51,6 +51,7 @@ class VagueSource(Rule):
         ),
         "pronoun_antecedents": Option("words", [], "vague groups that a later 'they argue' can go back to (economists, experts)"),
         "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
+        "poll_nouns": Option("words", [], "nouns of a poll: in its sentence 'most said' are the people polled (poll, survey)"),
         "object_cues": Option(
             "words",
             [],
@@ -134,6 +135,7 @@ class VagueSource(Rule):
         # (the full patterns are tried only there): a quantifier opens its group, a vague noun
         # ends one that starts up to three words before it.
         self._quantifier_words = frozenset(w.lower() for w in o["alone"])
+        self._poll_nouns = frozenset(w.lower() for w in o["poll_nouns"])
         # Counts of two or more ("one source" is still a source no one named).
         values = {**self.lexicon.numbers("number_values"), **self.lexicon.numbers("scale_values")} if self.lexicon else {}
         self._number_words = frozenset(w for w, v in values.items() if v >= 2)
@@ -202,7 +204,8 @@ class VagueSource(Rule):
         phrases found in it, and whether it has a word that can be a group alone ("some")."""
         text = sent.unquoted
         candidates = []
-        if alone:  # "some say", "others claim"
+        # In a poll's sentence "most said" are the people polled, who answer for themselves.
+        if alone and not self._polled(sent, para):  # "some say", "others claim"
             found = self._quantifier_alone_source(text)
             if found is not None:
                 candidates.append(found)
@@ -220,6 +223,16 @@ class VagueSource(Rule):
         if not candidates:
             return None
         return min(candidates)
+
+    def _polled(self, sent, para) -> bool:
+        """Whether the sentence, or one before it in its paragraph, is about a poll ("In exit
+        polls, ... most said")."""
+        for s in para.sentences:
+            if any(w.group(0).lower() in self._poll_nouns for w in _WORD.finditer(s.unquoted)):
+                return True
+            if s is sent:
+                break
+        return False
 
     def _quantifier_alone_source(self, text: str):
         """The first quantifier that is a vague group by itself before a cue ("some say"), as
