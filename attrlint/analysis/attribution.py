@@ -806,8 +806,8 @@ class AttributionFinder:
         low = prev.lower()
         if low in self.auxiliary_gap and len(before) > 1:
             return self._subject_like(before[:-1], text, s)
-        if low in self.subject_pronouns or low in self.source_nouns:
-            return True
+        if low in self.subject_pronouns or low in self.source_nouns or low in self.documents:
+            return True  # "..., fundraising documents show."
         m = self.contracted.match(low)
         if m and m.group(1) in self.subject_pronouns:
             return True  # "they’ve suggested", "she’d said"
