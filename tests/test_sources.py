@@ -232,3 +232,10 @@ def test_a_headline_kicker_credits_no_one():
 def test_a_title_before_a_headline_colon_is_part_of_the_source():
     article, atts = model("Dr. Ana Ruiz: The Ferry Must Run All Winter\n\nThe ferry runs.\n")
     assert [words(article, s, a.source_start, a.source_end) for s, a in atts if a.kind == "credit"] == ["Dr. Ana Ruiz"]
+
+
+def test_a_poll_answer_has_the_people_polled_as_its_source():
+    article, atts = model("Head\n\nAbout 40 percent chose the evening ferry. The harbour master named a deputy.\n")
+    assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
+        ("chose", "About 40 percent")
+    ]

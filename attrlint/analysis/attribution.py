@@ -99,6 +99,11 @@ class AttributionFinder:
         for key, kind in (("speech_verbs", "speech"), ("stance_verbs", "stance"), ("belief_verbs", "belief")):
             for phrase in lexicon.words(key):
                 add(phrase, kind, False)
+        # The people polled answer for themselves: "55 percent named Britain", "a third chose
+        # Clinton". These verbs report only with a figure as their subject.
+        self.answer_verbs = lexicon.word_set("poll_answer_verbs")
+        for phrase in lexicon.words("poll_answer_verbs"):
+            add(phrase, "answer", False)
         for options in self.verb_phrases.values():
             options.sort(key=lambda o: len(o[0]), reverse=True)
         self.ambiguous = lexicon.word_set("reporting_verbs_ambiguous")
@@ -122,6 +127,8 @@ class AttributionFinder:
         self.function_words = lexicon.word_set("function_words")
         self.according = lexicon.word_set("according_cue")
         self.rarely_nouns = lexicon.word_set("cues_rarely_nouns")
+        # A share right before a verb: "55 percent", "52%", "a third", "the vast majority".
+        self.share_before = regex.compile(rf"(?:{lexicon.alternation('answer_shares')})\s*$", regex.I)
         self.kickers = lexicon.word_set("headline_kickers")
         self.np_openers = lexicon.word_set("determiners")
         self.mostly_nouns = lexicon.word_set("mostly_noun_cues")
@@ -259,18 +266,46 @@ class AttributionFinder:
             covered = j
             if _inside(s, e, not_attribution()):
                 continue
-            a = self._verb_attribution(text, toks, low, j, s, e, kind, legacy)
+            a = self._poll_answer(text, toks, i, j, s, e) if low[i] in self.answer_verbs else None
+            if a is None and kind != "answer":
+                a = self._verb_attribution(text, toks, low, j, s, e, kind, legacy)
             if a is not None:
                 if low[i] in self.commitments and self._before_infinitive(toks, low, j):
                     a.commitment = True
                 elif a.listed and self._opening_participle(text, toks, low, i, j):
                     a.listed = False
-                elif a.listed and a.kind == "speech" and low[i] not in self.plain_speech and self._figure_source(a):
+                elif (
+                    a.listed
+                    and a.kind == "speech"
+                    and low[i] not in self.plain_speech
+                    and low[i] not in self.answer_verbs
+                    and self._figure_source(a)
+                ):
                     # "the pace of around 2 percent maintained during earlier years": a figure
                     # speaks only with a plain verb of saying ("63 percent said").
                     a.listed = False
                 out.append(a)
         return out
+
+    def _poll_answer(self, text, toks, i: int, j: int, s: int, e: int) -> Attribution | None:
+        """A poll's answer ("55 percent named Britain", "a third chose Clinton"): the people
+        polled report it, the share before the verb standing for them. Without a share right
+        before it the verb reports nothing ("Trump named Pence")."""
+        k = i - 1
+        while k >= 0 and toks[k][2] in "–—-":
+            k -= 1
+        if k < 0 or not self.share_before.search(text, 0, toks[k][1]):
+            return None
+        lo = max(0, k - 2)
+        while lo < k and not toks[lo][2][:1].isalnum():
+            lo += 1
+        a = Attribution(s, e, text[s:e], "", "speech", listed=True)
+        a.source_start, a.source_end = toks[lo][0], toks[k][1]
+        a.source = text[a.source_start : a.source_end]
+        a.source_kind = "described"
+        if j < len(toks):
+            a.content_start, a.content_end = toks[j][0], len(text.rstrip(" .!?"))
+        return a
 
     def _opening_participle(self, text, toks, low, i: int, j: int) -> bool:
         """Whether the cue at tokens i..j-1 is a participle opening its sentence (alone or after

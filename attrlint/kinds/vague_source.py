@@ -102,11 +102,7 @@ class VagueSource(Rule):
         self._anonymous = frozenset(w.lower() for w in o["anonymous_nouns"])
         self._prepositions = self.lexicon.word_class("prepositions") if self.lexicon else frozenset()
         vague, quant, aux = _alt(o["vague_nouns"]), _alt(o["quantifiers"]), _alt(o["auxiliaries"])
-        object_cues = {w.lower() for w in o["object_cues"]}
-        cue = _alt([w for w in o["cues"] if w.lower() not in object_cues])
-        if object_cues:
-            # "people would find a way": a verb with an object after it reports nothing
-            cue += rf"|(?:{_alt(object_cues)})(?!\s+(?:{_alt(o['object_openers'])})(?![\p{{L}}-]))"
+        cue = self._cue_alternation()
         # "some who warned it could fail" is some of a group already named; "experts who say" is not.
         relatives = {w.lower() for w in o["quantifier_relatives"]}
         aux_alone = _alt([w for w in o["auxiliaries"] if w.lower() not in relatives])
@@ -134,11 +130,7 @@ class VagueSource(Rule):
         # Where a vague group can start, found with a plain search of the lower-cased sentence
         # (the full patterns are tried only there): a quantifier opens its group, a vague noun
         # ends one that starts up to three words before it.
-        self._quantifier_words = frozenset(w.lower() for w in o["alone"])
-        self._poll_nouns = frozenset(w.lower() for w in o["poll_nouns"])
-        # Counts of two or more ("one source" is still a source no one named).
-        values = {**self.lexicon.numbers("number_values"), **self.lexicon.numbers("scale_values")} if self.lexicon else {}
-        self._number_words = frozenset(w for w, v in values.items() if v >= 2)
+        self._prepare_words()
         self._alone_trigger = re.compile(rf"\b(?:{_plain_alt(o['alone'])})\b")
         self._trigger = re.compile(
             rf"\b(?<![’'-])(?:(?P<q>{_plain_alt(o['quantifiers'])})|(?P<v>{_plain_alt(o['vague_nouns'])}))(?![\w-])"
@@ -171,6 +163,24 @@ class VagueSource(Rule):
         self._phrases = regex.compile(phrases, regex.V0 if self._phrases_lower else flags)
         self._cue_words = frozenset(w.lower() for w in o["cues"] if " " not in w.strip())
         self._vague_words = frozenset(w.lower() for w in o["vague_nouns"] if " " not in w.strip())
+
+    def _cue_alternation(self) -> str:
+        """The cues as one alternation; an object cue only where no object follows it ("people
+        would find a way" reports nothing)."""
+        o = self.opts
+        object_cues = {w.lower() for w in o["object_cues"]}
+        cue = _alt([w for w in o["cues"] if w.lower() not in object_cues])
+        if object_cues:
+            cue += rf"|(?:{_alt(object_cues)})(?!\s+(?:{_alt(o['object_openers'])})(?![\p{{L}}-]))"
+        return cue
+
+    def _prepare_words(self) -> None:
+        o = self.opts
+        self._quantifier_words = frozenset(w.lower() for w in o["alone"])
+        self._poll_nouns = frozenset(w.lower() for w in o["poll_nouns"])
+        # Counts of two or more ("one source" is still a source no one named).
+        values = {**self.lexicon.numbers("number_values"), **self.lexicon.numbers("scale_values")} if self.lexicon else {}
+        self._number_words = frozenset(w for w, v in values.items() if v >= 2)
 
     def check(self, article, facts):
         # The searches every sentence needs run once over the whole body, its sentences joined

@@ -134,6 +134,8 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "pronouns_not_np_start": ("words", "pronouns that open no source noun phrase after a cue (that, which, who, it)"),
     "articles": ("words", "the articles (a, an, the)"),
     "quantity_approximators": ("words", "words between a quantity verb and its number (added about 5,000, posted a)"),
+    "answer_shares": ("patterns", "shares before a poll answer verb that stand for the people polled (55 percent)"),
+    "poll_answer_verbs": ("words", "verbs of a poll's answers, a report after a share (55 percent named Britain)"),
     "headline_kickers": ("words", "shouted labels before a headline's colon that credit no one (BUSTED, Breaking)"),
     "cues_rarely_nouns": ("words", "ambiguous cue forms that are a verb after a determiner's noun phrase (says)"),
     "according_cue": ("words", "the cue that credits a named source with no speech verb (according to)"),
