@@ -135,6 +135,7 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "articles": ("words", "the articles (a, an, the)"),
     "quantity_approximators": ("words", "words between a quantity verb and its number (added about 5,000, posted a)"),
     "answer_shares": ("patterns", "shares before a poll answer verb that stand for the people polled (55 percent)"),
+    "poll_words": ("words", "the nouns of a poll in the attribution phrases (poll, survey, study)"),
     "poll_answer_verbs": ("words", "verbs of a poll's answers, a report after a share (55 percent named Britain)"),
     "headline_kickers": ("words", "shouted labels before a headline's colon that credit no one (BUSTED, Breaking)"),
     "cues_rarely_nouns": ("words", "ambiguous cue forms that are a verb after a determiner's noun phrase (says)"),
