@@ -973,8 +973,13 @@ def _title_case(toks, small: frozenset[str]) -> bool:
     """Whether a sentence is set in title case: four or more words of three letters or more,
     every one capitalised but the small function words a title may leave in lower case (a
     sentence capitalises only its names: "Only The Rachel Maddow Show hit 50%" is none)."""
-    words = [w for _s, _e, w in toks if len(w) >= 3 and w[:1].isalpha()]
-    return len(words) >= 4 and all(w[:1].isupper() or w.lower() in small for w in words)
+    count = 0
+    for _s, _e, w in toks:
+        if len(w) >= 3 and w[:1].isalpha():
+            if not w[:1].isupper() and w.lower() not in small:
+                return False  # most sentences stop at their second or third word
+            count += 1
+    return count >= 4
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
