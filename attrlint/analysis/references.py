@@ -43,7 +43,21 @@ class Rendering:
         return set(zip(self.words, self.words[1:], strict=False))
 
 
+# Quotations whose rendering is remembered by their text (see render).
+_RENDER_MEMO = 4_000
+
+
 def render(text: str, start: int, end: int, lexicon: Lexicon) -> Rendering:
+    """The rendering of text[start:end]. It depends on those characters alone, so it is
+    remembered by them (the language server renders every quotation again after each edit)
+    and moved to where they stand; each call gets a rendering of its own to fill in."""
+    own = text[start:end]
+    words, spans, elided, inserted = lexicon.memo("renderings", _RENDER_MEMO).get(own, lambda: _render(own, 0, len(own), lexicon))
+    return Rendering(list(words), [(s + start, e + start) for s, e in spans], set(elided), set(inserted))
+
+
+def _render(text: str, start: int, end: int, lexicon: Lexicon):
+    """Words, spans, ellipses and insertions of text[start:end] (see Rendering)."""
     units, tens, scales = lexicon.numbers("spoken_units"), lexicon.numbers("spoken_tens"), lexicon.numbers("spoken_scales")
     words: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -86,7 +100,7 @@ def render(text: str, start: int, end: int, lexicon: Lexicon) -> Rendering:
         words.append(low)
         spans.append((m.start(), m.end()))
     flush_number()
-    return Rendering(words, spans, elided, inserted)
+    return words, spans, elided, inserted
 
 
 def _number_value(parts: list[str], units: dict, tens: dict, scales: dict) -> int:

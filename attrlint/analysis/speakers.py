@@ -24,10 +24,14 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from attrlint.memo import Memo
 from attrlint.model.quotes import is_embed
 
 if TYPE_CHECKING:
     from attrlint.patterns import AnyOf
+
+# Sentences whose first speech cue is remembered (see SpeakerFinder._cue), as the facts' memo.
+_CUE_MEMO = 10_000
 
 _NAME = regex.compile(r"(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+")
 
@@ -51,6 +55,9 @@ class SpeakerFinder:
     def __init__(self, speech_cues: regex.Pattern | AnyOf, key: object = None):
         self.speech_cues = speech_cues
         self.key = key if key is not None else id(self)
+        # A sentence's first speech cue depends on its words alone: remembered by them, so the
+        # language server's re-lint after an edit searches only the sentences that changed.
+        self._cues = Memo(_CUE_MEMO)
 
     def assign(self, article, facts) -> dict[int, Speaker | None]:
         """The speaker of every top-level quotation, by the offset of its opening mark."""
@@ -165,7 +172,8 @@ class SpeakerFinder:
         memo = sent.article.cache.setdefault(("speech_cue", self.key), {})
         key = (sent.start, sent.end)
         if key not in memo:
-            memo[key] = self.speech_cues.search(sent.unquoted)
+            text = sent.unquoted
+            memo[key] = self._cues.get(text, lambda: self.speech_cues.search(text))
         return memo[key]
 
     def _in_sentence(self, sent, facts, how: str) -> Speaker | None:

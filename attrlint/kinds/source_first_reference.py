@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar
 
 import regex
 
 from attrlint.engine.rules import Option, Rule, register
+from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation
 
 # Words with their inner stops, apostrophes and hyphens ("U.S.", "O’Brien", "H-P", "AT&T"); the
@@ -35,6 +37,8 @@ _TOKEN = re.compile(r"[^\W_][\w.’'&-]*")
 # "SOHR", "U.N.", and hyphenated ones ("H-P", "AFL-CIO"), which abbreviate hyphenated names.
 _ACRONYM = regex.compile(r"^(?:\p{Lu}\.){2,}$|^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu})){1,7}$")
 _SPACES = regex.compile(r"\s+")
+# Paragraphs whose full names' surnames are remembered.
+_PARAGRAPH_MEMO = 4_000
 
 
 @register
@@ -107,6 +111,8 @@ class SourceFirstReference(Rule):
         self._of_name = regex.compile(rf"\s+(?:{lex.alternation('organisation_links') if lex else none})\s+\p{{Lu}}")
         self._source_after_cue = tuple(lex.word_class("source_after_cue_openings")) if lex else ()
         self._common_endings = tuple(lex.word_class("common_word_endings")) if lex else ()
+        # Paragraphs' surnames by their text (see _full_name_surnames).
+        self._memo = Memo(_PARAGRAPH_MEMO)
 
     # --- finding the sources -----------------------------------------------------------
 
@@ -388,19 +394,27 @@ class SourceFirstReference(Rule):
 
     def _full_name_surnames(self, article) -> set[str]:
         """Surnames that end a full name somewhere in the body (the article shows they are people)."""
-        out = set()
+        out: set[str] = set()
         for para in article.paragraphs:
-            for m in self._name_run.finditer(article.text, para.start, para.end):
-                words = m.group(0).split()
-                if len(words) < 2:
-                    continue  # one capitalised word: no full name (most runs are sentence openers)
-                for parts in self._sentence_runs(words):
-                    parts = [p for p in parts if p.lower() not in self._titles]
-                    if not parts or any(p.lower() in self._name_function_words for p in parts) or _ACRONYM.match(parts[0]):
-                        continue  # "CEO of Hewlett-Packard" is not a person's name
-                    if len(parts) >= 2 and parts[0].lower() not in self._not_names and parts[0].lower() not in self._org_heads:
-                        out.add(parts[-1].rstrip(".,").replace("’", "'").lower())
+            # Each paragraph's by its text (the language server's edit changes one paragraph).
+            own = article.text[para.start : para.end]
+            out |= self._memo.get(own, partial(self._paragraph_surnames, own))
         return out
+
+    def _paragraph_surnames(self, text: str) -> frozenset[str]:
+        """Surnames that end a full name in one paragraph's text."""
+        out = set()
+        for m in self._name_run.finditer(text):
+            words = m.group(0).split()
+            if len(words) < 2:
+                continue  # one capitalised word: no full name (most runs are sentence openers)
+            for parts in self._sentence_runs(words):
+                parts = [p for p in parts if p.lower() not in self._titles]
+                if not parts or any(p.lower() in self._name_function_words for p in parts) or _ACRONYM.match(parts[0]):
+                    continue  # "CEO of Hewlett-Packard" is not a person's name
+                if len(parts) >= 2 and parts[0].lower() not in self._not_names and parts[0].lower() not in self._org_heads:
+                    out.add(parts[-1].rstrip(".,").replace("’", "'").lower())
+        return frozenset(out)
 
     def _sentence_runs(self, parts: list[str]):
         """A capitalised run cut where a sentence ends inside it: "... the Path. Insiders say"

@@ -5,11 +5,13 @@ blank their markup and say where the headline and the blocks are.
 
 from __future__ import annotations
 
+import dataclasses
+
 import regex
 
 from attrlint.model.article import Article, Paragraph, Sentence
 from attrlint.model.lexicon import Lexicon
-from attrlint.model.quotes import EMBED_RUN, Quotation, is_embed, opens_with_quote, scan_paragraph
+from attrlint.model.quotes import EMBED_RUN, Mark, ParagraphQuotes, Quotation, is_embed, opens_with_quote, scan_paragraph
 from attrlint.model.source import Source
 
 CLOSERS = "\"'”’»)]"
@@ -107,7 +109,7 @@ def _build(
         if headline_key is not None and _squash(stripped) == headline_key:
             current = None  # a line repeating the headline is not body
             continue
-        if len(line) <= FURNITURE_MAX_CHARS and lex.furniture_line.match(line):
+        if len(line) <= FURNITURE_MAX_CHARS and _is_furniture(line, lex):
             article.furniture.append((s, e))
             current = None
             continue
@@ -116,12 +118,24 @@ def _build(
             gathered.append(current)
         else:
             current[1] = e
+    _fill_paragraphs(article, gathered)
+
+
+def _fill_paragraphs(article: Article, gathered: list[list[int]]) -> None:
+    """The paragraphs at the gathered spans, with their quotations and sentences."""
     for i, (s, e) in enumerate(gathered):
         article.paragraphs.append(Paragraph(s, e, i))
-    _scan_quotations(article)
-    for para in article.paragraphs:
-        for k, (s, e) in enumerate(split_sentences(text, para.start, para.end, lex)):
+    readings = [_read_paragraph(article, para) for para in article.paragraphs]
+    _scan_quotations(article, [quotes for quotes, _ in readings])
+    for para, (_, sentences) in zip(article.paragraphs, readings, strict=True):
+        for k, (s, e) in enumerate(sentences):
             para.sentences.append(Sentence(s, e, para.index, k, article))
+
+
+def _is_furniture(line: str, lex: Lexicon) -> bool:
+    # Remembered by the line's text: most lines are a paragraph each, and the language server
+    # reads them all again after each edit (the furniture patterns are many).
+    return lex.memo("furniture", _PARAGRAPH_MEMO).get(line, lambda: lex.furniture_line.match(line) is not None)
 
 
 def _no_blank_line_in_body(text: str, lines) -> bool:
@@ -163,12 +177,75 @@ def _squash(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
-def _scan_quotations(article: Article) -> None:
+# Paragraphs whose reading (quotation marks paired, sentences split) is remembered by their
+# text: the language server reads the whole draft again after each edit, which changes one
+# paragraph. Many long drafts' worth; each entry is about a paragraph's size.
+_PARAGRAPH_MEMO = 4_000
+
+
+def _read_paragraph(article: Article, para: Paragraph) -> tuple[ParagraphQuotes, list[tuple[int, int]]]:
+    """The paragraph's quotations and marks (its own: whether a quotation carries on into the
+    next paragraph is decided by _scan_quotations) and its sentence spans.
+
+    Both read the paragraph's text and at most the one character on either side of it, so a
+    paragraph whose neighbours there are white space (or nothing) is read once, by its text,
+    and its reading moved to where it stands now. A paragraph that touches other copy (a
+    marked-up draft's block may share a line) is read in place."""
+    text, lex = article.text, article.lexicon
+    before = text[para.start - 1] if para.start > 0 else ""
+    after = text[para.end] if para.end < len(text) else ""
+    if not ((before == "" or before.isspace()) and (after == "" or after.isspace())):
+        return _reading(text, para.start, para.end, para.index, lex)
+    own = text[para.start : para.end]
+    start = len(before)
+    got = lex.memo("paragraphs", _PARAGRAPH_MEMO).get(
+        (before, own, after), lambda: _reading(before + own + after, start, start + len(own), 0, lex)
+    )
+    return _moved(got, para.start - start, para.index)
+
+
+def _reading(text: str, start: int, end: int, index: int, lex: Lexicon) -> tuple[ParagraphQuotes, list[tuple[int, int]]]:
+    return scan_paragraph(text, start, end, index, lex.elisions), split_sentences(text, start, end, lex)
+
+
+def _moved(reading, delta: int, index: int) -> tuple[ParagraphQuotes, list[tuple[int, int]]]:
+    """A remembered reading moved by `delta` characters into paragraph `index`: new objects,
+    since the article's quotations are marked later (continued, continues) and the memo's
+    must stay as they were read."""
+    quotes, sentences = reading
+    marks: dict[int, Mark] = {}  # a mark in two lists stays one mark
+
+    def mark(m: Mark) -> Mark:
+        got = marks.get(id(m))
+        if got is None:
+            got = marks[id(m)] = dataclasses.replace(m, offset=m.offset + delta)
+        return got
+
+    moved = ParagraphQuotes(
+        [
+            dataclasses.replace(
+                q,
+                open=q.open + delta,
+                close=None if q.close is None else q.close + delta,
+                start=q.start + delta,
+                end=q.end + delta,
+                paragraph=index,
+            )
+            for q in quotes.quotations
+        ],
+        [mark(m) for m in quotes.unmatched],
+        None if quotes.open_at_end is None else mark(quotes.open_at_end),
+        [mark(m) for m in quotes.wrong_way],
+    )
+    return moved, [(s + delta, e + delta) for s, e in sentences]
+
+
+def _scan_quotations(article: Article, readings: list[ParagraphQuotes]) -> None:
     text = article.text
     paras = article.paragraphs
     carried = -1  # the paragraph that carries on a quotation left open
     for i, para in enumerate(paras):
-        result = scan_paragraph(text, para.start, para.end, i, article.lexicon.elisions)
+        result = readings[i]
         if carried == i and result.quotations and result.quotations[0].open == _first_mark(text, para):
             result.quotations[0].continued = True
         article.quotations.extend(result.quotations)
