@@ -14,6 +14,7 @@ offered fix.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import ClassVar
 
 import regex
@@ -21,9 +22,12 @@ import regex
 from attrlint.analysis.figures import PeopleNouns, people_nouns
 from attrlint.diagnostic import Fix
 from attrlint.engine.rules import Option, Rule, register
+from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
 
 _LETTER = r"[\p{L}\p{N}]"
+# Sentences whose loaded verbs are remembered, as the facts' memo.
+_SENTENCE_MEMO = 10_000
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
 # A headline's quotation marks are not paired by the article model (it reads the body), so
 # a headline's quoted words are blanked here: "'Liar,' he retorted" is the speaker's word.
@@ -112,6 +116,7 @@ class LoadedVerb(Rule):
     def prepare(self) -> None:
         flags = regex.V1 | regex.IGNORECASE
         self._table = {" ".join(k.lower().split()): str(v) for k, v in self.opts["replacements"].items()}
+        self._memo = Memo(_SENTENCE_MEMO)
         self._verbs = regex.compile(
             rf"(?<!{_LETTER}|[-’']){'(?:' + word_alternation(list(self._table)) + ')'}(?!{_LETTER}|-)", flags
         )
@@ -179,21 +184,32 @@ class LoadedVerb(Rule):
         if self.opts["headline"] and article.headline is not None:
             sentences[:0] = [article.headline, *article.deck]
         for sent in sentences:
-            text = _blank_quotes(sent.text) if sent.paragraph < 0 else sent.unquoted
-            if not self._gate.search(text.lower()):
-                continue
-            blocked = [(m.start(), m.end()) for m in self._exceptions.finditer(text)] if self._exceptions else []
-            for m in self._verbs.finditer(text):
-                s, e = m.start(), m.end()
-                if any(a <= s < b for a, b in blocked):
-                    continue
-                form = " ".join(m.group(0).lower().split())
-                if not self._introduces_speech(text, s, e, form, headline=sent.paragraph < 0):
-                    continue
-                neutral = _match_case(self._table[form], m.group(0))
+            headline = sent.paragraph < 0
+            text = _blank_quotes(sent.text) if headline else sent.unquoted
+            # A sentence's loaded verbs depend on its words alone: remembered by them, so the
+            # language server's re-lint after an edit reads only the sentences that changed.
+            for s, e, verb, neutral, safe in self._memo.get((text, headline), partial(self._loaded, text, headline)):
                 start, end = sent.start + s, sent.start + e
-                fix = Fix(start, end, neutral, f"Replace '{m.group(0)}' with '{neutral}'", safe=self._reads_after_swap(text, e))
-                yield self.diagnostic(article, start, end, fix=fix, verb=m.group(0), neutral=neutral)
+                fix = Fix(start, end, neutral, f"Replace '{verb}' with '{neutral}'", safe=safe)
+                yield self.diagnostic(article, start, end, fix=fix, verb=verb, neutral=neutral)
+
+    def _loaded(self, text: str, headline: bool) -> list[tuple[int, int, str, str, bool]]:
+        """The loaded verbs of a sentence's own words that introduce speech, as (start, end,
+        verb, neutral verb, whether the swap reads as it stands)."""
+        if not self._gate.search(text.lower()):
+            return []
+        out = []
+        blocked = [(m.start(), m.end()) for m in self._exceptions.finditer(text)] if self._exceptions else []
+        for m in self._verbs.finditer(text):
+            s, e = m.start(), m.end()
+            if any(a <= s < b for a, b in blocked):
+                continue
+            form = " ".join(m.group(0).lower().split())
+            if not self._introduces_speech(text, s, e, form, headline=headline):
+                continue
+            neutral = _match_case(self._table[form], m.group(0))
+            out.append((s, e, m.group(0), neutral, self._reads_after_swap(text, e)))
+        return out
 
     def _reads_after_swap(self, text: str, e: int) -> bool:
         """Whether the neutral verb fits what follows unedited. "admitted to reporters that"

@@ -50,16 +50,23 @@ class Sentence:
 
     @cached_property
     def unquoted(self) -> str:
-        """The sentence with quoted words blanked: what the writer says in their own voice."""
-        chars = list(self.text)
-        for q in self.quotations:
-            if q.depth:
-                continue
-            lo, hi = max(q.start, self.start) - self.start, min(q.end, self.end) - self.start
-            for k in range(lo, hi):
-                if chars[k] != "\n":
-                    chars[k] = " "
-        return "".join(chars)
+        """The sentence with quoted words blanked: what the writer says in their own voice.
+        (The reader fills it in for a paragraph it remembers, see attrlint.model.segment.)"""
+        return unquoted(self.article.text, self.start, self.end, self.quotations)
+
+
+def unquoted(text: str, start: int, end: int, quotations: Sequence[Quotation]) -> str:
+    """text[start:end] with the words of the top-level quotations among `quotations` blanked
+    (line breaks kept)."""
+    chars = list(text[start:end])
+    for q in quotations:
+        if q.depth or not (q.start < end and q.end > start):
+            continue
+        lo, hi = max(q.start, start) - start, min(q.end, end) - start
+        for k in range(lo, hi):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)
 
 
 @dataclass

@@ -10,6 +10,7 @@ import dataclasses
 import regex
 
 from attrlint.model.article import Article, Paragraph, Sentence
+from attrlint.model.article import unquoted as blank_quotations
 from attrlint.model.lexicon import Lexicon
 from attrlint.model.quotes import EMBED_RUN, Mark, ParagraphQuotes, Quotation, is_embed, opens_with_quote, scan_paragraph
 from attrlint.model.source import Source
@@ -126,10 +127,14 @@ def _fill_paragraphs(article: Article, gathered: list[list[int]]) -> None:
     for i, (s, e) in enumerate(gathered):
         article.paragraphs.append(Paragraph(s, e, i))
     readings = [_read_paragraph(article, para) for para in article.paragraphs]
-    _scan_quotations(article, [quotes for quotes, _ in readings])
-    for para, (_, sentences) in zip(article.paragraphs, readings, strict=True):
+    _scan_quotations(article, [quotes for quotes, _, _ in readings])
+    for para, (_, sentences, unquoted) in zip(article.paragraphs, readings, strict=True):
         for k, (s, e) in enumerate(sentences):
-            para.sentences.append(Sentence(s, e, para.index, k, article))
+            sentence = Sentence(s, e, para.index, k, article)
+            if unquoted is not None:
+                # Remembered with the paragraph: the cached property is filled in.
+                sentence.__dict__["unquoted"] = unquoted[k]
+            para.sentences.append(sentence)
 
 
 def _is_furniture(line: str, lex: Lexicon) -> bool:
@@ -183,9 +188,13 @@ def _squash(s: str) -> str:
 _PARAGRAPH_MEMO = 4_000
 
 
-def _read_paragraph(article: Article, para: Paragraph) -> tuple[ParagraphQuotes, list[tuple[int, int]]]:
+_Reading = tuple[ParagraphQuotes, list[tuple[int, int]], "list[str] | None"]
+
+
+def _read_paragraph(article: Article, para: Paragraph) -> _Reading:
     """The paragraph's quotations and marks (its own: whether a quotation carries on into the
-    next paragraph is decided by _scan_quotations) and its sentence spans.
+    next paragraph is decided by _scan_quotations), its sentence spans and, when remembered,
+    its sentences' own words (Sentence.unquoted: the quotations are the paragraph's own).
 
     Both read the paragraph's text and at most the one character on either side of it, so a
     paragraph whose neighbours there are white space (or nothing) is read once, by its text,
@@ -195,24 +204,34 @@ def _read_paragraph(article: Article, para: Paragraph) -> tuple[ParagraphQuotes,
     before = text[para.start - 1] if para.start > 0 else ""
     after = text[para.end] if para.end < len(text) else ""
     if not ((before == "" or before.isspace()) and (after == "" or after.isspace())):
-        return _reading(text, para.start, para.end, para.index, lex)
+        return _reading(text, para.start, para.end, para.index, lex, unquoted=False)
     own = text[para.start : para.end]
     start = len(before)
     got = lex.memo("paragraphs", _PARAGRAPH_MEMO).get(
-        (before, own, after), lambda: _reading(before + own + after, start, start + len(own), 0, lex)
+        (before, own, after), lambda: _reading(before + own + after, start, start + len(own), 0, lex, unquoted=True)
     )
     return _moved(got, para.start - start, para.index)
 
 
-def _reading(text: str, start: int, end: int, index: int, lex: Lexicon) -> tuple[ParagraphQuotes, list[tuple[int, int]]]:
-    return scan_paragraph(text, start, end, index, lex.elisions), split_sentences(text, start, end, lex)
+def _reading(text: str, start: int, end: int, index: int, lex: Lexicon, unquoted: bool) -> _Reading:
+    quotes = scan_paragraph(text, start, end, index, lex.elisions)
+    sentences = split_sentences(text, start, end, lex)
+    own = None
+    if unquoted:
+        quoted = list(quotes.quotations)
+        mark = quotes.open_at_end
+        if mark is not None:
+            # The quotation left open runs to the paragraph's end (see _scan_quotations).
+            quoted.append(Quotation(mark.offset, None, mark.offset + mark.length, end, mark.double, 0, index))
+        own = [blank_quotations(text, s, e, quoted) for s, e in sentences]
+    return quotes, sentences, own
 
 
-def _moved(reading, delta: int, index: int) -> tuple[ParagraphQuotes, list[tuple[int, int]]]:
+def _moved(reading: _Reading, delta: int, index: int) -> _Reading:
     """A remembered reading moved by `delta` characters into paragraph `index`: new objects,
     since the article's quotations are marked later (continued, continues) and the memo's
     must stay as they were read."""
-    quotes, sentences = reading
+    quotes, sentences, unquoted = reading
     marks: dict[int, Mark] = {}  # a mark in two lists stays one mark
 
     def mark(m: Mark) -> Mark:
@@ -237,7 +256,7 @@ def _moved(reading, delta: int, index: int) -> tuple[ParagraphQuotes, list[tuple
         None if quotes.open_at_end is None else mark(quotes.open_at_end),
         [mark(m) for m in quotes.wrong_way],
     )
-    return moved, [(s + delta, e + delta) for s, e in sentences]
+    return moved, [(s + delta, e + delta) for s, e in sentences], unquoted
 
 
 def _scan_quotations(article: Article, readings: list[ParagraphQuotes]) -> None:
