@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from attrlint import memo
 from attrlint.model.lexicon import Lexicon
 from attrlint.model.source import read_source, walk
 
@@ -43,16 +44,14 @@ class Rendering:
         return set(zip(self.words, self.words[1:], strict=False))
 
 
-# Quotations whose rendering is remembered by their text (see render).
-_RENDER_MEMO = 4_000
-
-
 def render(text: str, start: int, end: int, lexicon: Lexicon) -> Rendering:
     """The rendering of text[start:end]. It depends on those characters alone, so it is
     remembered by them (the language server renders every quotation again after each edit)
     and moved to where they stand; each call gets a rendering of its own to fill in."""
     own = text[start:end]
-    words, spans, elided, inserted = lexicon.memo("renderings", _RENDER_MEMO).get(own, lambda: _render(own, 0, len(own), lexicon))
+    words, spans, elided, inserted = lexicon.memo("renderings", memo.SENTENCES).get(
+        own, lambda: _render(own, 0, len(own), lexicon)
+    )
     return Rendering(list(words), [(s + start, e + start) for s, e in spans], set(elided), set(inserted))
 
 

@@ -24,14 +24,13 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from attrlint import memo
 from attrlint.memo import Memo
 from attrlint.model.quotes import is_embed
 
 if TYPE_CHECKING:
     from attrlint.patterns import AnyOf
 
-# Sentences whose first speech cue is remembered (see SpeakerFinder._cue), as the facts' memo.
-_CUE_MEMO = 10_000
 
 _NAME = regex.compile(r"(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+")
 
@@ -57,7 +56,7 @@ class SpeakerFinder:
         self.key = key if key is not None else id(self)
         # A sentence's first speech cue depends on its words alone: remembered by them, so the
         # language server's re-lint after an edit searches only the sentences that changed.
-        self._cues = Memo(_CUE_MEMO)
+        self._cues = Memo(memo.SENTENCES)
 
     def assign(self, article, facts) -> dict[int, Speaker | None]:
         """The speaker of every top-level quotation, by the offset of its opening mark."""

@@ -19,6 +19,7 @@ from typing import ClassVar
 
 import regex
 
+from attrlint import memo
 from attrlint.analysis.figures import PeopleNouns, people_nouns
 from attrlint.diagnostic import Fix
 from attrlint.engine.rules import Option, Rule, register
@@ -26,8 +27,6 @@ from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
 
 _LETTER = r"[\p{L}\p{N}]"
-# Sentences whose loaded verbs are remembered, as the facts' memo.
-_SENTENCE_MEMO = 10_000
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
 # A headline's quotation marks are not paired by the article model (it reads the body), so
 # a headline's quoted words are blanked here: "'Liar,' he retorted" is the speaker's word.
@@ -116,7 +115,7 @@ class LoadedVerb(Rule):
     def prepare(self) -> None:
         flags = regex.V1 | regex.IGNORECASE
         self._table = {" ".join(k.lower().split()): str(v) for k, v in self.opts["replacements"].items()}
-        self._memo = Memo(_SENTENCE_MEMO)
+        self._memo = Memo(memo.SENTENCES)
         self._verbs = regex.compile(
             rf"(?<!{_LETTER}|[-’']){'(?:' + word_alternation(list(self._table)) + ')'}(?!{_LETTER}|-)", flags
         )

@@ -21,12 +21,14 @@ is checked; one finding per source, at its first short reference.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, ClassVar
 
 import regex
 
+from attrlint import memo
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation
@@ -37,8 +39,6 @@ _TOKEN = re.compile(r"[^\W_][\w.’'&-]*")
 # "SOHR", "U.N.", and hyphenated ones ("H-P", "AFL-CIO"), which abbreviate hyphenated names.
 _ACRONYM = regex.compile(r"^(?:\p{Lu}\.){2,}$|^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu})){1,7}$")
 _SPACES = regex.compile(r"\s+")
-# Paragraphs whose full names' surnames are remembered.
-_PARAGRAPH_MEMO = 4_000
 
 
 @register
@@ -112,7 +112,8 @@ class SourceFirstReference(Rule):
         self._source_after_cue = tuple(lex.word_class("source_after_cue_openings")) if lex else ()
         self._common_endings = tuple(lex.word_class("common_word_endings")) if lex else ()
         # Paragraphs' surnames by their text (see _full_name_surnames).
-        self._memo = Memo(_PARAGRAPH_MEMO)
+        self._memo = Memo(memo.PARAGRAPHS)
+        self._tokens = Memo(memo.SENTENCES)  # sentences' tokens by their words (see _SentenceTokens)
 
     # --- finding the sources -----------------------------------------------------------
 
@@ -123,7 +124,7 @@ class SourceFirstReference(Rule):
             facts,
             body_start=article.paragraphs[0].start if article.paragraphs else len(text),
             surnames=_Lazy(lambda: self._full_name_surnames(article)),
-            tokens=_SentenceTokens(),
+            tokens=_SentenceTokens(self._tokens),
         )
         reported: set[str] = set()
         for para in article.paragraphs:
@@ -195,7 +196,7 @@ class SourceFirstReference(Rule):
     def _subject_of(self, unq: str, tokens, a):
         """The tokens naming an attribution's source: before its cue, or after it when inverted."""
         if a.cue.lower().startswith(self._source_after_cue):
-            after = [t for t in tokens if t[0] >= a.end - 1]
+            after = tokens[_first_from(tokens, a.end - 1) :]
             span = self._name_at(after, 0) if after else None
             return None if span is None else (None, _shifted(span, tokens, after))
         before, k = self._word_before_cue(tokens, a)
@@ -213,7 +214,7 @@ class SourceFirstReference(Rule):
 
     def _inverted_subject(self, unq: str, tokens, a):
         """The name right after the cue, when it closes its clause ("..., said Le Pen.")."""
-        after = [t for t in tokens if t[0] >= a.end]
+        after = tokens[_first_from(tokens, a.end) :]
         if not after or _COMMA.search(unq, a.end, after[0][0]):
             return None
         span = self._name_at(after, 0)
@@ -227,7 +228,7 @@ class SourceFirstReference(Rule):
     def _word_before_cue(self, tokens, a):
         """The tokens before the cue, and the index of the last one that is not an adverb
         ("Carson also said"); -1 when there is none."""
-        before = [t for t in tokens if t[0] + len(t[1]) <= a.start]
+        before = tokens[: _first_ending_after(tokens, a.start)]
         k = len(before) - 1
         while k >= 0 and before[k][1].lower() in self._adverbs:
             k -= 1
@@ -507,16 +508,43 @@ class _Lazy:
 
 class _SentenceTokens:
     """Each sentence's words with their offsets, made once: a sentence is read again for the
-    "he" of the one before it."""
+    "he" of the one before it. They depend on its words alone, so `by_text` keeps them by those
+    for the next article (the language server's next re-lint). Shared: never modified."""
 
-    def __init__(self) -> None:
+    def __init__(self, by_text: Memo | None = None) -> None:
         self._got: dict[int, list] = {}
+        self._memo = by_text if by_text is not None else Memo(memo.SENTENCES)
 
     def __call__(self, sent) -> list:
         got = self._got.get(sent.start)
         if got is None:
-            got = self._got[sent.start] = [(m.start(), m.group(0)) for m in _TOKEN.finditer(sent.unquoted)]
+            text = sent.unquoted
+            got = self._got[sent.start] = self._memo.get(text, partial(_tokens, text))
         return got
+
+
+def _tokens(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+# A sentence's tokens are in text order and do not overlap: their starts and ends both rise,
+# so the tokens before or after an offset are found by bisection.
+def _first_from(tokens: list, offset: int) -> int:
+    """The index of the first token starting at or after `offset`."""
+    return bisect_left(tokens, offset, key=_token_start)
+
+
+def _first_ending_after(tokens: list, offset: int) -> int:
+    """The index of the first token ending after `offset`."""
+    return bisect_right(tokens, offset, key=_token_end)
+
+
+def _token_start(t: tuple[int, str]) -> int:
+    return t[0]
+
+
+def _token_end(t: tuple[int, str]) -> int:
+    return t[0] + len(t[1])
 
 
 @dataclass

@@ -20,6 +20,7 @@ from typing import ClassVar
 
 import regex
 
+from attrlint import memo
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
@@ -157,7 +158,7 @@ class VagueSource(Rule):
         self._cue_words = frozenset(w.lower() for w in o["cues"] if " " not in w.strip())
         self._vague_words = frozenset(w.lower() for w in o["vague_nouns"] if " " not in w.strip())
         # Paragraphs' searches by their sentences' words (see _scans).
-        self._memo = Memo(_PARAGRAPH_MEMO)
+        self._memo = Memo(memo.PARAGRAPHS)
 
     def check(self, article, facts):
         # The searches every sentence needs run once over each paragraph, its sentences joined
@@ -454,8 +455,6 @@ _ESCAPES = re.compile(r"\\[pP]\{[^}]*\}(?<!L[ult]\})|\\.|\(\?P<\w+>")
 _CASE_SENSITIVE = re.compile(r"[A-Z]|\(\?[a-z]*-[a-z]*i|\\[pP]\{L[ult]\}")
 # Joins the sentences for the searches run once per paragraph: no pattern matches across it.
 _SEPARATOR = "\x00"
-# Paragraphs whose searches are remembered (see VagueSource._scans).
-_PARAGRAPH_MEMO = 4_000
 
 
 def _by_sentence(matches, starts: list[int]) -> dict[int, list]:

@@ -9,6 +9,7 @@ import dataclasses
 
 import regex
 
+from attrlint import memo
 from attrlint.model.article import Article, Paragraph, Sentence
 from attrlint.model.article import unquoted as blank_quotations
 from attrlint.model.lexicon import Lexicon
@@ -140,7 +141,7 @@ def _fill_paragraphs(article: Article, gathered: list[list[int]]) -> None:
 def _is_furniture(line: str, lex: Lexicon) -> bool:
     # Remembered by the line's text: most lines are a paragraph each, and the language server
     # reads them all again after each edit (the furniture patterns are many).
-    return lex.memo("furniture", _PARAGRAPH_MEMO).get(line, lambda: lex.furniture_line.match(line) is not None)
+    return lex.memo("furniture", memo.PARAGRAPHS).get(line, lambda: lex.furniture_line.match(line) is not None)
 
 
 def _no_blank_line_in_body(text: str, lines) -> bool:
@@ -182,12 +183,6 @@ def _squash(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
-# Paragraphs whose reading (quotation marks paired, sentences split) is remembered by their
-# text: the language server reads the whole draft again after each edit, which changes one
-# paragraph. Many long drafts' worth; each entry is about a paragraph's size.
-_PARAGRAPH_MEMO = 4_000
-
-
 _Reading = tuple[ParagraphQuotes, list[tuple[int, int]], "list[str] | None"]
 
 
@@ -207,7 +202,7 @@ def _read_paragraph(article: Article, para: Paragraph) -> _Reading:
         return _reading(text, para.start, para.end, para.index, lex, unquoted=False)
     own = text[para.start : para.end]
     start = len(before)
-    got = lex.memo("paragraphs", _PARAGRAPH_MEMO).get(
+    got = lex.memo("paragraphs", memo.PARAGRAPHS).get(
         (before, own, after), lambda: _reading(before + own + after, start, start + len(own), 0, lex, unquoted=True)
     )
     return _moved(got, para.start - start, para.index)
