@@ -12,6 +12,7 @@ words with it, whatever the size of the reference folder.
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,9 +40,13 @@ class Rendering:
     line: int = 0
     text: str = ""  # the quotation as written, for messages
     owner: Any = None  # the Quotation it renders
+    # Its word pairs, when render() remembered them with its words (see pairs).
+    known_pairs: frozenset[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
 
-    def pairs(self) -> set[tuple[str, str]]:
-        return set(zip(self.words, self.words[1:], strict=False))
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        if self.known_pairs is None:
+            self.known_pairs = frozenset(itertools.pairwise(self.words))
+        return self.known_pairs
 
 
 def render(text: str, start: int, end: int, lexicon: Lexicon) -> Rendering:
@@ -49,14 +54,14 @@ def render(text: str, start: int, end: int, lexicon: Lexicon) -> Rendering:
     remembered by them (the language server renders every quotation again after each edit)
     and moved to where they stand; each call gets a rendering of its own to fill in."""
     own = text[start:end]
-    words, spans, elided, inserted = lexicon.memo("renderings", memo.SENTENCES).get(
+    words, spans, elided, inserted, pairs = lexicon.memo("renderings", memo.SENTENCES).get(
         own, lambda: _render(own, 0, len(own), lexicon)
     )
-    return Rendering(list(words), [(s + start, e + start) for s, e in spans], set(elided), set(inserted))
+    return Rendering(list(words), [(s + start, e + start) for s, e in spans], set(elided), set(inserted), known_pairs=pairs)
 
 
 def _render(text: str, start: int, end: int, lexicon: Lexicon):
-    """Words, spans, ellipses and insertions of text[start:end] (see Rendering)."""
+    """Words, spans, ellipses, insertions and word pairs of text[start:end] (see Rendering)."""
     units, tens, scales = lexicon.numbers("spoken_units"), lexicon.numbers("spoken_tens"), lexicon.numbers("spoken_scales")
     words: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -99,7 +104,7 @@ def _render(text: str, start: int, end: int, lexicon: Lexicon):
         words.append(low)
         spans.append((m.start(), m.end()))
     flush_number()
-    return words, spans, elided, inserted
+    return words, spans, elided, inserted, frozenset(itertools.pairwise(words))
 
 
 def _number_value(parts: list[str], units: dict, tens: dict, scales: dict) -> int:

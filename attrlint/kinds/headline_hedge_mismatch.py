@@ -25,10 +25,12 @@ sentence with no cue, condition or forecast in any clause.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 import regex
 
+from attrlint import memo
 from attrlint.analysis.claims import (
     HEADLINE_QUOTE,
     RangeReader,
@@ -40,6 +42,7 @@ from attrlint.analysis.claims import (
     stems_match,
 )
 from attrlint.engine.rules import Option, Rule, register
+from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
 
 _FLAGS = regex.V1 | regex.IGNORECASE
@@ -222,6 +225,7 @@ class HeadlineHedge(Rule):
         self._labels = frozenset(w.lower() for w in o["labels"])
         self._not_claims = regex.compile(pattern_alternation(o["not_claims"]), _FLAGS)
         self._source_subjects = regex.compile(pattern_alternation(o["source_subjects"]), _FLAGS)
+        self._subjects = Memo(memo.SENTENCES)
         self._releases = regex.compile(pattern_alternation(o["releases"]), _FLAGS)
         self._concessions = regex.compile(pattern_alternation(o["concessions"]), _FLAGS)
         self._not_sources = regex.compile(pattern_alternation(o["not_sources"]), _FLAGS)
@@ -344,7 +348,9 @@ class HeadlineHedge(Rule):
         if not framing.attributed_by:
             self._source_after(article, facts, framing)
         if not framing.attributed_by:
-            subject = self._source_subjects.match(framing.claim)
+            # By the claim's words alone: the language server reads the same headline again
+            # after every edit in the body, and the subjects are many patterns.
+            subject = self._subjects.get(framing.claim, partial(self._source_subjects.match, framing.claim))
             if subject:
                 # "New poll gives Clinton a lead", "Study finds ...": the source is the subject.
                 framing.speaker = framing.attributed_by = " ".join(subject.group(0).split())

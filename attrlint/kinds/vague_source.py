@@ -159,6 +159,7 @@ class VagueSource(Rule):
         self._vague_words = frozenset(w.lower() for w in o["vague_nouns"] if " " not in w.strip())
         # Paragraphs' searches by their sentences' words (see _scans).
         self._memo = Memo(memo.PARAGRAPHS)
+        self._subject_cues = Memo(memo.SENTENCES)
 
     def check(self, article, facts):
         # The searches every sentence needs run once over each paragraph, its sentences joined
@@ -288,7 +289,9 @@ class VagueSource(Rule):
         for at in sorted(starts):
             if at < done:
                 continue
-            m = self._subject_cue.match(text, at)
+            # By the sentence's words and the place: the language server asks again after
+            # every edit elsewhere in the draft.
+            m = self._subject_cues.get((text, at), partial(self._subject_cue.match, text, at))
             if m is None:
                 continue
             g = self._vague_group(text, m, subject=True, names=names)
