@@ -13,7 +13,6 @@ import math
 import os
 import sys
 import textwrap
-import traceback
 from typing import TYPE_CHECKING
 
 from attrlint import __version__
@@ -223,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         print(f"attrlint: error: {internal_error('attrlint', exc)}", file=sys.stderr)
         if getattr(args, "debug", False):
+            import traceback  # only on an internal error
+
             traceback.print_exc()
         return 2
 
@@ -470,6 +471,8 @@ def _guarded(args, what: str, call) -> int:
     except Exception as exc:
         print(f"attrlint: error: {internal_error(what, exc)}", file=sys.stderr)
         if args.debug:
+            import traceback  # only on an internal error
+
             traceback.print_exc()
         return 1
 

@@ -11,7 +11,6 @@ words with it, whatever the size of the reference folder.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -149,6 +148,8 @@ def compare(
     `loose=False` asks for the long run only (two quotations of one article: a writer quotes
     a remark twice nearly word for word, and different remarks share short phrases).
     `little_words` do not count towards the content words the shared stretch must hold."""
+    import difflib  # on first comparison: a run without quotations to compare never needs it
+
     sm = difflib.SequenceMatcher(None, a.words, b.words, autojunk=False)
     blocks = [blk for blk in sm.get_matching_blocks() if blk.size]
     if not blocks:

@@ -27,7 +27,6 @@ import hashlib
 import hmac
 import os
 import pickle
-import secrets
 import stat
 import sys
 from pathlib import Path
@@ -137,6 +136,8 @@ def _secret(dir_fd: int, create: bool) -> bytes | None:
         return None
     # Written under a temporary name and linked into place, so no reader ever sees a partial
     # secret and two racing processes end up agreeing on the one that was linked first.
+    import secrets  # only when writing: a run that finds its entry never needs it
+
     tmp = f".secret.{secrets.token_hex(8)}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=dir_fd)
@@ -235,6 +236,8 @@ def store(key: str, obj) -> None:
     dir_fd = _open_folder(folder, create=True)
     if dir_fd is None:
         return
+    import secrets
+
     tmp = f".{secrets.token_hex(8)}.tmp"
     try:
         secret = _secret(dir_fd, create=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,6 +125,8 @@ def _read_toml(path: str) -> tuple[dict, str]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RuleFileError(path, data.count(b"\n", 0, exc.start) + 1, "is not UTF-8") from None
+    import tomllib  # only for a pyproject.toml: a plain run finds none and skips the import
+
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:

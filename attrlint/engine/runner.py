@@ -8,7 +8,6 @@ serves `--jobs` and a cluster map (`attrlint.distributed.lint_partition`).
 from __future__ import annotations
 
 import os
-import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -52,6 +51,8 @@ def lint_path(
     except AttrlintError as exc:  # a bad config file met only by this file's folder
         return FileResult(path=display or path, error=f"config: {exc}")
     except Exception as exc:
+        import traceback  # only on an internal error
+
         return FileResult(path=display or path, error=internal_error(display or path, exc), traceback=traceback.format_exc())
 
 
