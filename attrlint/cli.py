@@ -15,7 +15,7 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
-from attrlint import __version__
+from attrlint import __version__, patterns
 from attrlint.diagnostic import SEVERITIES, SEVERITY_RANK
 from attrlint.engine.runner import default_jobs, internal_error, run, worker_count
 from attrlint.engine.suggest import did_you_mean
@@ -240,6 +240,10 @@ def _unknown_command(ap: argparse.ArgumentParser, argv: list[str]) -> str:
 
 
 def _workspace(args):
+    use_cache = not getattr(args, "no_cache", False)
+    if use_cache:
+        # Before the rule kinds are imported: their patterns come compiled from the cache.
+        patterns.preload()
     from attrlint.engine.project import Workspace
 
     if getattr(args, "config", None) and not os.path.isfile(args.config):
@@ -252,7 +256,7 @@ def _workspace(args):
         config_file=args.config,
         isolated=args.isolated,
         time_limit=getattr(args, "timeout", 5.0),
-        use_cache=not getattr(args, "no_cache", False),
+        use_cache=use_cache,
     )
 
 
@@ -286,6 +290,8 @@ def _check(args) -> int:
         paths = [os.path.relpath(p) for p in paths]
     # Load rules and config before any output, so a bad rule file fails cleanly.
     first = _first_linter(workspace, paths)
+    if workspace.use_cache:
+        patterns.save()  # every module with patterns is imported by now
     out = _open_output(args.output_file, paths, workspace) if args.output_file else sys.stdout
     if out is sys.stdout and hasattr(out, "reconfigure"):
         # A file name that is not UTF-8 (kept as surrogates) must not crash the report.

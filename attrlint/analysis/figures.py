@@ -15,17 +15,20 @@ from dataclasses import dataclass
 import regex
 
 from attrlint.model.lexicon import Lexicon
+from attrlint.patterns import compiled
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _HAS_DIGIT = re.compile(r"\d")
-_NAME_COMMA = regex.compile(r"\p{Lu}[\p{L}.’'-]*,\s*$")
-_NAME_PAREN = regex.compile(r"\p{Lu}[\p{L}.’'-]*\s*\($")
-_OF = regex.compile(r"\s+of\s+")
-_WORD_AT = regex.compile(r"[\p{L}][\p{L}’'.-]*|[$£€%°]")
+_NAME_COMMA = compiled(r"\p{Lu}[\p{L}.’'-]*,\s*$")
+_NAME_PAREN = compiled(r"\p{Lu}[\p{L}.’'-]*\s*\($")
+_OF = compiled(r"\s+of\s+")
+_WORD_AT = compiled(r"[\p{L}][\p{L}’'.-]*|[$£€%°]")
 
 
 @dataclass
 class Figure:
+    """A reported figure in a sentence, with what kind of figure it is."""
+
     start: int  # offsets relative to the sentence text
     end: int
     text: str

@@ -16,13 +16,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from attrlint import memo
 from attrlint.model.lexicon import Lexicon
 from attrlint.model.source import read_source, walk
+from attrlint.patterns import compiled
 
-_TOKEN = regex.compile(r"\d[\d,.]*\d|\d|%|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\.\.\.|…|[\[\]()]")
+_TOKEN = compiled(r"\d[\d,.]*\d|\d|%|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\.\.\.|…|[\[\]()]")
 # A word pair shared by more renderings than this says nothing about which remark it is.
 _COMMON_PAIR = 400
 
@@ -327,6 +326,8 @@ def renderings_of(article, min_words: int = 1, speakers: dict | None = None) -> 
 
 @dataclass
 class ReferenceIndex:
+    """The reference copy quote-drift compares with: its articles and their renderings."""
+
     articles: list = field(default_factory=list)
     index: RenderingIndex = field(default_factory=RenderingIndex)
 

@@ -27,16 +27,19 @@ import regex
 from attrlint import memo
 from attrlint.memo import Memo
 from attrlint.model.quotes import is_embed
+from attrlint.patterns import compiled
 
 if TYPE_CHECKING:
     from attrlint.patterns import AnyOf
 
 
-_NAME = regex.compile(r"(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+")
+_NAME = compiled(r"(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+")
 
 
 @dataclass
 class Speaker:
+    """Who said a quotation, and the words of the copy that say so."""
+
     name: str  # the words naming the speaker, as the copy gives them ("Colonel Joe Scrocca", "he")
     cue: str  # the reporting verb or phrase ("said", "according to")
     start: int  # absolute offsets of the cue
@@ -224,7 +227,7 @@ def _said(lexicon) -> regex.Pattern:
     return lexicon.word_pattern("frame_speech_verbs", "(?:{})", regex.I)
 
 
-_CREDIT = regex.compile(r"\n[ \t]*(?:[—–-]+\s*)?(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}),[^\n]{0,80}$")
+_CREDIT = compiled(r"\n[ \t]*(?:[—–-]+\s*)?(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}),[^\n]{0,80}$")
 
 
 def _noun_use(text: str, a, lexicon) -> bool:
@@ -243,7 +246,7 @@ def _credit_line(text: str, q) -> Speaker | None:
     return None
 
 
-_FRAME_WORD = regex.compile(r"[\p{L}][\p{L}.’'-]*")
+_FRAME_WORD = compiled(r"[\p{L}][\p{L}.’'-]*")
 
 
 def _frame(sent, how: str) -> Speaker | None:
@@ -362,7 +365,7 @@ def _introducer(sent) -> Speaker | None:
     return Speaker(" ".join(named[:3]), ":", sent.start, sent.end, "before")
 
 
-_QUESTION_LEAD = regex.compile(r"[^!?“”\"\n]{1,60}\?\s*$")  # "Retired Lt. Gen. Ann Ward?"
+_QUESTION_LEAD = compiled(r"[^!?“”\"\n]{1,60}\?\s*$")  # "Retired Lt. Gen. Ann Ward?"
 
 
 def _opens_paragraph(article, q) -> bool:
@@ -373,7 +376,7 @@ def _opens_paragraph(article, q) -> bool:
     return lead == "" or bool(_QUESTION_LEAD.fullmatch(lead))
 
 
-_LEADING_FRAME = regex.compile(r"[^,.;:!?“”\"]{1,60}")
+_LEADING_FRAME = compiled(r"[^,.;:!?“”\"]{1,60}")
 
 
 def _leading_frame(text: str, q, nxt) -> Speaker | None:
@@ -391,7 +394,7 @@ def _leading_frame(text: str, q, nxt) -> Speaker | None:
     return None
 
 
-_CREDIT_PARAGRAPH = regex.compile(r"[—–-]+\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})[^\n]{0,60}")
+_CREDIT_PARAGRAPH = compiled(r"[—–-]+\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})[^\n]{0,60}")
 
 
 def _credit_paragraph(article, q) -> Speaker | None:
@@ -409,8 +412,8 @@ def _credit_paragraph(article, q) -> Speaker | None:
     return None
 
 
-_BRACKET_CREDIT = regex.compile(r"[\[(]\s*(\p{Lu}[^\[\]()\n]{0,60}?)\.?\s*[\])]\s*\.?\s*$")
-_CREDIT_FILLER = regex.compile(r"(?:[\s,;.—–-]|\(\d{4}\)|[“”\"‘’'])*")
+_BRACKET_CREDIT = compiled(r"[\[(]\s*(\p{Lu}[^\[\]()\n]{0,60}?)\.?\s*[\])]\s*\.?\s*$")
+_CREDIT_FILLER = compiled(r"(?:[\s,;.—–-]|\(\d{4}\)|[“”\"‘’'])*")
 
 
 def _bracket_credit(article, q) -> Speaker | None:

@@ -3,7 +3,9 @@
 Compiling the shipped packs takes about 0.3 s; unpickling the compiled linter takes about
 10 ms (the `regex` module pickles its compiled code). The key covers everything the compiled
 linter depends on: attrlint's and `regex`'s versions, the contents of every rule and config
-file, and the command-line choices. Entries are written atomically; a missing, stale or
+file, and the command-line choices. A second kind of entry (`.patterns`) holds the patterns
+attrlint's modules compile as they are imported (attrlint.patterns), keyed by the versions and
+attrlint's own modules. Entries are written atomically; a missing, stale or
 unreadable entry is simply rebuilt. Set ATTRLINT_NO_CACHE=1 (or pass --no-cache) to do without.
 
 Unpickling runs code, so only what attrlint itself wrote may ever be unpickled:
@@ -23,6 +25,7 @@ The key itself is predictable (anyone can compute it); the secret is what an att
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
 import os
@@ -162,9 +165,11 @@ def _mac(secret: bytes, key: str, body: bytes) -> bytes:
     return hmac.new(secret, key.encode() + b"\0" + body, hashlib.sha256).digest()
 
 
+@functools.lru_cache(maxsize=1)
 def _code_stamp() -> str:
     """The package's own modules by size and modification time: an edited rule kind (in a
-    development checkout) must not meet a rule set compiled by its previous version."""
+    development checkout) must not meet a rule set compiled by its previous version. Read once
+    per process: the modules it runs are the ones it imported at the start."""
     root = Path(__file__).resolve().parents[1]  # the package, not this folder
     parts = []
     for p in sorted(root.rglob("*.py")):
@@ -188,16 +193,22 @@ def key_for(files: list[str], choices: object) -> str | None:
     return h.hexdigest()
 
 
-def _entry_name(key: str) -> str | None:
+# The kinds of entry, by the ending of their file names: a compiled linter, and the patterns the
+# modules compile as they are imported (attrlint.patterns).
+SUFFIXES = (".pickle", ".patterns")
+
+
+def _entry_name(key: str, suffix: str = ".pickle") -> str | None:
     # Keys are hex digests; anything else must not become a path.
-    return f"{key}.pickle" if key and all(c in "0123456789abcdef" for c in key) else None
+    ok = key and all(c in "0123456789abcdef" for c in key) and suffix in SUFFIXES
+    return f"{key}{suffix}" if ok else None
 
 
-def load(key: str, kind: type | None = None):
+def load(key: str, kind: type | None = None, suffix: str = ".pickle"):
     """The object stored under `key`, or None. Only an entry this user's attrlint wrote (its
     HMAC checks out) is unpickled, and only an object of type `kind` is returned."""
     folder = cache_dir()
-    name = _entry_name(key)
+    name = _entry_name(key, suffix)
     if folder is None or name is None:
         return None
     dir_fd = _open_folder(folder, create=False)
@@ -224,9 +235,9 @@ def load(key: str, kind: type | None = None):
     return obj
 
 
-def store(key: str, obj) -> None:
+def store(key: str, obj, suffix: str = ".pickle") -> None:
     folder = cache_dir()
-    name = _entry_name(key)
+    name = _entry_name(key, suffix)
     if folder is None or name is None:
         return
     try:

@@ -42,6 +42,8 @@ def select_rules(ruleset: RuleSet, select: list[str] | None, ignore: list[str] |
 
 @dataclass
 class Linter:
+    """Compiled rules with the tools they share, ready to lint sources."""
+
     ruleset: RuleSet
     rules: list[Rule]
     references: object | None = None

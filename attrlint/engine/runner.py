@@ -26,6 +26,8 @@ SECTION_CHARS = 2_000_000
 
 @dataclass
 class FileResult:
+    """What checking one file gave: its findings, or why it could not be read."""
+
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: Source | None = None

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 import regex
 
 from attrlint.model.source import Source
+from attrlint.patterns import compiled
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = compiled(
     r"<!--\s*(?P<word>attrlint[\w-]*)(?P<args>[^>]*?)\s*-->"
     r"|^[ \t]*\[(?P<word2>attrlint[\w-]*)(?P<args2>[^\]\n]*)\][ \t]*$",
     regex.M,
@@ -26,6 +27,8 @@ KINDS = ("attrlint-disable", "attrlint-enable", "attrlint-ignore-next-line")
 
 @dataclass
 class Directive:
+    """One suppression comment: what it switches off, and from where."""
+
     kind: str  # disable, enable, ignore-next-line
     rules: frozenset[str]  # empty: every rule
     start: int
@@ -38,6 +41,8 @@ class Directive:
 
 @dataclass
 class Suppressions:
+    """A draft's suppression comments, and those that could not be read."""
+
     directives: list[Directive] = field(default_factory=list)
     invalid: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, reason
 

@@ -44,17 +44,20 @@ from attrlint.analysis.claims import (
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
+from attrlint.patterns import compiled
 
 _FLAGS = regex.V1 | regex.IGNORECASE
-_WORD_RE = regex.compile(r"\p{L}+")
-_PARENTHESIS = regex.compile(r"\([^()]*\)")
-_CLAUSE_END = regex.compile(r"[:;]|\s[—–-]{1,2}\s")
+_WORD_RE = compiled(r"\p{L}+")
+_PARENTHESIS = compiled(r"\([^()]*\)")
+_CLAUSE_END = compiled(r"[:;]|\s[—–-]{1,2}\s")
 # The last word before an offset, within its clause.
-_PREV_WORD = regex.compile(r"(\p{L}+)[^\p{L},;:()—–]*$")
+_PREV_WORD = compiled(r"(\p{L}+)[^\p{L},;:()—–]*$")
 
 
 @dataclass
 class Stance:
+    """How a headline holds its claim: plainly, hedged, attributed or as speech."""
+
     way: str  # plain, hedged, attributed, speech, skip
     cue: str = ""
     speaker: str = ""  # the headline's source, when it names one

@@ -25,12 +25,13 @@ from attrlint.diagnostic import Fix
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
+from attrlint.patterns import compiled
 
 _LETTER = r"[\p{L}\p{N}]"
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
+_WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
 # A headline's quotation marks are not paired by the article model (it reads the body), so
 # a headline's quoted words are blanked here: "'Liar,' he retorted" is the speaker's word.
-_HEADLINE_QUOTE = regex.compile(r"[\"“”](?:[^\"“”]{1,200})[\"“”]|(?<![\p{L}])[‘'](?:[^‘’']{1,200})[’'](?![\p{L}])")
+_HEADLINE_QUOTE = compiled(r"[\"“”](?:[^\"“”]{1,200})[\"“”]|(?<![\p{L}])[‘'](?:[^‘’']{1,200})[’'](?![\p{L}])")
 
 
 @register
@@ -318,12 +319,12 @@ class LoadedVerb(Rule):
 
 
 # A verb after a quotation or a comma, then a name: the inverted "“...,” retorted Smith".
-_INVERTED = regex.compile(r"(?:[,”\"]|\s{3})\s*$", regex.V1)
-_NAME_NEXT = regex.compile(r"\s+(?:the\s+)?\p{Lu}", regex.V1)
+_INVERTED = compiled(r"(?:[,”\"]|\s{3})\s*$", regex.V1)
+_NAME_NEXT = compiled(r"\s+(?:the\s+)?\p{Lu}", regex.V1)
 # A comma or colon and then a quotation: the words said come after the phrase.
-_QUOTE_AFTER = regex.compile(r"\s*[,:]\s*[\"“‘]", regex.V1)
+_QUOTE_AFTER = compiled(r"\s*[,:]\s*[\"“‘]", regex.V1)
 # A preposition after the verb and the words up to the next stop: "to CNN that ...".
-_LEADING_WORDS = regex.compile(r"\s*(\p{L}+)\b([^,.;:!?—–()]{0,80})", regex.V1)
+_LEADING_WORDS = compiled(r"\s*(\p{L}+)\b([^,.;:!?—–()]{0,80})", regex.V1)
 
 
 def _match_case(neutral: str, original: str) -> str:

@@ -16,15 +16,14 @@ import os
 from functools import partial
 from typing import ClassVar
 
-import regex
-
 from attrlint import memo
 from attrlint.analysis.references import Comparison, RenderingIndex, compare, renderings_of
 from attrlint.diagnostic import Related
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
+from attrlint.patterns import compiled
 
-_CAPITAL = regex.compile(r"\p{Lu}[\p{L}’'-]+")
+_CAPITAL = compiled(r"\p{Lu}[\p{L}’'-]+")
 
 
 def _marked(r) -> tuple:

@@ -19,9 +19,9 @@ from attrlint.analysis.speakers import SpeakerFinder
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation
-from attrlint.patterns import AnyOf, TimedPattern
+from attrlint.patterns import AnyOf, TimedPattern, compiled
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
+_WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 
 
 def speaker_finder(rule) -> SpeakerFinder:

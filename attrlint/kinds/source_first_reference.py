@@ -32,13 +32,14 @@ from attrlint import memo
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation
+from attrlint.patterns import compiled
 
 # Words with their inner stops, apostrophes and hyphens ("U.S.", "O’Brien", "H-P", "AT&T"); the
 # standard `re` module runs this twice as fast as `regex`.
 _TOKEN = re.compile(r"[^\W_][\w.’'&-]*")
 # "SOHR", "U.N.", and hyphenated ones ("H-P", "AFL-CIO"), which abbreviate hyphenated names.
-_ACRONYM = regex.compile(r"^(?:\p{Lu}\.){2,}$|^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu})){1,7}$")
-_SPACES = regex.compile(r"\s+")
+_ACRONYM = compiled(r"^(?:\p{Lu}\.){2,}$|^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu})){1,7}$")
+_SPACES = compiled(r"\s+")
 
 
 @register
@@ -466,12 +467,12 @@ class SourceFirstReference(Rule):
 
 
 # A capitalised word right after a name: the name opens a full one ("Yair Tawil", "Dong Xiaolin").
-_FOLLOWING_NAME = regex.compile(r" (\p{Lu}\p{Ll}[\p{L}’'-]*)(?![\p{L}.])")
+_FOLLOWING_NAME = compiled(r" (\p{Lu}\p{Ll}[\p{L}’'-]*)(?![\p{L}.])")
 # A name with a description set off after it: "Isabelle, the heroine of ...".
-_BRACKETED = regex.compile(r"\(\s*([^()\s]{1,12})\s*\)")
-_CAPS_STOP = regex.compile(r"^\p{Lu}{2,}\.$")
+_BRACKETED = compiled(r"\(\s*([^()\s]{1,12})\s*\)")
+_CAPS_STOP = compiled(r"^\p{Lu}{2,}\.$")
 # Before an organisation's head word, its name: a capitalised word and up to three more.
-_NAMED_BEFORE = regex.compile(r"\p{Lu}[\p{L}-]*\s+(?:[\p{L}-]+\s+){0,3}?$")
+_NAMED_BEFORE = compiled(r"\p{Lu}[\p{L}-]*\s+(?:[\p{L}-]+\s+){0,3}?$")
 
 
 def _occurrences(text: str, word: str, joiners: str):
@@ -488,10 +489,10 @@ def _occurrences(text: str, word: str, joiners: str):
         at = text.find(word, at + 1)
 
 
-_CLAUSE_BREAK = regex.compile(r"[,;:—–()]")
-_COMMA = regex.compile(r"[,;:]")
-_CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?—–(]|$)")
-_PAST = regex.compile(r"\p{Ll}{2,}ed")
+_CLAUSE_BREAK = compiled(r"[,;:—–()]")
+_COMMA = compiled(r"[,;:]")
+_CLAUSE_END = compiled(r"\s*(?:[,.;:!?—–(]|$)")
+_PAST = compiled(r"\p{Ll}{2,}ed")
 
 
 class _Lazy:

@@ -24,6 +24,7 @@ from attrlint import memo
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
+from attrlint.patterns import compiled
 
 
 def _alt(words) -> str:
@@ -153,7 +154,7 @@ class VagueSource(Rule):
         phrases = f"(?P<always>{always})|(?P<agentless>{agentless})"
         # Searched in the lower-cased text without case folding when no pattern cares about
         # case (a third faster); a pattern that names a case keeps the folding search.
-        self._phrases_lower = not _CASE_SENSITIVE.search(_ESCAPES.sub("", phrases))
+        self._phrases_lower = not re.search(_CASE_SENSITIVE, re.sub(_ESCAPES, "", phrases))
         self._phrases = regex.compile(phrases, regex.V0 if self._phrases_lower else flags)
         self._cue_words = frozenset(w.lower() for w in o["cues"] if " " not in w.strip())
         self._vague_words = frozenset(w.lower() for w in o["vague_nouns"] if " " not in w.strip())
@@ -452,10 +453,11 @@ class VagueSource(Rule):
         return any(a.end <= s or a.start >= e for a in facts.attributions(sent))
 
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'-]*")
-# What in a pattern can depend on case: a capital letter, a case class, a case flag.
-_ESCAPES = re.compile(r"\\[pP]\{[^}]*\}(?<!L[ult]\})|\\.|\(\?P<\w+>")
-_CASE_SENSITIVE = re.compile(r"[A-Z]|\(\?[a-z]*-[a-z]*i|\\[pP]\{L[ult]\}")
+_WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}’'-]*")
+# What in a pattern can depend on case: a capital letter, a case class, a case flag. (Read
+# only while the rule is compiled: pattern strings, compiled by `re` on first use.)
+_ESCAPES = r"\\[pP]\{[^}]*\}(?<!L[ult]\})|\\.|\(\?P<\w+>"
+_CASE_SENSITIVE = r"[A-Z]|\(\?[a-z]*-[a-z]*i|\\[pP]\{L[ult]\}"
 # Joins the sentences for the searches run once per paragraph: no pattern matches across it.
 _SEPARATOR = "\x00"
 
@@ -527,7 +529,7 @@ _PUNCT = ".,;:!?\"“”‘’'()[]—–-"
 
 _WORD_START = re.compile(r"[^\W_][\w’'-]*")
 
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}’'-]+)[\s]*$")
+_WORD_BEFORE = compiled(r"([\p{L}\p{N}’'-]+)[\s]*$")
 
 
 def _word_before(text: str, i: int) -> str:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Sentence:
+    """A sentence (or the headline, or a deck line) of an article."""
+
     start: int
     end: int
     paragraph: int  # index into Article.paragraphs; -1 for the headline
@@ -71,6 +73,8 @@ def unquoted(text: str, start: int, end: int, quotations: Sequence[Quotation]) -
 
 @dataclass
 class Paragraph:
+    """A paragraph of the body and its sentences."""
+
     start: int
     end: int
     index: int
@@ -79,6 +83,8 @@ class Paragraph:
 
 @dataclass
 class Article:
+    """A draft read into its parts, every span an offset pair into `text`."""
+
     source: Source
     text: str
     lexicon: Lexicon

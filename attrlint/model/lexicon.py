@@ -185,6 +185,8 @@ def pattern_alternation(patterns: list[str]) -> str:
 
 @dataclass
 class Lexicon:
+    """The packs' merged word lists and number tables, with views compiled on first use."""
+
     lists: dict[str, list[str]] = field(default_factory=dict)
     tables: dict[str, dict[str, int | float]] = field(default_factory=dict)
 

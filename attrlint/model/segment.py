@@ -5,20 +5,19 @@ blank their markup and say where the headline and the blocks are.
 
 from __future__ import annotations
 
-import regex
-
 from attrlint import memo
 from attrlint.model.article import Article, Paragraph, Sentence
 from attrlint.model.article import unquoted as blank_quotations
 from attrlint.model.lexicon import Lexicon
 from attrlint.model.quotes import EMBED_RUN, Mark, ParagraphQuotes, Quotation, is_embed, opens_with_quote, scan_paragraph
 from attrlint.model.source import Source
+from attrlint.patterns import compiled
 
 CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«(["
 TERMINATORS = ".!?…"
 # A plain-text suppression marker on its own line (attrlint.engine.suppress reads what it says).
-_SUPPRESSION_LINE = regex.compile(r"\[attrlint[\w-]*[^\]\n]*\]")
+_SUPPRESSION_LINE = compiled(r"\[attrlint[\w-]*[^\]\n]*\]")
 
 
 def read_article(source: Source, lexicon: Lexicon) -> Article:
@@ -305,8 +304,8 @@ def _first_mark(text: str, para: Paragraph) -> int:
 
 # --- sentences --------------------------------------------------------------------------
 
-_LETTERS = regex.compile(r"[A-Za-z]+")
-_SPACE = regex.compile(r"\s")
+_LETTERS = compiled(r"[A-Za-z]+")
+_SPACE = compiled(r"\s")
 
 
 def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
