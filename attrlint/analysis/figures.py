@@ -19,6 +19,8 @@ from attrlint.patterns import compiled
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _HAS_DIGIT = re.compile(r"\d")
+# Patterns of the checks below, compiled once (and kept in the rule cache, see attrlint.patterns).
+_WORD_BREAK = compiled(r"[\s-]+")  # spaces and hyphens between the words of a number
 _NAME_COMMA = compiled(r"\p{Lu}[\p{L}.’'-]*,\s*$")
 _NAME_PAREN = compiled(r"\p{Lu}[\p{L}.’'-]*\s*\($")
 _OF = compiled(r"\s+of\s+")
@@ -357,7 +359,7 @@ def parse_number(raw: str, values: dict[str, int | float]) -> float | None:
             return None
     total = 0.0
     current = 0.0
-    for part in regex.split(r"[\s-]+", raw):
+    for part in _WORD_BREAK.split(raw):
         if part in ("a", "and"):
             current = current or 1
             continue

@@ -227,6 +227,22 @@ def _said(lexicon) -> regex.Pattern:
     return lexicon.word_pattern("frame_speech_verbs", "(?:{})", regex.I)
 
 
+def _participle(lexicon) -> regex.Pattern:
+    return lexicon.word_pattern("before_participle", r"(?:^|[,;:—–(]|\b(?:{}))\s*$", regex.I)
+
+
+def _according(lexicon) -> regex.Pattern:
+    return lexicon.word_pattern("according_cue", "(?:{})", regex.I)
+
+
+def compile_patterns(lexicon) -> None:
+    """Compile the lexicon's patterns the speaker search reads, while the rules are built: the
+    rule cache then keeps them with the lexicon, and a run from the cache compiles nothing."""
+    _said(lexicon)
+    _participle(lexicon)
+    _according(lexicon)
+
+
 _CREDIT = compiled(r"\n[ \t]*(?:[—–-]+\s*)?(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}),[^\n]{0,80}$")
 
 
@@ -234,7 +250,7 @@ def _noun_use(text: str, a, lexicon) -> bool:
     """A cue in -ing used as a noun ("one common saying"), not a participle ("..., saying")."""
     if not a.cue.lower().endswith("ing"):
         return False
-    participle = lexicon.word_pattern("before_participle", r"(?:^|[,;:—–(]|\b(?:{}))\s*$", regex.I)
+    participle = _participle(lexicon)
     return not participle.search(text[: a.start])
 
 
@@ -463,7 +479,7 @@ def _credited_block(article, facts, prev, q) -> Speaker | None:
     close = q.close + 1 if q.close is not None else q.end
     if article.text[close : para.end].strip(" .,") != "":
         return None
-    according = article.lexicon.word_pattern("according_cue", "(?:{})", regex.I)
+    according = _according(article.lexicon)
     for a in facts.attributions(prev):
         if according.fullmatch(a.cue.strip()) and _NAME.search(a.source):
             return Speaker(a.source, a.cue, prev.start + a.start, prev.start + a.end, "before")

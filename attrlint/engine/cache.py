@@ -170,11 +170,17 @@ def _code_stamp() -> str:
     """The package's own modules by size and modification time: an edited rule kind (in a
     development checkout) must not meet a rule set compiled by its previous version. Read once
     per process: the modules it runs are the ones it imported at the start."""
-    root = Path(__file__).resolve().parents[1]  # the package, not this folder
+    root = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # the package, not this folder
     parts = []
-    for p in sorted(root.rglob("*.py")):
-        st = p.stat()
-        parts.append(f"{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
+    # os.walk and os.stat rather than pathlib's rglob: this runs at every start.
+    for folder, folders, names in os.walk(root):
+        folders[:] = [f for f in folders if f != "__pycache__"]
+        for name in names:
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                st = os.stat(path)
+                parts.append(f"{os.path.relpath(path, root)}:{st.st_size}:{st.st_mtime_ns}")
+    parts.sort()
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 

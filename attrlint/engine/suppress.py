@@ -22,6 +22,7 @@ _DIRECTIVE = compiled(
     r"|^[ \t]*\[(?P<word2>attrlint[\w-]*)(?P<args2>[^\]\n]*)\][ \t]*$",
     regex.M,
 )
+_NAME_BREAK = compiled(r"[\s,]+")  # between the rule names of a directive
 KINDS = ("attrlint-disable", "attrlint-enable", "attrlint-ignore-next-line")
 
 
@@ -75,7 +76,7 @@ def find_suppressions(source: Source, known: set[str]) -> Suppressions:
         if word not in KINDS:
             out.invalid.append((m.start(), m.end(), f"unknown directive {word!r} (use {', '.join(KINDS)})"))
             continue
-        names = [a for a in regex.split(r"[\s,]+", args.strip()) if a]
+        names = [a for a in _NAME_BREAK.split(args.strip()) if a]
         unknown = [a for a in names if a not in known]
         if unknown:
             out.invalid.append((m.start(), m.end(), f"{word} names unknown rule {unknown[0]!r}"))

@@ -47,6 +47,17 @@ from attrlint.model.lexicon import pattern_alternation, word_alternation
 from attrlint.patterns import compiled
 
 _FLAGS = regex.V1 | regex.IGNORECASE
+# Patterns of the checks below, compiled once (and kept in the rule cache, see attrlint.patterns).
+_SECOND_CLAUSE = compiled(r"\s+[–—-]\s+")  # a second clause after a dash
+_BEFORE_COLON = compiled(r"^\s*([^:]{1,60}?)\s*:\s+(.+)$")  # a label or source before a colon
+_SOURCE_AFTER = compiled(
+    r"(?:\s*:\s+|\s+(?:--|[-–—])\s*|\s*[-–—]\s*(?=\p{Lu}{2,}\s*$))([^:–—-]{1,40})$"
+)  # a source after a final colon or dash
+_CAPITALS = compiled(r"\p{Lu}{2,}")  # an acronym
+_TO = compiled(r"\s+to\s")  # "urged to"
+_BY = compiled(r"\s+by\b")  # "blasted by"
+_NEXT_WORD = compiled(r"\s+([\p{L}][\p{L}'’-]*)")  # the word after a quotation
+_CLAUSE_MARK = compiled(r"[,;:—–]")  # punctuation that ends a clause
 _WORD_RE = compiled(r"\p{L}+")
 _PARENTHESIS = compiled(r"\([^()]*\)")
 _CLAUSE_END = compiled(r"[:;]|\s[—–-]{1,2}\s")
@@ -359,7 +370,7 @@ class HeadlineHedge(Rule):
                 framing.speaker = framing.attributed_by = " ".join(subject.group(0).split())
         if not framing.attributed_by:
             # A second clause after a dash is another claim; the first is the headline's.
-            parts = regex.split(r"\s+[–—-]\s+", framing.claim, maxsplit=1)
+            parts = _SECOND_CLAUSE.split(framing.claim, maxsplit=1)
             if len(parts) == 2 and len(parts[0].split()) >= 3:
                 framing.claim = parts[0]
         return framing
@@ -367,7 +378,7 @@ class HeadlineHedge(Rule):
     def _before_colon(self, article, facts, text: str) -> _Framing | None:
         """A label or a source before a colon; a kicker before a colon is dropped. None when
         what stands before the colon is the byline."""
-        m = regex.match(r"^\s*([^:]{1,60}?)\s*:\s+(.+)$", text)
+        m = _BEFORE_COLON.match(text)
         if not m:
             return _Framing(text)
         pre, post = m.group(1), m.group(2)
@@ -388,12 +399,12 @@ class HeadlineHedge(Rule):
 
     def _source_after(self, article, facts, framing: _Framing) -> None:
         """A source after a final colon or dash: "...: Report", "... - officials", "...-CNN"."""
-        m = regex.search(r"(?:\s*:\s+|\s+(?:--|[-–—])\s*|\s*[-–—]\s*(?=\p{Lu}{2,}\s*$))([^:–—-]{1,40})$", framing.claim)
+        m = _SOURCE_AFTER.search(framing.claim)
         if not m:
             return
         tail = m.group(1).strip(" .")
         # An acronym standing last is an agency or outlet ("...: SITE", "...-CNN").
-        acronym = regex.fullmatch(r"\p{Lu}{2,}", tail) and tail.lower() not in self._labels
+        acronym = _CAPITALS.fullmatch(tail) and tail.lower() not in self._labels
         if len(tail.split()) <= 4 and (acronym or self._is_source(article, facts, tail)):
             framing.speaker, framing.attributed_by, framing.claim = tail, tail, framing.claim[: m.start()]
 
@@ -436,24 +447,20 @@ class HeadlineHedge(Rule):
         """A headline whose main verb reports what someone said (calls, urges, accuses)."""
         # "Source suggests ...", "officials warn ...": a described source, so attributed.
         before = claim[: speech.start()].split()
-        passive = regex.match(r"\s+to\s", claim[speech.end() :]) and speech.group(0).lower().endswith("ed")
+        passive = _TO.match(claim[speech.end() :]) and speech.group(0).lower().endswith("ed")
         if before and not passive and before[-1].lower().strip(",") in self._source_words:
             return Stance("attributed", f"{before[-1]} {speech.group(0)}", before[-1], claim)
         # Who spoke, when the verb is active: "UN urged to ...", "X blasted by Y" say neither.
         # A document that "shows" or "finds" is quoted by the body in other words ("according
         # to excerpts"), so only a speaker counts.
-        active = (
-            not passive
-            and not regex.match(r"\s+by\b", claim[speech.end() :])
-            and not self._document_verb.fullmatch(speech.group(0))
-        )
+        active = not passive and not _BY.match(claim[speech.end() :]) and not self._document_verb.fullmatch(speech.group(0))
         return Stance("speech", speech.group(0), "", claim, actor=" ".join(before) if active else "")
 
     def _label_quote(self, claim: str, q) -> bool:
         words = q.group("words").split()
         if len(words) > 1 and words[0].lower() in self._articles:
             return True  # "Post Assembles 'A Sizable Army' Of Reporters": a quoted noun phrase names a thing
-        nxt = regex.match(r"\s+([\p{L}][\p{L}'’-]*)", claim[q.end() :])
+        nxt = _NEXT_WORD.match(claim[q.end() :])
         return nxt is not None and nxt.group(1).lower() not in self._stop and not self._speech.fullmatch(nxt.group(1))
 
     def _is_source(self, article, facts, phrase: str) -> bool:
@@ -620,8 +627,8 @@ class HeadlineHedge(Rule):
         if not shared(subject, src) and at > 0 and sent.unquoted.find(source, at) > at:
             # The words taken for the source follow the cue ("..., said she will release"): the
             # subject stands before it, past an aside in brackets ("Mayor Dana Ortiz (D) said").
-            before = regex.sub(r"\([^()]*\)", " ", sent.unquoted[:at])
-            src = content_stems(regex.split(r"[,;:—–]", before)[-1], self._stop, self._forms)[-8:]
+            before = _PARENTHESIS.sub(" ", sent.unquoted[:at])
+            src = content_stems(_CLAUSE_MARK.split(before)[-1], self._stop, self._forms)[-8:]
         if not shared(subject, src):
             return False
         if shared(words, cue_words[-1:]):

@@ -28,6 +28,8 @@ from attrlint.model.lexicon import pattern_alternation, word_alternation
 from attrlint.patterns import compiled
 
 _LETTER = r"[\p{L}\p{N}]"
+# Patterns of the checks below, compiled once (and kept in the rule cache, see attrlint.patterns).
+_CLAUSE_CLOSES = compiled(r"\s*[.!?]?\s*$")  # nothing but a full stop after the verb
 _WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
 # A headline's quotation marks are not paired by the article model (it reads the body), so
 # a headline's quoted words are blanked here: "'Liar,' he retorted" is the speaker's word.
@@ -275,7 +277,7 @@ class LoadedVerb(Rule):
             return False
         # "could blunt Republican claims.": a noun-like form that ends its sentence is a
         # verb only when it closes a clause set off by a comma ("..., a monitor claims.").
-        if regex.match(r"\s*[.!?]?\s*$", text[e:]):
+        if _CLAUSE_CLOSES.match(text[e:]):
             lo = text.rfind(words[0], 0, s)
             first = words[0]
             return (

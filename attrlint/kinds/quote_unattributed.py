@@ -15,7 +15,7 @@ from typing import ClassVar
 import regex
 
 from attrlint import memo
-from attrlint.analysis.speakers import SpeakerFinder
+from attrlint.analysis.speakers import SpeakerFinder, compile_patterns
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation
@@ -27,6 +27,8 @@ _WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 def speaker_finder(rule) -> SpeakerFinder:
     """The speaker finder of a quote rule, built from its `speech_cues` option."""
     cues = AnyOf([TimedPattern(regex.compile(p, regex.V0 | regex.IGNORECASE)) for p in rule.opts["speech_cues"]])
+    if rule.lexicon is not None:
+        compile_patterns(rule.lexicon)
     return SpeakerFinder(cues, key=("speech_cues", tuple(rule.opts["speech_cues"])))
 
 
