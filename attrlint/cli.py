@@ -173,6 +173,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     ap = _parser()
+    command_line = argv is None
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:
         # Like git and ruff: a bare command is a request for usage, on stderr, and not a success.
@@ -192,7 +193,14 @@ def main(argv: list[str] | None = None) -> int:
             print(effective_settings(_workspace(args), target))
             return 0
         if args.command == "check":
-            return _check(args)
+            code = _check(args)
+            if command_line:
+                # The process ends now (the console script's call): whatever is left is freed
+                # at exit, so the collector need not walk it one last time first (a tenth of a
+                # one-article run). A call with explicit arguments (the library's, the tests')
+                # leaves the collector alone.
+                gc.freeze()
+            return code
         if args.command == "rules":
             return _rules(args)
         if args.command == "explain":

@@ -275,3 +275,17 @@ def test_a_module_patterns_entry_is_checked_like_any_other(planted, monkeypatch)
     entry.write_bytes(_signed(secret, key, pickle.dumps({("x", 0): "not a pattern"})))
     patterns.preload()  # signed, but not patterns: nothing taken
     assert patterns._COMPILED == before
+
+
+@pytest.mark.parametrize("secret_bytes", [0, 1, 32, 64, 65, 200])
+def test_the_entries_mac_is_the_standard_librarys_hmac(secret_bytes):
+    """The cache computes HMAC-SHA256 without loading OpenSSL: it must be hmac's, bit for bit."""
+    import hashlib
+    import hmac
+    import secrets
+
+    for body in (b"", b"x", secrets.token_bytes(1000), secrets.token_bytes(300_000)):
+        secret = secrets.token_bytes(secret_bytes)
+        key = secrets.token_hex(32)
+        expected = hmac.new(secret, key.encode() + b"\0" + body, hashlib.sha256).digest()
+        assert cache_mod._mac(secret, key, body) == expected

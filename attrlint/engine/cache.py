@@ -26,17 +26,23 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
-import hmac
 import os
 import pickle
 import stat
 import sys
+from _operator import _compare_digest as compare_digest  # what hmac.compare_digest is
 from pathlib import Path
 
 import regex
 
 from attrlint import __version__
+
+# CPython's own SHA-256, and the constant-time comparison above: the `hashlib` and `hmac`
+# modules load OpenSSL, a twentieth of a one-article run, for nothing the cache needs from it.
+try:
+    from _sha256 import sha256  # type: ignore[import-not-found]  # CPython's own; no stubs
+except ImportError:  # a Python built without it
+    from hashlib import sha256
 
 MAGIC = b"attrlint-cache-1\n"
 SECRET_NAME = "secret.key"
@@ -162,7 +168,21 @@ def _secret(dir_fd: int, create: bool) -> bytes | None:
 
 
 def _mac(secret: bytes, key: str, body: bytes) -> bytes:
-    return hmac.new(secret, key.encode() + b"\0" + body, hashlib.sha256).digest()
+    """HMAC-SHA256 (RFC 2104) of the key and body under the secret: what `hmac.new(secret, ...,
+    hashlib.sha256)` computes (a test holds the two equal), without loading OpenSSL."""
+    k = sha256(secret).digest() if len(secret) > _BLOCK else secret
+    k = k.ljust(_BLOCK, b"\0")
+    inner = sha256(k.translate(_INNER_PAD))
+    inner.update(key.encode() + b"\0")
+    inner.update(body)
+    return sha256(k.translate(_OUTER_PAD) + inner.digest()).digest()
+
+
+# SHA-256's block, and its inner and outer pads as translation tables (each key byte XOR 0x36,
+# XOR 0x5C), as the standard library's hmac builds them.
+_BLOCK = 64
+_INNER_PAD = bytes(x ^ 0x36 for x in range(256))
+_OUTER_PAD = bytes(x ^ 0x5C for x in range(256))
 
 
 @functools.lru_cache(maxsize=1)
@@ -181,21 +201,21 @@ def _code_stamp() -> str:
                 st = os.stat(path)
                 parts.append(f"{os.path.relpath(path, root)}:{st.st_size}:{st.st_mtime_ns}")
     parts.sort()
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return sha256("|".join(parts).encode()).hexdigest()
 
 
 def key_for(files: list[str], choices: object) -> str | None:
     """A digest of the files' contents and the choices; None when a file cannot be read."""
     from attrlint.model.source import read_regular_bytes
 
-    h = hashlib.sha256()
+    h = sha256()
     h.update(f"{__version__}|{regex.__version__}|{sys.version_info[:2]}|{_code_stamp()}|{choices!r}".encode())
     for f in files:
         try:
             data = read_regular_bytes(f)
         except OSError:
             return None
-        h.update(os.path.abspath(f).encode() + b"\0" + hashlib.sha256(data).digest())
+        h.update(os.path.abspath(f).encode() + b"\0" + sha256(data).digest())
     return h.hexdigest()
 
 
@@ -230,7 +250,7 @@ def load(key: str, kind: type | None = None, suffix: str = ".pickle"):
     if data is None or not data.startswith(MAGIC) or len(data) < len(MAGIC) + 32:
         return None
     mac, body = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
-    if not hmac.compare_digest(mac, _mac(secret, key, body)):
+    if not compare_digest(mac, _mac(secret, key, body)):
         return None
     try:
         obj = pickle.loads(body)
