@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
             print(effective_settings(_workspace(args), target))
             return 0
         if args.command == "check":
-            code = _check(args)
+            code = _check(args, own_process=command_line)
             if command_line:
                 # The process ends now (the console script's call): whatever is left is freed
                 # at exit, so the collector need not walk it one last time first (a tenth of a
@@ -290,7 +290,8 @@ def _first_linter(workspace, paths: list[str]):
     raise first_error
 
 
-def _check(args) -> int:
+def _check(args, own_process: bool = False) -> int:
+    """`attrlint check`; `own_process`: the command line's run, which owns its process."""
     default = not args.paths
     # Importing the rule kinds and unpickling the compiled rules make many objects and free
     # none: the cycle collector would only walk them over and over (a twentieth of a
@@ -304,6 +305,10 @@ def _check(args) -> int:
             paths = [os.path.relpath(p) for p in paths]
         # Load rules and config before any output, so a bad rule file fails cleanly.
         first = _first_linter(workspace, paths)
+        if own_process:
+            # The rules and modules live as long as the process: out of the collector's way,
+            # its collections over a long run walk only what the drafts make.
+            gc.freeze()
     finally:
         gc.enable()
     if workspace.use_cache:

@@ -18,12 +18,14 @@ from typing import Any
 
 NO_MEMO = bool(os.environ.get("ATTRLINT_NO_MEMO"))
 
-# How many paragraphs, and sentences (or pairs of quotations), a memo keeps. A 1,000-word draft
-# has some 30 paragraphs and 50 sentences: these hold a very long draft several times over.
-# Over a whole corpus the memos only cost memory (new copy rarely repeats a paragraph), so they
-# are kept small: at these sizes a one-process run over 1,547 articles stays within its budget.
-PARAGRAPHS = 1_000
-SENTENCES = 2_000
+# How many paragraphs, sentences and quotations (or pairs of them) a memo keeps. A 1,000-word
+# draft has some 30 paragraphs, 50 sentences and 20 quotations: these hold a draft of 10,000
+# words, or several drafts. Over a whole corpus the memos only cost memory (new copy rarely
+# repeats a paragraph): at these sizes they add about 8 MB to a one-process run over 1,547
+# articles (at twice these, 17 MB).
+PARAGRAPHS = 500
+SENTENCES = 1_000
+QUOTATIONS = 300
 
 
 class Memo:

@@ -38,7 +38,7 @@ class Rendering:
     line: int = 0
     text: str = ""  # the quotation as written, for messages
     owner: Any = None  # the Quotation it renders
-    # Its word pairs, when render() remembered them with its words (see pairs).
+    # Its word pairs, made on first use (an index asks for them twice).
     known_pairs: frozenset[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
 
     def pairs(self) -> frozenset[tuple[str, str]]:
@@ -52,14 +52,21 @@ def render(text: str, start: int, end: int, lexicon: Lexicon) -> Rendering:
     remembered by them (the language server renders every quotation again after each edit)
     and moved to where they stand; each call gets a rendering of its own to fill in."""
     own = text[start:end]
-    words, spans, elided, inserted, pairs = lexicon.memo("renderings", memo.SENTENCES).get(
-        own, lambda: _render(own, 0, len(own), lexicon)
-    )
-    return Rendering(list(words), [(s + start, e + start) for s, e in spans], set(elided), set(inserted), known_pairs=pairs)
+    words, ends, elided, inserted = lexicon.memo("renderings", memo.QUOTATIONS).get(own, lambda: _remembered(own, lexicon))
+    spans = [(ends[k] + start, ends[k + 1] + start) for k in range(0, len(ends), 2)]
+    return Rendering(list(words), spans, set(elided), set(inserted))
+
+
+def _remembered(text: str, lexicon: Lexicon) -> tuple:
+    """The rendering of the whole text as four flat tuples (words; each span's start and end in
+    turn; ellipses; insertions): kept in the memo, they are few objects for the cycle
+    collector, which walks what a long run keeps."""
+    words, spans, elided, inserted = _render(text, 0, len(text), lexicon)
+    return tuple(words), tuple(x for span in spans for x in span), tuple(sorted(elided)), tuple(sorted(inserted))
 
 
 def _render(text: str, start: int, end: int, lexicon: Lexicon):
-    """Words, spans, ellipses, insertions and word pairs of text[start:end] (see Rendering)."""
+    """Words, spans, ellipses and insertions of text[start:end] (see Rendering)."""
     units, tens, scales = lexicon.numbers("spoken_units"), lexicon.numbers("spoken_tens"), lexicon.numbers("spoken_scales")
     words: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -102,7 +109,7 @@ def _render(text: str, start: int, end: int, lexicon: Lexicon):
         words.append(low)
         spans.append((m.start(), m.end()))
     flush_number()
-    return words, spans, elided, inserted, frozenset(itertools.pairwise(words))
+    return words, spans, elided, inserted
 
 
 def _number_value(parts: list[str], units: dict, tens: dict, scales: dict) -> int:

@@ -195,11 +195,11 @@ class LoadedVerb(Rule):
                 fix = Fix(start, end, neutral, f"Replace '{verb}' with '{neutral}'", safe=safe)
                 yield self.diagnostic(article, start, end, fix=fix, verb=verb, neutral=neutral)
 
-    def _loaded(self, text: str, headline: bool) -> list[tuple[int, int, str, str, bool]]:
+    def _loaded(self, text: str, headline: bool) -> tuple[tuple[int, int, str, str, bool], ...]:
         """The loaded verbs of a sentence's own words that introduce speech, as (start, end,
         verb, neutral verb, whether the swap reads as it stands)."""
         if not self._gate.search(text.lower()):
-            return []
+            return ()
         out = []
         blocked = [(m.start(), m.end()) for m in self._exceptions.finditer(text)] if self._exceptions else []
         for m in self._verbs.finditer(text):
@@ -211,7 +211,7 @@ class LoadedVerb(Rule):
                 continue
             neutral = _match_case(self._table[form], m.group(0))
             out.append((s, e, m.group(0), neutral, self._reads_after_swap(text, e)))
-        return out
+        return tuple(out)  # kept in the memo: a tuple the cycle collector need not walk
 
     def _reads_after_swap(self, text: str, e: int) -> bool:
         """Whether the neutral verb fits what follows unedited. "admitted to reporters that"

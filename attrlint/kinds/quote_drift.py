@@ -28,7 +28,7 @@ _CAPITAL = compiled(r"\p{Lu}[\p{L}’'-]+")
 
 def _marked(r) -> tuple:
     """What compare() reads of a rendering: its words and where the writer marked a change."""
-    return (tuple(r.words), frozenset(r.elided), frozenset(r.inserted))
+    return (tuple(r.words), tuple(sorted(r.elided)), tuple(sorted(r.inserted)))
 
 
 def _speaker_key(sp, titles: frozenset[str]) -> set[str]:
@@ -81,7 +81,7 @@ class QuoteDrift(Rule):
         self._finder = speaker_finder(self)
         self._titles = frozenset(w.lower() for w in self.opts["name_titles"])
         self._filler = frozenset(w.lower() for w in self.opts["filler_words"])
-        self._memo = Memo(memo.SENTENCES)
+        self._memo = Memo(memo.QUOTATIONS)
 
     def check(self, article, facts):
         speakers = self._finder.assign(article, facts)

@@ -114,7 +114,6 @@ class SourceFirstReference(Rule):
         self._common_endings = tuple(lex.word_class("common_word_endings")) if lex else ()
         # Paragraphs' surnames by their text (see _full_name_surnames).
         self._memo = Memo(memo.PARAGRAPHS)
-        self._tokens = Memo(memo.SENTENCES)  # sentences' tokens by their words (see _SentenceTokens)
 
     # --- finding the sources -----------------------------------------------------------
 
@@ -125,7 +124,7 @@ class SourceFirstReference(Rule):
             facts,
             body_start=article.paragraphs[0].start if article.paragraphs else len(text),
             surnames=_Lazy(lambda: self._full_name_surnames(article)),
-            tokens=_SentenceTokens(self._tokens),
+            tokens=_SentenceTokens(),
         )
         reported: set[str] = set()
         for para in article.paragraphs:
@@ -509,23 +508,16 @@ class _Lazy:
 
 class _SentenceTokens:
     """Each sentence's words with their offsets, made once: a sentence is read again for the
-    "he" of the one before it. They depend on its words alone, so `by_text` keeps them by those
-    for the next article (the language server's next re-lint). Shared: never modified."""
+    "he" of the one before it."""
 
-    def __init__(self, by_text: Memo | None = None) -> None:
+    def __init__(self) -> None:
         self._got: dict[int, list] = {}
-        self._memo = by_text if by_text is not None else Memo(memo.SENTENCES)
 
     def __call__(self, sent) -> list:
         got = self._got.get(sent.start)
         if got is None:
-            text = sent.unquoted
-            got = self._got[sent.start] = self._memo.get(text, partial(_tokens, text))
+            got = self._got[sent.start] = [(m.start(), m.group(0)) for m in _TOKEN.finditer(sent.unquoted)]
         return got
-
-
-def _tokens(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0)) for m in _TOKEN.finditer(text)]
 
 
 # A sentence's tokens are in text order and do not overlap: their starts and ends both rise,

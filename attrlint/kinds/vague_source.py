@@ -209,10 +209,14 @@ class VagueSource(Rule):
         for t in texts:
             starts.append(at)
             at += len(t) + 1
+        # Kept as tuples of numbers, strings and `regex` matches, which the cycle collector does
+        # not track (a memo over a corpus is always full): a trigger as (offset, whether a
+        # quantifier opens it), not as its `re` match.
+        triggers = _by_sentence(self._trigger.finditer(low), starts)
         return _Scan(
             texts,
-            _by_sentence(self._trigger.finditer(low), starts),
-            _by_sentence(self._alone_trigger.finditer(low), starts),
+            {k: tuple((at, bool(m.group("q"))) for at, m in hits) for k, hits in triggers.items()},
+            dict.fromkeys(_by_sentence(self._alone_trigger.finditer(low), starts), ()),  # only whether
             _by_sentence(self._phrases.finditer(low if self._phrases_lower else joined), starts),
         )
 
@@ -282,9 +286,9 @@ class VagueSource(Rule):
         pattern only where a group can start: at a quantifier, or up to three words before a
         vague noun (its modifiers: "Financial industry insiders say")."""
         starts = set()
-        for at, t in triggers:
+        for at, quantifier in triggers:
             starts.add(at)
-            if not t.group("q"):
+            if not quantifier:
                 starts.update(w.start() for w in list(_WORD_START.finditer(text, max(0, at - 60), at))[-3:])
         done = 0
         for at in sorted(starts):
@@ -462,7 +466,7 @@ _CASE_SENSITIVE = r"[A-Z]|\(\?[a-z]*-[a-z]*i|\\[pP]\{L[ult]\}"
 _SEPARATOR = "\x00"
 
 
-def _by_sentence(matches, starts: list[int]) -> dict[int, list]:
+def _by_sentence(matches, starts: list[int]) -> dict[int, tuple]:
     """Matches over the joined sentences, as (offset in its sentence, match) by sentence index;
     a match that runs across a join is dropped."""
     out: dict[int, list] = {}
@@ -471,7 +475,7 @@ def _by_sentence(matches, starts: list[int]) -> dict[int, list]:
             continue
         k = bisect_right(starts, m.start()) - 1
         out.setdefault(k, []).append((m.start() - starts[k], m))
-    return out
+    return {k: tuple(hits) for k, hits in out.items()}
 
 
 def _first_phrases(phrases) -> tuple:
@@ -495,9 +499,9 @@ class _Scan:
         self.texts = texts
         self.sentences = len(texts)
         self.triggers, self.alone, self.phrases = triggers, alone, phrases
-        self._cases: tuple[set[str], set[str]] | None = None
+        self._cases: tuple[frozenset[str], frozenset[str]] | None = None
 
-    def cases(self) -> tuple[set[str], set[str]]:
+    def cases(self) -> tuple[frozenset[str], frozenset[str]]:
         """The words written capitalised and those written in lower case inside a sentence
         (not its first word), lower-cased."""
         if self._cases is None:
@@ -508,7 +512,7 @@ class _Scan:
                     w = w.strip(_PUNCT)
                     if w[:1].isalpha():
                         (upper if w[0].isupper() else lower).add(w.lower())
-            self._cases = (upper, lower)
+            self._cases = (frozenset(upper), frozenset(lower))
         return self._cases
 
 

@@ -196,63 +196,73 @@ def _read_paragraph(article: Article, para: Paragraph) -> _Reading:
     before = text[para.start - 1] if para.start > 0 else ""
     after = text[para.end] if para.end < len(text) else ""
     if not ((before == "" or before.isspace()) and (after == "" or after.isspace())):
-        return _reading(text, para.start, para.end, para.index, lex, unquoted=False)
+        quotes, sentences = _reading(text, para.start, para.end, para.index, lex)
+        return quotes, sentences, None
     own = text[para.start : para.end]
     start = len(before)
     got = lex.memo("paragraphs", memo.PARAGRAPHS).get(
-        (before, own, after), lambda: _reading(before + own + after, start, start + len(own), 0, lex, unquoted=True)
+        (before, own, after), lambda: _remembered(before + own + after, start, start + len(own), lex)
     )
     return _moved(got, para.start - start, para.index)
 
 
-def _reading(text: str, start: int, end: int, index: int, lex: Lexicon, unquoted: bool) -> _Reading:
-    quotes = scan_paragraph(text, start, end, index, lex.elisions)
-    sentences = split_sentences(text, start, end, lex)
-    own = None
-    if unquoted:
-        quoted = list(quotes.quotations)
-        mark = quotes.open_at_end
-        if mark is not None:
-            # The quotation left open runs to the paragraph's end (see _scan_quotations).
-            quoted.append(Quotation(mark.offset, None, mark.offset + mark.length, end, mark.double, 0, index))
-        own = [blank_quotations(text, s, e, quoted) for s, e in sentences]
-    return quotes, sentences, own
+def _reading(text: str, start: int, end: int, index: int, lex: Lexicon) -> tuple[ParagraphQuotes, list[tuple[int, int]]]:
+    return scan_paragraph(text, start, end, index, lex.elisions), split_sentences(text, start, end, lex)
 
 
-def _moved(reading: _Reading, delta: int, index: int) -> _Reading:
-    """A remembered reading moved by `delta` characters into paragraph `index`: new objects,
-    since the article's quotations are marked later (continued, continues) and the memo's
-    must stay as they were read."""
-    quotes, sentences, unquoted = reading
-    marks: dict[int, Mark] = {}  # a mark in two lists stays one mark
+# A remembered reading is kept as tuples of numbers and strings, which the cycle collector does
+# not track: over a corpus the memo is always full, and objects it had to walk cost a twentieth
+# of the run. Quotations and marks are made from them afresh for each article (see _moved).
+_QuotationFields = tuple[int, "int | None", int, int, bool, int]  # open, close, start, end, double, depth
+_MarkFields = tuple[int, str, bool, "bool | None", int, bool, bool]
 
-    def mark(m: Mark) -> Mark:
-        got = marks.get(id(m))
+
+def _remembered(text: str, start: int, end: int, lex: Lexicon) -> tuple:
+    """The reading of text[start:end] as tuples: quotations, unmatched marks, the mark left
+    open (or None), marks facing the wrong way, sentence spans, sentences' own words."""
+    quotes, sentences = _reading(text, start, end, 0, lex)
+    quoted = list(quotes.quotations)
+    mark = quotes.open_at_end
+    if mark is not None:
+        # The quotation left open runs to the paragraph's end (see _scan_quotations).
+        quoted.append(Quotation(mark.offset, None, mark.offset + mark.length, end, mark.double, 0, 0))
+    return (
+        tuple((q.open, q.close, q.start, q.end, q.double, q.depth) for q in quotes.quotations),
+        tuple(_mark_fields(m) for m in quotes.unmatched),
+        None if mark is None else _mark_fields(mark),
+        tuple(_mark_fields(m) for m in quotes.wrong_way),
+        tuple(x for span in sentences for x in span),  # each sentence's start and end in turn
+        tuple(blank_quotations(text, s, e, quoted) for s, e in sentences),
+    )
+
+
+def _mark_fields(m: Mark) -> _MarkFields:
+    return (m.offset, m.char, m.double, m.opening, m.length, m.tentative, m.wrong_way)
+
+
+def _moved(reading: tuple, delta: int, index: int) -> _Reading:
+    """A remembered reading moved by `delta` characters into paragraph `index`, as new objects
+    (the article's quotations are marked later: continued, continues)."""
+    quotations, unmatched, open_at_end, wrong_way, sentences, unquoted = reading
+    marks: dict[_MarkFields, Mark] = {}  # a mark in two lists stays one mark
+
+    def mark(f: _MarkFields) -> Mark:
+        got = marks.get(f)
         if got is None:
-            got = marks[id(m)] = Mark(m.offset + delta, m.char, m.double, m.opening, m.length, m.tentative, m.wrong_way)
+            got = marks[f] = Mark(f[0] + delta, *f[1:])
         return got
 
-    # (Built field by field: dataclasses.replace costs several times as much.)
     moved = ParagraphQuotes(
         [
-            Quotation(
-                q.open + delta,
-                None if q.close is None else q.close + delta,
-                q.start + delta,
-                q.end + delta,
-                q.double,
-                q.depth,
-                index,
-                q.continues,
-                q.continued,
-            )
-            for q in quotes.quotations
+            Quotation(o + delta, None if c is None else c + delta, s + delta, e + delta, double, depth, index)
+            for o, c, s, e, double, depth in quotations
         ],
-        [mark(m) for m in quotes.unmatched],
-        None if quotes.open_at_end is None else mark(quotes.open_at_end),
-        [mark(m) for m in quotes.wrong_way],
+        [mark(f) for f in unmatched],
+        None if open_at_end is None else mark(open_at_end),
+        [mark(f) for f in wrong_way],
     )
-    return moved, [(s + delta, e + delta) for s, e in sentences], unquoted
+    spans = [(sentences[k] + delta, sentences[k + 1] + delta) for k in range(0, len(sentences), 2)]
+    return moved, spans, list(unquoted)
 
 
 def _scan_quotations(article: Article, readings: list[ParagraphQuotes]) -> None:
