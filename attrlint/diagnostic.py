@@ -38,6 +38,8 @@ class Fix:
 
 @dataclass
 class Related:
+    """Another place a finding points to (the line it is judged against)."""
+
     path: str
     line: int
     column: int
@@ -46,6 +48,8 @@ class Related:
 
 @dataclass
 class Diagnostic:
+    """One finding: a rule's message about a span of a file, with an optional fix."""
+
     path: str
     rule: str
     severity: str

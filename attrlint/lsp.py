@@ -41,6 +41,7 @@ from attrlint.engine.lint import Linter
 from attrlint.engine.project import Workspace
 from attrlint.errors import AttrlintError, RuleFileError
 from attrlint.model.source import DRAFT_SUFFIXES, Source, format_for, from_string
+from attrlint.patterns import compiled
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +63,9 @@ WATCHED_GLOBS = ("**/.attrlint.yaml", "**/.attrlint.yml", "**/pyproject.toml", "
 
 # An ignore-next-line directive already on the line above a finding: the suppress action adds
 # the rule to it rather than stacking a second directive.
-_MD_IGNORE = regex.compile(r"^[ \t]*<!--\s*attrlint-ignore-next-line\b(?P<args>[^>]*?)\s*-->[ \t]*$")
-_TEXT_IGNORE = regex.compile(r"^[ \t]*\[attrlint-ignore-next-line\b(?P<args>[^\]\n]*?)\s*\][ \t]*$")
-_FRONT_MATTER_END = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.M)
+_MD_IGNORE = compiled(r"^[ \t]*<!--\s*attrlint-ignore-next-line\b(?P<args>[^>]*?)\s*-->[ \t]*$")
+_TEXT_IGNORE = compiled(r"^[ \t]*\[attrlint-ignore-next-line\b(?P<args>[^\]\n]*?)\s*\][ \t]*$")
+_FRONT_MATTER_END = compiled(r"^(?:---|\.\.\.)[ \t]*$", regex.M)
 
 
 def _units_counter(encoding):
@@ -615,11 +616,11 @@ def create_server() -> AttrlintLanguageServer:
 # A draft of several megabytes is a big one; a message larger than this is not a draft.
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 MAX_HEADER_BYTES = 8192
-_LENGTH = regex.compile(rb"(?im)^content-length:[ \t]*(\d{1,12})[ \t]*\r?$")
+_LENGTH = compiled(rb"(?im)^content-length:[ \t]*(\d{1,12})[ \t]*\r?$")
 _HEADER_START = b"Content-Length:"
 
 
-_OUT_OF_RANGE = regex.compile(rb'"(?:line|character)"\s*:\s*(?:-|\d{10})')
+_OUT_OF_RANGE = compiled(rb'"(?:line|character)"\s*:\s*(?:-|\d{10})')
 _UINTEGER_MAX = 2**31 - 1
 
 

@@ -18,6 +18,62 @@ import regex
 _local = threading.local()
 
 
+# --- module-level patterns, kept compiled in the rule cache ------------------------------------
+#
+# Parsing a pattern is the slow part of compiling it (the `regex` module parses in Python), and
+# the modules of rule kinds and analyses compile some fifty patterns as they are imported: a
+# tenth of a one-article run. `compiled` is `regex.compile` for those patterns; `preload`
+# fills it, before those modules are imported, from a rule-cache entry (attrlint.engine.cache:
+# its own checks, and unpickling restores the compiled code without parsing); `save` writes the
+# entry when a pattern had to be compiled. The entry's key covers attrlint's modules, so an
+# edited pattern is compiled afresh.
+_COMPILED: dict[tuple[str | bytes, int], regex.Pattern] = {}
+_UNSAVED = False  # a pattern was compiled that the cache entry does not hold
+
+
+def compiled(pattern: str | bytes, flags: int = 0) -> regex.Pattern:
+    """`regex.compile(pattern, flags)` for a pattern compiled as a module is imported."""
+    global _UNSAVED
+    found = _COMPILED.get((pattern, flags))
+    if found is None:
+        found = _COMPILED[(pattern, flags)] = regex.compile(pattern, flags)
+        _UNSAVED = True
+    return found
+
+
+def _store_key() -> str | None:
+    from attrlint.engine import cache
+
+    return cache.key_for([], "module patterns")
+
+
+def preload() -> None:
+    """Take the module-level patterns from the rule cache, when it holds them."""
+    from attrlint.engine import cache
+
+    key = _store_key()
+    found = cache.load(key, dict, suffix=".patterns") if key else None
+    if not found:
+        return
+    for k, v in found.items():
+        # Only what this code compiles: a pair of pattern and flags, and a compiled pattern.
+        if isinstance(k, tuple) and len(k) == 2 and isinstance(v, regex.Pattern) and (v.pattern, v.flags & k[1]) == k:
+            _COMPILED.setdefault(k, v)
+
+
+def save() -> None:
+    """Write the module-level patterns to the rule cache when one was compiled in this run."""
+    global _UNSAVED
+    if not _UNSAVED:
+        return
+    from attrlint.engine import cache
+
+    key = _store_key()
+    if key:
+        cache.store(key, dict(_COMPILED), suffix=".patterns")
+    _UNSAVED = False
+
+
 def _remaining() -> float | None:
     return getattr(_local, "limit", None)
 

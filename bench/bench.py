@@ -147,7 +147,11 @@ def attrlint_cmd() -> list[str]:
 COLD_BREAKDOWN = r"""
 import json, sys, time
 t0 = time.perf_counter()
-import attrlint.cli, attrlint.engine.lint, attrlint.engine.runner
+import attrlint.cli
+from attrlint import patterns
+if hasattr(patterns, "preload"):
+    patterns.preload()  # as `attrlint check` does: the modules' patterns from the rule cache
+import attrlint.engine.lint, attrlint.engine.runner
 t1 = time.perf_counter()
 from attrlint.engine.project import Workspace
 from attrlint.engine.runner import lint_path

@@ -243,3 +243,49 @@ def test_the_language_server_uses_the_same_loader(planted, monkeypatch):
     linter = ws.linter_for(str(planted["draft"]))
     assert not planted["marker"].exists() and linter.rules
     assert entry.read_bytes().startswith(cache_mod.MAGIC)  # the same key: rejected, then rewritten honestly
+
+
+# --- The module-level patterns (attrlint.patterns) kept in the cache ------------------------
+
+
+def test_module_patterns_are_kept_and_reused(tmp_path):
+    cache = tmp_path / "cache"
+    draft = tmp_path / "fire.txt"
+    draft.write_text(BAD, encoding="utf-8")
+    first = run("check", str(draft), cache=cache)
+    (entry,) = cache.glob("*.patterns")
+    written = entry.stat().st_mtime_ns
+    again = run("check", str(draft), cache=cache)
+    assert again.stdout == first.stdout and again.stderr == ""
+    assert entry.stat().st_mtime_ns == written  # every pattern came from it: nothing to write
+
+
+def test_a_module_patterns_entry_is_checked_like_any_other(planted, monkeypatch):
+    from attrlint import patterns
+
+    monkeypatch.setenv("ATTRLINT_CACHE_DIR", str(planted["good"]))
+    monkeypatch.delenv("ATTRLINT_NO_CACHE", raising=False)
+    key = patterns._store_key()
+    entry = planted["good"] / f"{key}.patterns"
+    before = dict(patterns._COMPILED)
+    entry.write_bytes(planted["payload"])  # not signed
+    patterns.preload()
+    assert not planted["marker"].exists()
+    secret = (planted["good"] / cache_mod.SECRET_NAME).read_bytes()
+    entry.write_bytes(_signed(secret, key, pickle.dumps({("x", 0): "not a pattern"})))
+    patterns.preload()  # signed, but not patterns: nothing taken
+    assert patterns._COMPILED == before
+
+
+@pytest.mark.parametrize("secret_bytes", [0, 1, 32, 64, 65, 200])
+def test_the_entries_mac_is_the_standard_librarys_hmac(secret_bytes):
+    """The cache computes HMAC-SHA256 without loading OpenSSL: it must be hmac's, bit for bit."""
+    import hashlib
+    import hmac
+    import secrets
+
+    for body in (b"", b"x", secrets.token_bytes(1000), secrets.token_bytes(300_000)):
+        secret = secrets.token_bytes(secret_bytes)
+        key = secrets.token_hex(32)
+        expected = hmac.new(secret, key.encode() + b"\0" + body, hashlib.sha256).digest()
+        assert cache_mod._mac(secret, key, body) == expected

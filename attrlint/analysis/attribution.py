@@ -28,11 +28,12 @@ from dataclasses import dataclass
 import regex
 
 from attrlint.model.lexicon import Lexicon
+from attrlint.patterns import compiled
 
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
 _QUOTE_MARKS = frozenset("\"“”‘’'")
-_TOKEN = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]|\.(?=\p{L}\.?))*|[^\s\p{L}\p{N}]")
+_TOKEN = compiled(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]|\.(?=\p{L}\.?))*|[^\s\p{L}\p{N}]")
 
 # Cue kinds whose attributions the contract counts: a source joined to its words or findings.
 REPORTING_KINDS = frozenset({"speech", "finding", "estimate", "according-to", "credit"})
@@ -42,6 +43,8 @@ _MAX_NP = 12  # tokens in a source noun phrase
 
 @dataclass
 class Attribution:
+    """A cue crediting words or findings to a source, found in one sentence."""
+
     start: int  # offsets of the cue, relative to the sentence
     end: int
     cue: str
@@ -945,22 +948,24 @@ def _mark_nested(atts: list[Attribution], text: str, clause_break: regex.Pattern
                     b.nested = True
 
 
-_LIST_REF = re.compile(r"\\L<(\w+)>")
-_LEAD_WORD = re.compile(r"(?:\\b)?([a-z]+)(?=\\s|\\b|\(\?=)")
-_LEAD_GROUP = re.compile(r"(?:\\b)?\(\?:((?:[a-z]+(?:s\?)?\|)*[a-z]+(?:s\?)?)\)(?=\\s|\\b)")
+# Read only while the rules are compiled (a cached run never needs them): pattern strings,
+# compiled by `re` on first use.
+_LIST_REF = r"\\L<(\w+)>"
+_LEAD_WORD = r"(?:\\b)?([a-z]+)(?=\\s|\\b|\(\?=)"
+_LEAD_GROUP = r"(?:\\b)?\(\?:((?:[a-z]+(?:s\?)?\|)*[a-z]+(?:s\?)?)\)(?=\\s|\\b)"
 
 
 def _triggers(pattern: str, lexicon: Lexicon) -> frozenset[str] | None:
     """The words one of which a sentence must hold for the pattern to match: the first words of
     its first named list (\\L<name>), else its leading word or group of words; None when the
     pattern gives neither (it then runs on every sentence)."""
-    m = _LIST_REF.search(pattern)
+    m = re.search(_LIST_REF, pattern)
     if m:
         return frozenset(t[0] for t in (_tokens_lower(w) for w in lexicon.words(m.group(1))) if t)
-    m = _LEAD_WORD.match(pattern)
+    m = re.match(_LEAD_WORD, pattern)
     if m:
         return frozenset([m.group(1)])
-    m = _LEAD_GROUP.match(pattern)
+    m = re.match(_LEAD_GROUP, pattern)
     if m:
         out: set[str] = set()
         for w in m.group(1).split("|"):

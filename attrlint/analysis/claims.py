@@ -17,11 +17,13 @@ from dataclasses import dataclass
 
 import regex
 
-_WORD = regex.compile(r"\p{L}[\p{L}\p{N}’']*|\p{N}+(?:[.,]\p{N}+)*")
-_HYPHEN = regex.compile(r"[-‐‑]")
+from attrlint.patterns import compiled
+
+_WORD = compiled(r"\p{L}[\p{L}\p{N}’']*|\p{N}+(?:[.,]\p{N}+)*")
+_HYPHEN = compiled(r"[-‐‑]")
 # A quotation inside a headline: an opening mark after a space or the start, a closing mark
 # before a space, punctuation or the end. "Syria's" and "Hasn't" cannot open one.
-HEADLINE_QUOTE = regex.compile(r"(?<![\p{L}\p{N}])(['‘\"“])(?P<words>[^'‘’\"“”]{1,120}?)(['’\"”])(?![\p{L}\p{N}])")
+HEADLINE_QUOTE = compiled(r"(?<![\p{L}\p{N}])(['‘\"“])(?P<words>[^'‘’\"“”]{1,120}?)(['’\"”])(?![\p{L}\p{N}])")
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "edly", "ied", "ies", "ed", "es", "ly", "s")
 
 
@@ -97,6 +99,8 @@ def shared(head: list[str], body: list[str]) -> list[str]:
 
 @dataclass
 class FigureRange:
+    """The values a figure's wording allows, with the words it counts."""
+
     low: float
     high: float
     text: str

@@ -15,17 +15,22 @@ from dataclasses import dataclass
 import regex
 
 from attrlint.model.lexicon import Lexicon
+from attrlint.patterns import compiled
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _HAS_DIGIT = re.compile(r"\d")
-_NAME_COMMA = regex.compile(r"\p{Lu}[\p{L}.’'-]*,\s*$")
-_NAME_PAREN = regex.compile(r"\p{Lu}[\p{L}.’'-]*\s*\($")
-_OF = regex.compile(r"\s+of\s+")
-_WORD_AT = regex.compile(r"[\p{L}][\p{L}’'.-]*|[$£€%°]")
+# Patterns of the checks below, compiled once (and kept in the rule cache, see attrlint.patterns).
+_WORD_BREAK = compiled(r"[\s-]+")  # spaces and hyphens between the words of a number
+_NAME_COMMA = compiled(r"\p{Lu}[\p{L}.’'-]*,\s*$")
+_NAME_PAREN = compiled(r"\p{Lu}[\p{L}.’'-]*\s*\($")
+_OF = compiled(r"\s+of\s+")
+_WORD_AT = compiled(r"[\p{L}][\p{L}’'.-]*|[$£€%°]")
 
 
 @dataclass
 class Figure:
+    """A reported figure in a sentence, with what kind of figure it is."""
+
     start: int  # offsets relative to the sentence text
     end: int
     text: str
@@ -399,7 +404,7 @@ def parse_number(raw: str, values: dict[str, int | float]) -> float | None:
             return None
     total = 0.0
     current = 0.0
-    for part in regex.split(r"[\s-]+", raw):
+    for part in _WORD_BREAK.split(raw):
         if part in ("a", "and"):
             current = current or 1
             continue

@@ -11,17 +11,17 @@ words with it, whatever the size of the reference folder.
 
 from __future__ import annotations
 
-import difflib
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
+from attrlint import memo
 from attrlint.model.lexicon import Lexicon
 from attrlint.model.source import read_source, walk
+from attrlint.patterns import compiled
 
-_TOKEN = regex.compile(r"\d[\d,.]*\d|\d|%|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\.\.\.|…|[\[\]()]")
+_TOKEN = compiled(r"\d[\d,.]*\d|\d|%|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\.\.\.|…|[\[\]()]")
 # A word pair shared by more renderings than this says nothing about which remark it is.
 _COMMON_PAIR = 400
 
@@ -38,12 +38,35 @@ class Rendering:
     line: int = 0
     text: str = ""  # the quotation as written, for messages
     owner: Any = None  # the Quotation it renders
+    # Its word pairs, made on first use (an index asks for them twice).
+    known_pairs: frozenset[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
 
-    def pairs(self) -> set[tuple[str, str]]:
-        return set(zip(self.words, self.words[1:], strict=False))
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        if self.known_pairs is None:
+            self.known_pairs = frozenset(itertools.pairwise(self.words))
+        return self.known_pairs
 
 
 def render(text: str, start: int, end: int, lexicon: Lexicon) -> Rendering:
+    """The rendering of text[start:end]. It depends on those characters alone, so it is
+    remembered by them (the language server renders every quotation again after each edit)
+    and moved to where they stand; each call gets a rendering of its own to fill in."""
+    own = text[start:end]
+    words, ends, elided, inserted = lexicon.memo("renderings", memo.QUOTATIONS).get(own, lambda: _remembered(own, lexicon))
+    spans = [(ends[k] + start, ends[k + 1] + start) for k in range(0, len(ends), 2)]
+    return Rendering(list(words), spans, set(elided), set(inserted))
+
+
+def _remembered(text: str, lexicon: Lexicon) -> tuple:
+    """The rendering of the whole text as four flat tuples (words; each span's start and end in
+    turn; ellipses; insertions): kept in the memo, they are few objects for the cycle
+    collector, which walks what a long run keeps."""
+    words, spans, elided, inserted = _render(text, 0, len(text), lexicon)
+    return tuple(words), tuple(x for span in spans for x in span), tuple(sorted(elided)), tuple(sorted(inserted))
+
+
+def _render(text: str, start: int, end: int, lexicon: Lexicon):
+    """Words, spans, ellipses and insertions of text[start:end] (see Rendering)."""
     units, tens, scales = lexicon.numbers("spoken_units"), lexicon.numbers("spoken_tens"), lexicon.numbers("spoken_scales")
     words: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -86,7 +109,7 @@ def render(text: str, start: int, end: int, lexicon: Lexicon) -> Rendering:
         words.append(low)
         spans.append((m.start(), m.end()))
     flush_number()
-    return Rendering(words, spans, elided, inserted)
+    return words, spans, elided, inserted
 
 
 def _number_value(parts: list[str], units: dict, tens: dict, scales: dict) -> int:
@@ -131,6 +154,8 @@ def compare(
     `loose=False` asks for the long run only (two quotations of one article: a writer quotes
     a remark twice nearly word for word, and different remarks share short phrases).
     `little_words` do not count towards the content words the shared stretch must hold."""
+    import difflib  # on first comparison: a run without quotations to compare never needs it
+
     sm = difflib.SequenceMatcher(None, a.words, b.words, autojunk=False)
     blocks = [blk for blk in sm.get_matching_blocks() if blk.size]
     if not blocks:
@@ -308,6 +333,8 @@ def renderings_of(article, min_words: int = 1, speakers: dict | None = None) -> 
 
 @dataclass
 class ReferenceIndex:
+    """The reference copy quote-drift compares with: its articles and their renderings."""
+
     articles: list = field(default_factory=list)
     index: RenderingIndex = field(default_factory=RenderingIndex)
 

@@ -24,16 +24,22 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from attrlint import memo
+from attrlint.memo import Memo
 from attrlint.model.quotes import is_embed
+from attrlint.patterns import compiled
 
 if TYPE_CHECKING:
     from attrlint.patterns import AnyOf
 
-_NAME = regex.compile(r"(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+")
+
+_NAME = compiled(r"(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+")
 
 
 @dataclass
 class Speaker:
+    """Who said a quotation, and the words of the copy that say so."""
+
     name: str  # the words naming the speaker, as the copy gives them ("Colonel Joe Scrocca", "he")
     cue: str  # the reporting verb or phrase ("said", "according to")
     start: int  # absolute offsets of the cue
@@ -51,6 +57,9 @@ class SpeakerFinder:
     def __init__(self, speech_cues: regex.Pattern | AnyOf, key: object = None):
         self.speech_cues = speech_cues
         self.key = key if key is not None else id(self)
+        # A sentence's first speech cue depends on its words alone: remembered by them, so the
+        # language server's re-lint after an edit searches only the sentences that changed.
+        self._cues = Memo(memo.SENTENCES)
 
     def assign(self, article, facts) -> dict[int, Speaker | None]:
         """The speaker of every top-level quotation, by the offset of its opening mark."""
@@ -165,7 +174,8 @@ class SpeakerFinder:
         memo = sent.article.cache.setdefault(("speech_cue", self.key), {})
         key = (sent.start, sent.end)
         if key not in memo:
-            memo[key] = self.speech_cues.search(sent.unquoted)
+            text = sent.unquoted
+            memo[key] = self._cues.get(text, lambda: self.speech_cues.search(text))
         return memo[key]
 
     def _in_sentence(self, sent, facts, how: str) -> Speaker | None:
@@ -217,14 +227,30 @@ def _said(lexicon) -> regex.Pattern:
     return lexicon.word_pattern("frame_speech_verbs", "(?:{})", regex.I)
 
 
-_CREDIT = regex.compile(r"\n[ \t]*(?:[—–-]+\s*)?(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}),[^\n]{0,80}$")
+def _participle(lexicon) -> regex.Pattern:
+    return lexicon.word_pattern("before_participle", r"(?:^|[,;:—–(]|\b(?:{}))\s*$", regex.I)
+
+
+def _according(lexicon) -> regex.Pattern:
+    return lexicon.word_pattern("according_cue", "(?:{})", regex.I)
+
+
+def compile_patterns(lexicon) -> None:
+    """Compile the lexicon's patterns the speaker search reads, while the rules are built: the
+    rule cache then keeps them with the lexicon, and a run from the cache compiles nothing."""
+    _said(lexicon)
+    _participle(lexicon)
+    _according(lexicon)
+
+
+_CREDIT = compiled(r"\n[ \t]*(?:[—–-]+\s*)?(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}),[^\n]{0,80}$")
 
 
 def _noun_use(text: str, a, lexicon) -> bool:
     """A cue in -ing used as a noun ("one common saying"), not a participle ("..., saying")."""
     if not a.cue.lower().endswith("ing"):
         return False
-    participle = lexicon.word_pattern("before_participle", r"(?:^|[,;:—–(]|\b(?:{}))\s*$", regex.I)
+    participle = _participle(lexicon)
     return not participle.search(text[: a.start])
 
 
@@ -236,7 +262,7 @@ def _credit_line(text: str, q) -> Speaker | None:
     return None
 
 
-_FRAME_WORD = regex.compile(r"[\p{L}][\p{L}.’'-]*")
+_FRAME_WORD = compiled(r"[\p{L}][\p{L}.’'-]*")
 
 
 def _frame(sent, how: str) -> Speaker | None:
@@ -355,7 +381,7 @@ def _introducer(sent) -> Speaker | None:
     return Speaker(" ".join(named[:3]), ":", sent.start, sent.end, "before")
 
 
-_QUESTION_LEAD = regex.compile(r"[^!?“”\"\n]{1,60}\?\s*$")  # "Retired Lt. Gen. Ann Ward?"
+_QUESTION_LEAD = compiled(r"[^!?“”\"\n]{1,60}\?\s*$")  # "Retired Lt. Gen. Ann Ward?"
 
 
 def _opens_paragraph(article, q) -> bool:
@@ -366,7 +392,7 @@ def _opens_paragraph(article, q) -> bool:
     return lead == "" or bool(_QUESTION_LEAD.fullmatch(lead))
 
 
-_LEADING_FRAME = regex.compile(r"[^,.;:!?“”\"]{1,60}")
+_LEADING_FRAME = compiled(r"[^,.;:!?“”\"]{1,60}")
 
 
 def _leading_frame(text: str, q, nxt) -> Speaker | None:
@@ -384,7 +410,7 @@ def _leading_frame(text: str, q, nxt) -> Speaker | None:
     return None
 
 
-_CREDIT_PARAGRAPH = regex.compile(r"[—–-]+\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})[^\n]{0,60}")
+_CREDIT_PARAGRAPH = compiled(r"[—–-]+\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})[^\n]{0,60}")
 
 
 def _credit_paragraph(article, q) -> Speaker | None:
@@ -402,8 +428,8 @@ def _credit_paragraph(article, q) -> Speaker | None:
     return None
 
 
-_BRACKET_CREDIT = regex.compile(r"[\[(]\s*(\p{Lu}[^\[\]()\n]{0,60}?)\.?\s*[\])]\s*\.?\s*$")
-_CREDIT_FILLER = regex.compile(r"(?:[\s,;.—–-]|\(\d{4}\)|[“”\"‘’'])*")
+_BRACKET_CREDIT = compiled(r"[\[(]\s*(\p{Lu}[^\[\]()\n]{0,60}?)\.?\s*[\])]\s*\.?\s*$")
+_CREDIT_FILLER = compiled(r"(?:[\s,;.—–-]|\(\d{4}\)|[“”\"‘’'])*")
 
 
 def _bracket_credit(article, q) -> Speaker | None:
@@ -453,7 +479,7 @@ def _credited_block(article, facts, prev, q) -> Speaker | None:
     close = q.close + 1 if q.close is not None else q.end
     if article.text[close : para.end].strip(" .,") != "":
         return None
-    according = article.lexicon.word_pattern("according_cue", "(?:{})", regex.I)
+    according = _according(article.lexicon)
     for a in facts.attributions(prev):
         if according.fullmatch(a.cue.strip()) and _NAME.search(a.source):
             return Speaker(a.source, a.cue, prev.start + a.start, prev.start + a.end, "before")

@@ -3,7 +3,9 @@
 Compiling the shipped packs takes about 0.3 s; unpickling the compiled linter takes about
 10 ms (the `regex` module pickles its compiled code). The key covers everything the compiled
 linter depends on: attrlint's and `regex`'s versions, the contents of every rule and config
-file, and the command-line choices. Entries are written atomically; a missing, stale or
+file, and the command-line choices. A second kind of entry (`.patterns`) holds the patterns
+attrlint's modules compile as they are imported (attrlint.patterns), keyed by the versions and
+attrlint's own modules. Entries are written atomically; a missing, stale or
 unreadable entry is simply rebuilt. Set ATTRLINT_NO_CACHE=1 (or pass --no-cache) to do without.
 
 Unpickling runs code, so only what attrlint itself wrote may ever be unpickled:
@@ -23,18 +25,24 @@ The key itself is predictable (anyone can compute it); the secret is what an att
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
+import functools
 import os
 import pickle
-import secrets
 import stat
 import sys
+from _operator import _compare_digest as compare_digest  # what hmac.compare_digest is
 from pathlib import Path
 
 import regex
 
 from attrlint import __version__
+
+# CPython's own SHA-256, and the constant-time comparison above: the `hashlib` and `hmac`
+# modules load OpenSSL, a twentieth of a one-article run, for nothing the cache needs from it.
+try:
+    from _sha256 import sha256  # type: ignore[import-not-found]  # CPython's own; no stubs
+except ImportError:  # a Python built without it
+    from hashlib import sha256
 
 MAGIC = b"attrlint-cache-1\n"
 SECRET_NAME = "secret.key"
@@ -137,6 +145,8 @@ def _secret(dir_fd: int, create: bool) -> bytes | None:
         return None
     # Written under a temporary name and linked into place, so no reader ever sees a partial
     # secret and two racing processes end up agreeing on the one that was linked first.
+    import secrets  # only when writing: a run that finds its entry never needs it
+
     tmp = f".secret.{secrets.token_hex(8)}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=dir_fd)
@@ -158,45 +168,73 @@ def _secret(dir_fd: int, create: bool) -> bytes | None:
 
 
 def _mac(secret: bytes, key: str, body: bytes) -> bytes:
-    return hmac.new(secret, key.encode() + b"\0" + body, hashlib.sha256).digest()
+    """HMAC-SHA256 (RFC 2104) of the key and body under the secret: what `hmac.new(secret, ...,
+    hashlib.sha256)` computes (a test holds the two equal), without loading OpenSSL."""
+    k = sha256(secret).digest() if len(secret) > _BLOCK else secret
+    k = k.ljust(_BLOCK, b"\0")
+    inner = sha256(k.translate(_INNER_PAD))
+    inner.update(key.encode() + b"\0")
+    inner.update(body)
+    return sha256(k.translate(_OUTER_PAD) + inner.digest()).digest()
 
 
+# SHA-256's block, and its inner and outer pads as translation tables (each key byte XOR 0x36,
+# XOR 0x5C), as the standard library's hmac builds them.
+_BLOCK = 64
+_INNER_PAD = bytes(x ^ 0x36 for x in range(256))
+_OUTER_PAD = bytes(x ^ 0x5C for x in range(256))
+
+
+@functools.lru_cache(maxsize=1)
 def _code_stamp() -> str:
     """The package's own modules by size and modification time: an edited rule kind (in a
-    development checkout) must not meet a rule set compiled by its previous version."""
-    root = Path(__file__).resolve().parents[1]  # the package, not this folder
+    development checkout) must not meet a rule set compiled by its previous version. Read once
+    per process: the modules it runs are the ones it imported at the start."""
+    root = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # the package, not this folder
     parts = []
-    for p in sorted(root.rglob("*.py")):
-        st = p.stat()
-        parts.append(f"{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+    # os.walk and os.stat rather than pathlib's rglob: this runs at every start.
+    for folder, folders, names in os.walk(root):
+        folders[:] = [f for f in folders if f != "__pycache__"]
+        for name in names:
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                st = os.stat(path)
+                parts.append(f"{os.path.relpath(path, root)}:{st.st_size}:{st.st_mtime_ns}")
+    parts.sort()
+    return sha256("|".join(parts).encode()).hexdigest()
 
 
 def key_for(files: list[str], choices: object) -> str | None:
     """A digest of the files' contents and the choices; None when a file cannot be read."""
     from attrlint.model.source import read_regular_bytes
 
-    h = hashlib.sha256()
+    h = sha256()
     h.update(f"{__version__}|{regex.__version__}|{sys.version_info[:2]}|{_code_stamp()}|{choices!r}".encode())
     for f in files:
         try:
             data = read_regular_bytes(f)
         except OSError:
             return None
-        h.update(os.path.abspath(f).encode() + b"\0" + hashlib.sha256(data).digest())
+        h.update(os.path.abspath(f).encode() + b"\0" + sha256(data).digest())
     return h.hexdigest()
 
 
-def _entry_name(key: str) -> str | None:
+# The kinds of entry, by the ending of their file names: a compiled linter, and the patterns the
+# modules compile as they are imported (attrlint.patterns).
+SUFFIXES = (".pickle", ".patterns")
+
+
+def _entry_name(key: str, suffix: str = ".pickle") -> str | None:
     # Keys are hex digests; anything else must not become a path.
-    return f"{key}.pickle" if key and all(c in "0123456789abcdef" for c in key) else None
+    ok = key and all(c in "0123456789abcdef" for c in key) and suffix in SUFFIXES
+    return f"{key}{suffix}" if ok else None
 
 
-def load(key: str, kind: type | None = None):
+def load(key: str, kind: type | None = None, suffix: str = ".pickle"):
     """The object stored under `key`, or None. Only an entry this user's attrlint wrote (its
     HMAC checks out) is unpickled, and only an object of type `kind` is returned."""
     folder = cache_dir()
-    name = _entry_name(key)
+    name = _entry_name(key, suffix)
     if folder is None or name is None:
         return None
     dir_fd = _open_folder(folder, create=False)
@@ -212,7 +250,7 @@ def load(key: str, kind: type | None = None):
     if data is None or not data.startswith(MAGIC) or len(data) < len(MAGIC) + 32:
         return None
     mac, body = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
-    if not hmac.compare_digest(mac, _mac(secret, key, body)):
+    if not compare_digest(mac, _mac(secret, key, body)):
         return None
     try:
         obj = pickle.loads(body)
@@ -223,9 +261,9 @@ def load(key: str, kind: type | None = None):
     return obj
 
 
-def store(key: str, obj) -> None:
+def store(key: str, obj, suffix: str = ".pickle") -> None:
     folder = cache_dir()
-    name = _entry_name(key)
+    name = _entry_name(key, suffix)
     if folder is None or name is None:
         return
     try:
@@ -235,6 +273,8 @@ def store(key: str, obj) -> None:
     dir_fd = _open_folder(folder, create=True)
     if dir_fd is None:
         return
+    import secrets
+
     tmp = f".{secrets.token_hex(8)}.tmp"
     try:
         secret = _secret(dir_fd, create=True)

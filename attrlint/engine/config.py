@@ -10,7 +10,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,8 @@ OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "options"}
 
 @dataclass
 class Config:
+    """A project's settings, from its config file (or the defaults when there is none)."""
+
     path: str | None = None  # None: no config file (defaults)
     root: str = "."
     select: list[str] | None = None
@@ -106,9 +107,9 @@ def _has_tool_section(path: Path) -> bool:
             raw = read_regular_bytes(str(path), 4 * 1024 * 1024)
         except (RefusedFile, OSError):
             return True
-        if _OUR_HEADER.search(raw):
+        if re.search(_OUR_HEADER, raw):
             return True
-        return not _OTHER_TOOL_HEADER.search(raw)
+        return not re.search(_OTHER_TOOL_HEADER, raw)
     return not isinstance(tool, dict) or "attrlint" in tool
 
 
@@ -126,6 +127,8 @@ def _read_toml(path: str) -> tuple[dict, str]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RuleFileError(path, data.count(b"\n", 0, exc.start) + 1, "is not UTF-8") from None
+    import tomllib  # only for a pyproject.toml: a plain run finds none and skips the import
+
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -264,12 +267,13 @@ def _check_override(path: str, line, ov: Any) -> dict:
 
 
 # "[tool.attrlint" with its bracket left off is ours too: a broken header must not read as
-# "no settings here".
-_OUR_HEADER = re.compile(rb"^\s*\[\s*tool\s*\.\s*attrlint\s*(?:[\].]|$)", re.M)
-_OTHER_TOOL_HEADER = re.compile(rb"^\s*\[\s*tool\s*\.\s*[\w-]+", re.M)
-_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*attrlint\s*(?:\.\s*([\w-]+|\"[^\"]*\")\s*)?\]\s*(?:#.*)?$")
-_KEY = re.compile(r"^\s*([\w-]+|\"[^\"]*\")\s*=")
-_INLINE_KEY = re.compile(r"[{,]\s*([\w-]+|\"[^\"]*\")\s*=")
+# "no settings here". (Pattern strings, compiled by `re` on first use: most runs meet no
+# pyproject.toml.)
+_OUR_HEADER = rb"(?m)^\s*\[\s*tool\s*\.\s*attrlint\s*(?:[\].]|$)"
+_OTHER_TOOL_HEADER = rb"(?m)^\s*\[\s*tool\s*\.\s*[\w-]+"
+_TABLE = r"^\s*\[\s*tool\s*\.\s*attrlint\s*(?:\.\s*([\w-]+|\"[^\"]*\")\s*)?\]\s*(?:#.*)?$"
+_KEY = r"^\s*([\w-]+|\"[^\"]*\")\s*="
+_INLINE_KEY = r"[{,]\s*([\w-]+|\"[^\"]*\")\s*="
 
 
 def toml_key_lines(text: str) -> dict:
@@ -283,14 +287,14 @@ def toml_key_lines(text: str) -> dict:
     section = None  # None: outside [tool.attrlint]; "": the table itself; else the sub-table's key
     for n, line in enumerate(text.splitlines(), 1):
         if line.lstrip().startswith("["):
-            m = _TABLE.match(line)
+            m = re.match(_TABLE, line)
             section = None if m is None else (m.group(1) or "").strip('"')
             if section:
                 lines.setdefault(section, n)
             continue
         if section is None:
             continue
-        m = _KEY.match(line)
+        m = re.match(_KEY, line)
         if not m:
             continue
         key = m.group(1).strip('"')
@@ -298,6 +302,6 @@ def toml_key_lines(text: str) -> dict:
             lines.setdefault(f"{section}.{key}", n)
             continue
         lines.setdefault(key, n)
-        for inner in _INLINE_KEY.finditer(line, m.end()):
+        for inner in re.compile(_INLINE_KEY).finditer(line, m.end()):
             lines.setdefault(f"{key}.{inner.group(1).strip(chr(34))}", n)
     return lines

@@ -20,7 +20,7 @@ from attrlint.diagnostic import SEVERITIES, Diagnostic, Fix, Related
 from attrlint.engine.yamlload import LineDict, load_yaml
 from attrlint.errors import RuleFileError
 from attrlint.model.lexicon import Lexicon
-from attrlint.patterns import guard
+from attrlint.patterns import compiled, guard
 
 if TYPE_CHECKING:
     from attrlint.analysis.facts import Facts
@@ -48,6 +48,8 @@ COMMON_KEYS: dict[str, tuple[str, bool, str]] = {
 
 @dataclass
 class Option:
+    """An option a rule kind takes: its type, default and help line."""
+
     type: str  # str, int, float, bool, words, patterns, pattern, mapping
     default: Any
     help: str
@@ -121,6 +123,8 @@ class Rule:
 
 @dataclass
 class RuleSet:
+    """The rules loaded from the packs, the lexicon they share and the files they came from."""
+
     rules: list[Rule]
     lexicon: Lexicon
     files: list[str]
@@ -341,7 +345,7 @@ def build_rule(item: Any, path: str, pack: str, lexicon: Lexicon) -> Rule:
     )
 
 
-_PLACEHOLDER = regex.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PLACEHOLDER = compiled(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def check_message(message: str, cls: type[Rule], path: str, line: int | None) -> None:

@@ -8,7 +8,6 @@ serves `--jobs` and a cluster map (`attrlint.distributed.lint_partition`).
 from __future__ import annotations
 
 import os
-import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -27,6 +26,8 @@ SECTION_CHARS = 2_000_000
 
 @dataclass
 class FileResult:
+    """What checking one file gave: its findings, or why it could not be read."""
+
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: Source | None = None
@@ -52,6 +53,8 @@ def lint_path(
     except AttrlintError as exc:  # a bad config file met only by this file's folder
         return FileResult(path=display or path, error=f"config: {exc}")
     except Exception as exc:
+        import traceback  # only on an internal error
+
         return FileResult(path=display or path, error=internal_error(display or path, exc), traceback=traceback.format_exc())
 
 

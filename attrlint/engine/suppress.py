@@ -15,17 +15,21 @@ from dataclasses import dataclass, field
 import regex
 
 from attrlint.model.source import Source
+from attrlint.patterns import compiled
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = compiled(
     r"<!--\s*(?P<word>attrlint[\w-]*)(?P<args>[^>]*?)\s*-->"
     r"|^[ \t]*\[(?P<word2>attrlint[\w-]*)(?P<args2>[^\]\n]*)\][ \t]*$",
     regex.M,
 )
+_NAME_BREAK = compiled(r"[\s,]+")  # between the rule names of a directive
 KINDS = ("attrlint-disable", "attrlint-enable", "attrlint-ignore-next-line")
 
 
 @dataclass
 class Directive:
+    """One suppression comment: what it switches off, and from where."""
+
     kind: str  # disable, enable, ignore-next-line
     rules: frozenset[str]  # empty: every rule
     start: int
@@ -38,6 +42,8 @@ class Directive:
 
 @dataclass
 class Suppressions:
+    """A draft's suppression comments, and those that could not be read."""
+
     directives: list[Directive] = field(default_factory=list)
     invalid: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, reason
 
@@ -70,7 +76,7 @@ def find_suppressions(source: Source, known: set[str]) -> Suppressions:
         if word not in KINDS:
             out.invalid.append((m.start(), m.end(), f"unknown directive {word!r} (use {', '.join(KINDS)})"))
             continue
-        names = [a for a in regex.split(r"[\s,]+", args.strip()) if a]
+        names = [a for a in _NAME_BREAK.split(args.strip()) if a]
         unknown = [a for a in names if a not in known]
         if unknown:
             out.invalid.append((m.start(), m.end(), f"{word} names unknown rule {unknown[0]!r}"))

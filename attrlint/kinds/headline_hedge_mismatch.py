@@ -25,10 +25,12 @@ sentence with no cue, condition or forecast in any clause.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 import regex
 
+from attrlint import memo
 from attrlint.analysis.claims import (
     HEADLINE_QUOTE,
     RangeReader,
@@ -40,18 +42,33 @@ from attrlint.analysis.claims import (
     stems_match,
 )
 from attrlint.engine.rules import Option, Rule, register
+from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
+from attrlint.patterns import compiled
 
 _FLAGS = regex.V1 | regex.IGNORECASE
-_WORD_RE = regex.compile(r"\p{L}+")
-_PARENTHESIS = regex.compile(r"\([^()]*\)")
-_CLAUSE_END = regex.compile(r"[:;]|\s[—–-]{1,2}\s")
+# Patterns of the checks below, compiled once (and kept in the rule cache, see attrlint.patterns).
+_SECOND_CLAUSE = compiled(r"\s+[–—-]\s+")  # a second clause after a dash
+_BEFORE_COLON = compiled(r"^\s*([^:]{1,60}?)\s*:\s+(.+)$")  # a label or source before a colon
+_SOURCE_AFTER = compiled(
+    r"(?:\s*:\s+|\s+(?:--|[-–—])\s*|\s*[-–—]\s*(?=\p{Lu}{2,}\s*$))([^:–—-]{1,40})$"
+)  # a source after a final colon or dash
+_CAPITALS = compiled(r"\p{Lu}{2,}")  # an acronym
+_TO = compiled(r"\s+to\s")  # "urged to"
+_BY = compiled(r"\s+by\b")  # "blasted by"
+_NEXT_WORD = compiled(r"\s+([\p{L}][\p{L}'’-]*)")  # the word after a quotation
+_CLAUSE_MARK = compiled(r"[,;:—–]")  # punctuation that ends a clause
+_WORD_RE = compiled(r"\p{L}+")
+_PARENTHESIS = compiled(r"\([^()]*\)")
+_CLAUSE_END = compiled(r"[:;]|\s[—–-]{1,2}\s")
 # The last word before an offset, within its clause.
-_PREV_WORD = regex.compile(r"(\p{L}+)[^\p{L},;:()—–]*$")
+_PREV_WORD = compiled(r"(\p{L}+)[^\p{L},;:()—–]*$")
 
 
 @dataclass
 class Stance:
+    """How a headline holds its claim: plainly, hedged, attributed or as speech."""
+
     way: str  # plain, hedged, attributed, speech, skip
     cue: str = ""
     speaker: str = ""  # the headline's source, when it names one
@@ -222,6 +239,7 @@ class HeadlineHedge(Rule):
         self._labels = frozenset(w.lower() for w in o["labels"])
         self._not_claims = regex.compile(pattern_alternation(o["not_claims"]), _FLAGS)
         self._source_subjects = regex.compile(pattern_alternation(o["source_subjects"]), _FLAGS)
+        self._subjects = Memo(memo.SENTENCES)
         self._releases = regex.compile(pattern_alternation(o["releases"]), _FLAGS)
         self._concessions = regex.compile(pattern_alternation(o["concessions"]), _FLAGS)
         self._not_sources = regex.compile(pattern_alternation(o["not_sources"]), _FLAGS)
@@ -357,13 +375,15 @@ class HeadlineHedge(Rule):
         if not framing.attributed_by:
             self._source_after(article, facts, framing)
         if not framing.attributed_by:
-            subject = self._source_subjects.match(framing.claim)
+            # By the claim's words alone: the language server reads the same headline again
+            # after every edit in the body, and the subjects are many patterns.
+            subject = self._subjects.get(framing.claim, partial(self._source_subjects.match, framing.claim))
             if subject:
                 # "New poll gives Clinton a lead", "Study finds ...": the source is the subject.
                 framing.speaker = framing.attributed_by = " ".join(subject.group(0).split())
         if not framing.attributed_by:
             # A second clause after a dash is another claim; the first is the headline's.
-            parts = regex.split(r"\s+[–—-]\s+", framing.claim, maxsplit=1)
+            parts = _SECOND_CLAUSE.split(framing.claim, maxsplit=1)
             if len(parts) == 2 and len(parts[0].split()) >= 3:
                 framing.claim = parts[0]
         return framing
@@ -371,7 +391,7 @@ class HeadlineHedge(Rule):
     def _before_colon(self, article, facts, text: str) -> _Framing | None:
         """A label or a source before a colon; a kicker before a colon is dropped. None when
         what stands before the colon is the byline."""
-        m = regex.match(r"^\s*([^:]{1,60}?)\s*:\s+(.+)$", text)
+        m = _BEFORE_COLON.match(text)
         if not m:
             return _Framing(text)
         pre, post = m.group(1), m.group(2)
@@ -392,12 +412,12 @@ class HeadlineHedge(Rule):
 
     def _source_after(self, article, facts, framing: _Framing) -> None:
         """A source after a final colon or dash: "...: Report", "... - officials", "...-CNN"."""
-        m = regex.search(r"(?:\s*:\s+|\s+(?:--|[-–—])\s*|\s*[-–—]\s*(?=\p{Lu}{2,}\s*$))([^:–—-]{1,40})$", framing.claim)
+        m = _SOURCE_AFTER.search(framing.claim)
         if not m:
             return
         tail = m.group(1).strip(" .")
         # An acronym standing last is an agency or outlet ("...: SITE", "...-CNN").
-        acronym = regex.fullmatch(r"\p{Lu}{2,}", tail) and tail.lower() not in self._labels
+        acronym = _CAPITALS.fullmatch(tail) and tail.lower() not in self._labels
         if len(tail.split()) <= 4 and (acronym or self._is_source(article, facts, tail)):
             framing.speaker, framing.attributed_by, framing.claim = tail, tail, framing.claim[: m.start()]
 
@@ -440,24 +460,20 @@ class HeadlineHedge(Rule):
         """A headline whose main verb reports what someone said (calls, urges, accuses)."""
         # "Source suggests ...", "officials warn ...": a described source, so attributed.
         before = claim[: speech.start()].split()
-        passive = regex.match(r"\s+to\s", claim[speech.end() :]) and speech.group(0).lower().endswith("ed")
+        passive = _TO.match(claim[speech.end() :]) and speech.group(0).lower().endswith("ed")
         if before and not passive and before[-1].lower().strip(",") in self._source_words:
             return Stance("attributed", f"{before[-1]} {speech.group(0)}", before[-1], claim)
         # Who spoke, when the verb is active: "UN urged to ...", "X blasted by Y" say neither.
         # A document that "shows" or "finds" is quoted by the body in other words ("according
         # to excerpts"), so only a speaker counts.
-        active = (
-            not passive
-            and not regex.match(r"\s+by\b", claim[speech.end() :])
-            and not self._document_verb.fullmatch(speech.group(0))
-        )
+        active = not passive and not _BY.match(claim[speech.end() :]) and not self._document_verb.fullmatch(speech.group(0))
         return Stance("speech", speech.group(0), "", claim, actor=" ".join(before) if active else "")
 
     def _label_quote(self, claim: str, q) -> bool:
         words = q.group("words").split()
         if len(words) > 1 and words[0].lower() in self._articles:
             return True  # "Post Assembles 'A Sizable Army' Of Reporters": a quoted noun phrase names a thing
-        nxt = regex.match(r"\s+([\p{L}][\p{L}'’-]*)", claim[q.end() :])
+        nxt = _NEXT_WORD.match(claim[q.end() :])
         return nxt is not None and nxt.group(1).lower() not in self._stop and not self._speech.fullmatch(nxt.group(1))
 
     def _is_source(self, article, facts, phrase: str) -> bool:
@@ -624,8 +640,8 @@ class HeadlineHedge(Rule):
         if not shared(subject, src) and at > 0 and sent.unquoted.find(source, at) > at:
             # The words taken for the source follow the cue ("..., said she will release"): the
             # subject stands before it, past an aside in brackets ("Mayor Dana Ortiz (D) said").
-            before = regex.sub(r"\([^()]*\)", " ", sent.unquoted[:at])
-            src = content_stems(regex.split(r"[,;:—–]", before)[-1], self._stop, self._forms)[-8:]
+            before = _PARENTHESIS.sub(" ", sent.unquoted[:at])
+            src = content_stems(_CLAUSE_MARK.split(before)[-1], self._stop, self._forms)[-8:]
         if not shared(subject, src):
             return False
         if shared(words, cue_words[-1:]):

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import regex
-
 from attrlint.analysis.claims import RangeReader, overlaps, stem
 from attrlint.engine.rules import Option, Rule, register
+from attrlint.patterns import compiled
 
-_WORD = regex.compile(r"\p{L}[\p{L}’'-]*")
+_WORD = compiled(r"\p{L}[\p{L}’'-]*")
 
 
 @register

@@ -14,20 +14,26 @@ offered fix.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import ClassVar
 
 import regex
 
+from attrlint import memo
 from attrlint.analysis.figures import PeopleNouns, people_nouns
 from attrlint.diagnostic import Fix
 from attrlint.engine.rules import Option, Rule, register
+from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
+from attrlint.patterns import compiled
 
 _LETTER = r"[\p{L}\p{N}]"
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
+# Patterns of the checks below, compiled once (and kept in the rule cache, see attrlint.patterns).
+_CLAUSE_CLOSES = compiled(r"\s*[.!?]?\s*$")  # nothing but a full stop after the verb
+_WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}.’'&-]*")
 # A headline's quotation marks are not paired by the article model (it reads the body), so
 # a headline's quoted words are blanked here: "'Liar,' he retorted" is the speaker's word.
-_HEADLINE_QUOTE = regex.compile(r"[\"“”](?:[^\"“”]{1,200})[\"“”]|(?<![\p{L}])[‘'](?:[^‘’']{1,200})[’'](?![\p{L}])")
+_HEADLINE_QUOTE = compiled(r"[\"“”](?:[^\"“”]{1,200})[\"“”]|(?<![\p{L}])[‘'](?:[^‘’']{1,200})[’'](?![\p{L}])")
 
 
 @register
@@ -112,6 +118,7 @@ class LoadedVerb(Rule):
     def prepare(self) -> None:
         flags = regex.V1 | regex.IGNORECASE
         self._table = {" ".join(k.lower().split()): str(v) for k, v in self.opts["replacements"].items()}
+        self._memo = Memo(memo.SENTENCES)
         self._verbs = regex.compile(
             rf"(?<!{_LETTER}|[-’']){'(?:' + word_alternation(list(self._table)) + ')'}(?!{_LETTER}|-)", flags
         )
@@ -180,21 +187,32 @@ class LoadedVerb(Rule):
         if self.opts["headline"] and article.headline is not None:
             sentences[:0] = [article.headline, *article.deck]
         for sent in sentences:
-            text = _blank_quotes(sent.text) if sent.paragraph < 0 else sent.unquoted
-            if not self._gate.search(text.lower()):
-                continue
-            blocked = [(m.start(), m.end()) for m in self._exceptions.finditer(text)] if self._exceptions else []
-            for m in self._verbs.finditer(text):
-                s, e = m.start(), m.end()
-                if any(a <= s < b for a, b in blocked):
-                    continue
-                form = " ".join(m.group(0).lower().split())
-                if not self._introduces_speech(text, s, e, form, headline=sent.paragraph < 0):
-                    continue
-                neutral = _match_case(self._table[form], m.group(0))
+            headline = sent.paragraph < 0
+            text = _blank_quotes(sent.text) if headline else sent.unquoted
+            # A sentence's loaded verbs depend on its words alone: remembered by them, so the
+            # language server's re-lint after an edit reads only the sentences that changed.
+            for s, e, verb, neutral, safe in self._memo.get((text, headline), partial(self._loaded, text, headline)):
                 start, end = sent.start + s, sent.start + e
-                fix = Fix(start, end, neutral, f"Replace '{m.group(0)}' with '{neutral}'", safe=self._reads_after_swap(text, e))
-                yield self.diagnostic(article, start, end, fix=fix, verb=m.group(0), neutral=neutral)
+                fix = Fix(start, end, neutral, f"Replace '{verb}' with '{neutral}'", safe=safe)
+                yield self.diagnostic(article, start, end, fix=fix, verb=verb, neutral=neutral)
+
+    def _loaded(self, text: str, headline: bool) -> tuple[tuple[int, int, str, str, bool], ...]:
+        """The loaded verbs of a sentence's own words that introduce speech, as (start, end,
+        verb, neutral verb, whether the swap reads as it stands)."""
+        if not self._gate.search(text.lower()):
+            return ()
+        out = []
+        blocked = [(m.start(), m.end()) for m in self._exceptions.finditer(text)] if self._exceptions else []
+        for m in self._verbs.finditer(text):
+            s, e = m.start(), m.end()
+            if any(a <= s < b for a, b in blocked):
+                continue
+            form = " ".join(m.group(0).lower().split())
+            if not self._introduces_speech(text, s, e, form, headline=headline):
+                continue
+            neutral = _match_case(self._table[form], m.group(0))
+            out.append((s, e, m.group(0), neutral, self._reads_after_swap(text, e)))
+        return tuple(out)  # kept in the memo: a tuple the cycle collector need not walk
 
     def _reads_after_swap(self, text: str, e: int) -> bool:
         """Whether the neutral verb fits what follows unedited. "admitted to reporters that"
@@ -271,7 +289,7 @@ class LoadedVerb(Rule):
             return False
         # "could blunt Republican claims.": a noun-like form that ends its sentence is a
         # verb only when it closes a clause set off by a comma ("..., a monitor claims.").
-        if regex.match(r"\s*[.!?]?\s*$", text[e:]):
+        if _CLAUSE_CLOSES.match(text[e:]):
             lo = text.rfind(words[0], 0, s)
             first = words[0]
             return (
@@ -315,12 +333,12 @@ class LoadedVerb(Rule):
 
 
 # A verb after a quotation or a comma, then a name: the inverted "“...,” retorted Smith".
-_INVERTED = regex.compile(r"(?:[,”\"]|\s{3})\s*$", regex.V1)
-_NAME_NEXT = regex.compile(r"\s+(?:the\s+)?\p{Lu}", regex.V1)
+_INVERTED = compiled(r"(?:[,”\"]|\s{3})\s*$", regex.V1)
+_NAME_NEXT = compiled(r"\s+(?:the\s+)?\p{Lu}", regex.V1)
 # A comma or colon and then a quotation: the words said come after the phrase.
-_QUOTE_AFTER = regex.compile(r"\s*[,:]\s*[\"“‘]", regex.V1)
+_QUOTE_AFTER = compiled(r"\s*[,:]\s*[\"“‘]", regex.V1)
 # A preposition after the verb and the words up to the next stop: "to CNN that ...".
-_LEADING_WORDS = regex.compile(r"\s*(\p{L}+)\b([^,.;:!?—–()]{0,80})", regex.V1)
+_LEADING_WORDS = compiled(r"\s*(\p{L}+)\b([^,.;:!?—–()]{0,80})", regex.V1)
 
 
 def _match_case(neutral: str, original: str) -> str:

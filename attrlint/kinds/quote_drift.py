@@ -13,15 +13,22 @@ otherwise the closest rendering is named, with its path:line.
 from __future__ import annotations
 
 import os
+from functools import partial
 from typing import ClassVar
 
-import regex
-
-from attrlint.analysis.references import RenderingIndex, compare, renderings_of
+from attrlint import memo
+from attrlint.analysis.references import Comparison, RenderingIndex, compare, renderings_of
 from attrlint.diagnostic import Related
 from attrlint.engine.rules import Option, Rule, register
+from attrlint.memo import Memo
+from attrlint.patterns import compiled
 
-_CAPITAL = regex.compile(r"\p{Lu}[\p{L}’'-]+")
+_CAPITAL = compiled(r"\p{Lu}[\p{L}’'-]+")
+
+
+def _marked(r) -> tuple:
+    """What compare() reads of a rendering: its words and where the writer marked a change."""
+    return (tuple(r.words), tuple(sorted(r.elided)), tuple(sorted(r.inserted)))
 
 
 def _speaker_key(sp, titles: frozenset[str]) -> set[str]:
@@ -74,6 +81,7 @@ class QuoteDrift(Rule):
         self._finder = speaker_finder(self)
         self._titles = frozenset(w.lower() for w in self.opts["name_titles"])
         self._filler = frozenset(w.lower() for w in self.opts["filler_words"])
+        self._memo = Memo(memo.QUOTATIONS)
 
     def check(self, article, facts):
         speakers = self._finder.assign(article, facts)
@@ -121,13 +129,24 @@ class QuoteDrift(Rule):
             d.related.append(Related(other.path, other.line, 1, f"the other rendering: “{_short(other.text)}”"))
             yield d
 
+    def _compare(self, r, o, loose: bool):
+        """compare() of two renderings, remembered by their words and marked changes: the
+        language server compares the same quotations again after every edit."""
+        key = (_marked(r), _marked(o), loose)
+        got = self._memo.get(key, partial(self._verdict, r, o, loose))
+        return None if got is None else Comparison(o, *got)
+
+    def _verdict(self, r, o, loose: bool):
+        c = compare(r, o, self.opts["min_run"], self.opts["min_share"], self.opts["min_share_run"], loose, self._filler)
+        return None if c is None else (c.matched, c.drift, c.ours, c.theirs)
+
     def _judge(self, r, others, loose: bool):
         """The verdict against the closest rendering (the most words shared in order): None
         when no rendering is the same remark. Among near-equally close renderings, one that
         agrees wins: the article may quote a remark that the reference gives twice."""
         found = []
         for o in others:
-            c = compare(r, o, self.opts["min_run"], self.opts["min_share"], self.opts["min_share_run"], loose, self._filler)
+            c = self._compare(r, o, loose)
             if c is not None:
                 found.append(c)
         if not found:

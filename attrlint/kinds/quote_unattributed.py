@@ -14,17 +14,21 @@ from typing import ClassVar
 
 import regex
 
-from attrlint.analysis.speakers import SpeakerFinder
+from attrlint import memo
+from attrlint.analysis.speakers import SpeakerFinder, compile_patterns
 from attrlint.engine.rules import Option, Rule, register
+from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation
-from attrlint.patterns import AnyOf, TimedPattern
+from attrlint.patterns import AnyOf, TimedPattern, compiled
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
+_WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 
 
 def speaker_finder(rule) -> SpeakerFinder:
     """The speaker finder of a quote rule, built from its `speech_cues` option."""
     cues = AnyOf([TimedPattern(regex.compile(p, regex.V0 | regex.IGNORECASE)) for p in rule.opts["speech_cues"]])
+    if rule.lexicon is not None:
+        compile_patterns(rule.lexicon)
     return SpeakerFinder(cues, key=("speech_cues", tuple(rule.opts["speech_cues"])))
 
 
@@ -81,6 +85,7 @@ class QuoteUnattributed(Rule):
         self._name_cue = regex.compile(rf"(?:{pattern_alternation(self.opts['name_cues'])})\W*$", flags)
         self._name_after = regex.compile(rf"[\s’'”\"]*(?:{pattern_alternation(self.opts['name_cues_after'])})(?!\p{{L}})", flags)
         self._not_speaker = regex.compile(pattern_alternation(self.opts["not_speakers"]), flags)
+        self._not_speakers = Memo(memo.SENTENCES)
         lex = self.lexicon
         # Speech, not findings: a study that "found" something is no one speaking.
         self._speech_context = regex.compile(pattern_alternation(self.opts["context_speech"]), flags)
@@ -111,7 +116,7 @@ class QuoteUnattributed(Rule):
                 continue  # a mark left open is quote-unbalanced's finding, not a quotation
             speaker = speakers.get(q.open)
             crowd = self._crowd_words(article, q, speaker, index)
-            not_speaker = speaker is not None and bool(self._not_speaker.search(speaker.name + " " + speaker.cue))
+            not_speaker = speaker is not None and self._no_speaker(speaker.name + " " + speaker.cue)
             if speaker is not None and not crowd and not not_speaker:
                 covered = q
                 continue
@@ -129,6 +134,11 @@ class QuoteUnattributed(Rule):
             close = q.close + 1 if q.close is not None else q.end
             excerpt = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
             yield self.diagnostic(article, q.open, close, quotation=excerpt, words=len(words))
+
+    def _no_speaker(self, words: str) -> bool:
+        """Whether a speaker's name and cue are no speaker (`not_speakers`), kept by the words:
+        the language server asks again for every quotation after each edit."""
+        return self._not_speakers.get(words, lambda: self._not_speaker.search(words) is not None)
 
     def _speaker_in_context(self, article, q, covered, index) -> bool:
         """Whether the reader can tell the speaker from the copy around the quotation, though no

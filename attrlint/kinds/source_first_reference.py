@@ -21,20 +21,25 @@ is checked; one finding per source, at its first short reference.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar
 
 import regex
 
+from attrlint import memo
 from attrlint.engine.rules import Option, Rule, register
+from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation
+from attrlint.patterns import compiled
 
 # Words with their inner stops, apostrophes and hyphens ("U.S.", "O’Brien", "H-P", "AT&T"); the
 # standard `re` module runs this twice as fast as `regex`.
 _TOKEN = re.compile(r"[^\W_][\w.’'&-]*")
 # "SOHR", "U.N.", and hyphenated ones ("H-P", "AFL-CIO"), which abbreviate hyphenated names.
-_ACRONYM = regex.compile(r"^(?:\p{Lu}\.){2,}$|^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu})){1,7}$")
-_SPACES = regex.compile(r"\s+")
+_ACRONYM = compiled(r"^(?:\p{Lu}\.){2,}$|^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu})){1,7}$")
+_SPACES = compiled(r"\s+")
 
 
 @register
@@ -108,6 +113,8 @@ class SourceFirstReference(Rule):
         self._of_name = regex.compile(rf"\s+(?:{lex.alternation('organisation_links') if lex else none})\s+\p{{Lu}}")
         self._source_after_cue = tuple(lex.word_class("source_after_cue_openings")) if lex else ()
         self._common_endings = tuple(lex.word_class("common_word_endings")) if lex else ()
+        # Paragraphs' surnames by their text (see _full_name_surnames).
+        self._memo = Memo(memo.PARAGRAPHS)
 
     # --- finding the sources -----------------------------------------------------------
 
@@ -190,7 +197,7 @@ class SourceFirstReference(Rule):
     def _subject_of(self, unq: str, tokens, a):
         """The tokens naming an attribution's source: before its cue, or after it when inverted."""
         if a.cue.lower().startswith(self._source_after_cue):
-            after = [t for t in tokens if t[0] >= a.end - 1]
+            after = tokens[_first_from(tokens, a.end - 1) :]
             span = self._name_at(after, 0) if after else None
             return None if span is None else (None, _shifted(span, tokens, after))
         before, k = self._word_before_cue(tokens, a)
@@ -208,7 +215,7 @@ class SourceFirstReference(Rule):
 
     def _inverted_subject(self, unq: str, tokens, a):
         """The name right after the cue, when it closes its clause ("..., said Le Pen.")."""
-        after = [t for t in tokens if t[0] >= a.end]
+        after = tokens[_first_from(tokens, a.end) :]
         if not after or _COMMA.search(unq, a.end, after[0][0]):
             return None
         span = self._name_at(after, 0)
@@ -222,7 +229,7 @@ class SourceFirstReference(Rule):
     def _word_before_cue(self, tokens, a):
         """The tokens before the cue, and the index of the last one that is not an adverb
         ("Carson also said"); -1 when there is none."""
-        before = [t for t in tokens if t[0] + len(t[1]) <= a.start]
+        before = tokens[: _first_ending_after(tokens, a.start)]
         k = len(before) - 1
         while k >= 0 and before[k][1].lower() in self._adverbs:
             k -= 1
@@ -391,19 +398,27 @@ class SourceFirstReference(Rule):
 
     def _full_name_surnames(self, article) -> set[str]:
         """Surnames that end a full name somewhere in the body (the article shows they are people)."""
-        out = set()
+        out: set[str] = set()
         for para in article.paragraphs:
-            for m in self._name_run.finditer(article.text, para.start, para.end):
-                words = m.group(0).split()
-                if len(words) < 2:
-                    continue  # one capitalised word: no full name (most runs are sentence openers)
-                for parts in self._sentence_runs(words):
-                    parts = [p for p in parts if p.lower() not in self._titles]
-                    if not parts or any(p.lower() in self._name_function_words for p in parts) or _ACRONYM.match(parts[0]):
-                        continue  # "CEO of Hewlett-Packard" is not a person's name
-                    if len(parts) >= 2 and parts[0].lower() not in self._not_names and parts[0].lower() not in self._org_heads:
-                        out.add(parts[-1].rstrip(".,").replace("’", "'").lower())
+            # Each paragraph's by its text (the language server's edit changes one paragraph).
+            own = article.text[para.start : para.end]
+            out |= self._memo.get(own, partial(self._paragraph_surnames, own))
         return out
+
+    def _paragraph_surnames(self, text: str) -> frozenset[str]:
+        """Surnames that end a full name in one paragraph's text."""
+        out = set()
+        for m in self._name_run.finditer(text):
+            words = m.group(0).split()
+            if len(words) < 2:
+                continue  # one capitalised word: no full name (most runs are sentence openers)
+            for parts in self._sentence_runs(words):
+                parts = [p for p in parts if p.lower() not in self._titles]
+                if not parts or any(p.lower() in self._name_function_words for p in parts) or _ACRONYM.match(parts[0]):
+                    continue  # "CEO of Hewlett-Packard" is not a person's name
+                if len(parts) >= 2 and parts[0].lower() not in self._not_names and parts[0].lower() not in self._org_heads:
+                    out.add(parts[-1].rstrip(".,").replace("’", "'").lower())
+        return frozenset(out)
 
     def _sentence_runs(self, parts: list[str]):
         """A capitalised run cut where a sentence ends inside it: "... the Path. Insiders say"
@@ -458,12 +473,12 @@ class SourceFirstReference(Rule):
 
 
 # A capitalised word right after a name: the name opens a full one ("Yair Tawil", "Dong Xiaolin").
-_FOLLOWING_NAME = regex.compile(r" (\p{Lu}\p{Ll}[\p{L}’'-]*)(?![\p{L}.])")
+_FOLLOWING_NAME = compiled(r" (\p{Lu}\p{Ll}[\p{L}’'-]*)(?![\p{L}.])")
 # A name with a description set off after it: "Isabelle, the heroine of ...".
-_BRACKETED = regex.compile(r"\(\s*([^()\s]{1,12})\s*\)")
-_CAPS_STOP = regex.compile(r"^\p{Lu}{2,}\.$")
+_BRACKETED = compiled(r"\(\s*([^()\s]{1,12})\s*\)")
+_CAPS_STOP = compiled(r"^\p{Lu}{2,}\.$")
 # Before an organisation's head word, its name: a capitalised word and up to three more.
-_NAMED_BEFORE = regex.compile(r"\p{Lu}[\p{L}-]*\s+(?:[\p{L}-]+\s+){0,3}?$")
+_NAMED_BEFORE = compiled(r"\p{Lu}[\p{L}-]*\s+(?:[\p{L}-]+\s+){0,3}?$")
 
 
 def _occurrences(text: str, word: str, joiners: str):
@@ -480,10 +495,10 @@ def _occurrences(text: str, word: str, joiners: str):
         at = text.find(word, at + 1)
 
 
-_CLAUSE_BREAK = regex.compile(r"[,;:—–()]")
-_COMMA = regex.compile(r"[,;:]")
-_CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?—–(]|$)")
-_PAST = regex.compile(r"\p{Ll}{2,}ed")
+_CLAUSE_BREAK = compiled(r"[,;:—–()]")
+_COMMA = compiled(r"[,;:]")
+_CLAUSE_END = compiled(r"\s*(?:[,.;:!?—–(]|$)")
+_PAST = compiled(r"\p{Ll}{2,}ed")
 
 
 class _Lazy:
@@ -510,6 +525,26 @@ class _SentenceTokens:
         if got is None:
             got = self._got[sent.start] = [(m.start(), m.group(0)) for m in _TOKEN.finditer(sent.unquoted)]
         return got
+
+
+# A sentence's tokens are in text order and do not overlap: their starts and ends both rise,
+# so the tokens before or after an offset are found by bisection.
+def _first_from(tokens: list, offset: int) -> int:
+    """The index of the first token starting at or after `offset`."""
+    return bisect_left(tokens, offset, key=_token_start)
+
+
+def _first_ending_after(tokens: list, offset: int) -> int:
+    """The index of the first token ending after `offset`."""
+    return bisect_right(tokens, offset, key=_token_end)
+
+
+def _token_start(t: tuple[int, str]) -> int:
+    return t[0]
+
+
+def _token_end(t: tuple[int, str]) -> int:
+    return t[0] + len(t[1])
 
 
 @dataclass

@@ -15,9 +15,10 @@ import regex
 
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.model.lexicon import pattern_alternation
+from attrlint.patterns import compiled
 
 # A source's name: a run of capitalised words ("Quinnipiac University", "Washington Post-ABC News").
-_NAME_RUN = regex.compile(r"\p{Lu}[\p{L}&.-]+(?:\s+\p{Lu}[\p{L}&.-]+)*")
+_NAME_RUN = compiled(r"\p{Lu}[\p{L}&.-]+(?:\s+\p{Lu}[\p{L}&.-]+)*")
 
 
 @register

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import partial
 from typing import ClassVar
 
 import regex
 
+from attrlint import memo
 from attrlint.engine.rules import Option, Rule, register
+from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
+from attrlint.patterns import compiled
 
 
 def _alt(words) -> str:
@@ -159,10 +163,13 @@ class VagueSource(Rule):
         phrases = f"(?P<always>{always})|(?P<agentless>{agentless})"
         # Searched in the lower-cased text without case folding when no pattern cares about
         # case (a third faster); a pattern that names a case keeps the folding search.
-        self._phrases_lower = not _CASE_SENSITIVE.search(_ESCAPES.sub("", phrases))
+        self._phrases_lower = not re.search(_CASE_SENSITIVE, re.sub(_ESCAPES, "", phrases))
         self._phrases = regex.compile(phrases, regex.V0 if self._phrases_lower else flags)
         self._cue_words = frozenset(w.lower() for w in o["cues"] if " " not in w.strip())
         self._vague_words = frozenset(w.lower() for w in o["vague_nouns"] if " " not in w.strip())
+        # Paragraphs' searches by their sentences' words (see _scans).
+        self._memo = Memo(memo.PARAGRAPHS)
+        self._subject_cues = Memo(memo.SENTENCES)
 
     def _cue_alternation(self) -> str:
         """The cues as one alternation; an object cue only where no object follows it ("people
@@ -183,31 +190,62 @@ class VagueSource(Rule):
         self._number_words = frozenset(w for w, v in values.items() if v >= 2)
 
     def check(self, article, facts):
-        # The searches every sentence needs run once over the whole body, its sentences joined
+        # The searches every sentence needs run once over each paragraph, its sentences joined
         # by a character no pattern crosses; most sentences then need nothing more.
         sentences = [(para, sent) for para in article.paragraphs for sent in para.sentences]
         texts = [sent.unquoted for _, sent in sentences]
-        joined = _SEPARATOR.join(texts)
-        low = joined.lower()
-        if len(low) != len(joined):
-            low = joined  # a letter whose lower case is longer would shift the offsets
-        starts, at = [], 0
-        for t in texts:
-            starts.append(at)
-            at += len(t) + 1
-        triggers = _by_sentence(self._trigger.finditer(low), starts)
-        alone = _by_sentence(self._alone_trigger.finditer(low), starts)
-        phrases = _by_sentence(self._phrases.finditer(low if self._phrases_lower else joined), starts)
+        scans = self._scans(article, texts)
+        triggers: dict[int, list] = {}
+        alone: dict[int, list] = {}
+        phrases: dict[int, list] = {}
+        at = 0
+        for scan in scans:
+            for found, into in ((scan.triggers, triggers), (scan.alone, alone), (scan.phrases, phrases)):
+                for k, hits in found.items():
+                    into[at + k] = hits
+            at += scan.sentences
         names = None
         for k, (para, sent) in enumerate(sentences):
             if names is None and k in triggers:
-                names = _proper_words(texts)
+                names = _proper_words(scans)
             hit = self._find(sent, para, facts, k in alone, triggers.get(k, ()), phrases.get(k, ()), names)
             if hit is not None:
                 s, e, phrase = hit
                 if phrase == sent.unquoted[s:e].lower():
                     phrase = sent.unquoted[s:e]  # matched in the lower-cased text: shown as the copy has it
                 yield self.diagnostic(article, sent.start + s, sent.start + e, source=phrase)
+
+    def _scans(self, article, texts: list[str]) -> list[_Scan]:
+        """The searches of each paragraph's sentences, remembered by their words (an edit in
+        the language server changes one paragraph); the whole body's at once when a letter's
+        lower case is longer than it (the body is then searched as written, see _Scan)."""
+        if any(len(t.lower()) != len(t) for t in texts):
+            return [self._scan(texts, as_written=True)]
+        out, at = [], 0
+        for para in article.paragraphs:
+            own = tuple(texts[at : at + len(para.sentences)])
+            at += len(own)
+            out.append(self._memo.get(own, partial(self._scan, own)))
+        return out
+
+    def _scan(self, texts, as_written: bool = False) -> _Scan:
+        joined = _SEPARATOR.join(texts)
+        # As written when a letter whose lower case is longer would shift the offsets.
+        low = joined if as_written else joined.lower()
+        starts, at = [], 0
+        for t in texts:
+            starts.append(at)
+            at += len(t) + 1
+        # Kept as tuples of numbers, strings and `regex` matches, which the cycle collector does
+        # not track (a memo over a corpus is always full): a trigger as (offset, whether a
+        # quantifier opens it), not as its `re` match.
+        triggers = _by_sentence(self._trigger.finditer(low), starts)
+        return _Scan(
+            texts,
+            {k: tuple((at, bool(m.group("q"))) for at, m in hits) for k, hits in triggers.items()},
+            dict.fromkeys(_by_sentence(self._alone_trigger.finditer(low), starts), ()),  # only whether
+            _by_sentence(self._phrases.finditer(low if self._phrases_lower else joined), starts),
+        )
 
     def _find(self, sent, para, facts, alone, triggers, phrases, names=frozenset()):
         """The sentence's first vague source, given the (start, match) of the trigger words and
@@ -286,15 +324,17 @@ class VagueSource(Rule):
         pattern only where a group can start: at a quantifier, or up to three words before a
         vague noun (its modifiers: "Financial industry insiders say")."""
         starts = set()
-        for at, t in triggers:
+        for at, quantifier in triggers:
             starts.add(at)
-            if not t.group("q"):
+            if not quantifier:
                 starts.update(w.start() for w in list(_WORD_START.finditer(text, max(0, at - 60), at))[-3:])
         done = 0
         for at in sorted(starts):
             if at < done:
                 continue
-            m = self._subject_cue.match(text, at)
+            # By the sentence's words and the place: the language server asks again after
+            # every edit elsewhere in the draft.
+            m = self._subject_cues.get((text, at), partial(self._subject_cue.match, text, at))
             if m is None:
                 continue
             g = self._vague_group(text, m, subject=True, names=names)
@@ -466,15 +506,16 @@ class VagueSource(Rule):
         return any(a.end <= s or a.start >= e for a in facts.attributions(sent))
 
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'-]*")
-# What in a pattern can depend on case: a capital letter, a case class, a case flag.
-_ESCAPES = re.compile(r"\\[pP]\{[^}]*\}(?<!L[ult]\})|\\.|\(\?P<\w+>")
-_CASE_SENSITIVE = re.compile(r"[A-Z]|\(\?[a-z]*-[a-z]*i|\\[pP]\{L[ult]\}")
-# Joins the sentences for the searches run once per article: no pattern matches across it.
+_WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}’'-]*")
+# What in a pattern can depend on case: a capital letter, a case class, a case flag. (Read
+# only while the rule is compiled: pattern strings, compiled by `re` on first use.)
+_ESCAPES = r"\\[pP]\{[^}]*\}(?<!L[ult]\})|\\.|\(\?P<\w+>"
+_CASE_SENSITIVE = r"[A-Z]|\(\?[a-z]*-[a-z]*i|\\[pP]\{L[ult]\}"
+# Joins the sentences for the searches run once per paragraph: no pattern matches across it.
 _SEPARATOR = "\x00"
 
 
-def _by_sentence(matches, starts: list[int]) -> dict[int, list]:
+def _by_sentence(matches, starts: list[int]) -> dict[int, tuple]:
     """Matches over the joined sentences, as (offset in its sentence, match) by sentence index;
     a match that runs across a join is dropped."""
     out: dict[int, list] = {}
@@ -483,7 +524,7 @@ def _by_sentence(matches, starts: list[int]) -> dict[int, list]:
             continue
         k = bisect_right(starts, m.start()) - 1
         out.setdefault(k, []).append((m.start() - starts[k], m))
-    return out
+    return {k: tuple(hits) for k, hits in out.items()}
 
 
 def _first_phrases(phrases) -> tuple:
@@ -499,17 +540,41 @@ def _first_phrases(phrases) -> tuple:
     return always, agentless
 
 
-def _proper_words(texts: list[str]) -> frozenset[str]:
+class _Scan:
+    """The searches of a run of sentences (a paragraph's), by sentence index in the run, and
+    the words they capitalise and do not (read on first use)."""
+
+    def __init__(self, texts, triggers: dict, alone: dict, phrases: dict):
+        self.texts = texts
+        self.sentences = len(texts)
+        self.triggers, self.alone, self.phrases = triggers, alone, phrases
+        self._cases: tuple[frozenset[str], frozenset[str]] | None = None
+
+    def cases(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words written capitalised and those written in lower case inside a sentence
+        (not its first word), lower-cased."""
+        if self._cases is None:
+            upper: set[str] = set()
+            lower: set[str] = set()
+            for t in self.texts:
+                for w in t.split()[1:]:
+                    w = w.strip(_PUNCT)
+                    if w[:1].isalpha():
+                        (upper if w[0].isupper() else lower).add(w.lower())
+            self._cases = (frozenset(upper), frozenset(lower))
+        return self._cases
+
+
+def _proper_words(scans: list[_Scan]) -> frozenset[str]:
     """Words the copy always capitalises, even inside a sentence (names: "Trump"), lower-cased:
     a sentence's first word is capitalised either way, and this tells "Trump supporters say"
     from "Local supporters say" there."""
     upper: set[str] = set()
     lower: set[str] = set()
-    for t in texts:
-        for w in t.split()[1:]:
-            w = w.strip(_PUNCT)
-            if w[:1].isalpha():
-                (upper if w[0].isupper() else lower).add(w.lower())
+    for scan in scans:
+        u, lo = scan.cases()
+        upper |= u
+        lower |= lo
     return frozenset(upper - lower)
 
 
@@ -517,7 +582,7 @@ _PUNCT = ".,;:!?\"“”‘’'()[]—–-"
 
 _WORD_START = re.compile(r"[^\W_][\w’'-]*")
 
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}’'-]+)[\s]*$")
+_WORD_BEFORE = compiled(r"([\p{L}\p{N}’'-]+)[\s]*$")
 
 
 def _word_before(text: str, i: int) -> str:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Sentence:
+    """A sentence (or the headline, or a deck line) of an article."""
+
     start: int
     end: int
     paragraph: int  # index into Article.paragraphs; -1 for the headline
@@ -50,20 +52,29 @@ class Sentence:
 
     @cached_property
     def unquoted(self) -> str:
-        """The sentence with quoted words blanked: what the writer says in their own voice."""
-        chars = list(self.text)
-        for q in self.quotations:
-            if q.depth:
-                continue
-            lo, hi = max(q.start, self.start) - self.start, min(q.end, self.end) - self.start
-            for k in range(lo, hi):
-                if chars[k] != "\n":
-                    chars[k] = " "
-        return "".join(chars)
+        """The sentence with quoted words blanked: what the writer says in their own voice.
+        (The reader fills it in for a paragraph it remembers, see attrlint.model.segment.)"""
+        return unquoted(self.article.text, self.start, self.end, self.quotations)
+
+
+def unquoted(text: str, start: int, end: int, quotations: Sequence[Quotation]) -> str:
+    """text[start:end] with the words of the top-level quotations among `quotations` blanked
+    (line breaks kept)."""
+    chars = list(text[start:end])
+    for q in quotations:
+        if q.depth or not (q.start < end and q.end > start):
+            continue
+        lo, hi = max(q.start, start) - start, min(q.end, end) - start
+        for k in range(lo, hi):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)
 
 
 @dataclass
 class Paragraph:
+    """A paragraph of the body and its sentences."""
+
     start: int
     end: int
     index: int
@@ -72,6 +83,8 @@ class Paragraph:
 
 @dataclass
 class Article:
+    """A draft read into its parts, every span an offset pair into `text`."""
+
     source: Source
     text: str
     lexicon: Lexicon

@@ -14,6 +14,7 @@ from functools import cached_property
 import regex
 
 from attrlint.errors import RuleFileError
+from attrlint.memo import Memo
 
 # key -> (kind, help). "words" are literal phrases matched on word boundaries, case-insensitively;
 # "patterns" are regular expressions (the `regex` module's syntax); "numbers" map words to their
@@ -191,6 +192,8 @@ def pattern_alternation(patterns: list[str]) -> str:
 
 @dataclass
 class Lexicon:
+    """The packs' merged word lists and number tables, with views compiled on first use."""
+
     lists: dict[str, list[str]] = field(default_factory=dict)
     tables: dict[str, dict[str, int | float]] = field(default_factory=dict)
 
@@ -249,6 +252,15 @@ class Lexicon:
                 raise KeyError(f"unknown lexicon key {key!r}")
             items = self.lists.get(key, [])
             found = memo[(key, keep_case)] = frozenset(items if keep_case else (w.lower() for w in items))
+        return found
+
+    def memo(self, name: str, size: int) -> Memo:
+        """A bounded memo (attrlint.memo) of results read with this lexicon, by `name`: an
+        extension of the lexicon forgets it with the other compiled views."""
+        memos = self.__dict__.setdefault("_memos", {})
+        found = memos.get(name)
+        if found is None:
+            found = memos[name] = Memo(size)
         return found
 
     def word_pattern(self, key: str, template: str = "{}", flags: int = 0):

@@ -24,6 +24,8 @@ OPENING_CONTEXT = " \t\n([{—–-/:;" + DOUBLE_OPEN + SINGLE_OPEN + '"' + "'"
 
 @dataclass
 class Mark:
+    """A quotation mark, and which way it faces where it stands."""
+
     offset: int
     char: str
     double: bool
@@ -142,6 +144,8 @@ def _word_at(text: str, i: int) -> str:
 
 @dataclass
 class ParagraphQuotes:
+    """A paragraph's quotation marks, paired: its quotations and the marks left over."""
+
     quotations: list[Quotation]
     unmatched: list[Mark]  # marks that pair with nothing, for quote-unbalanced
     open_at_end: Mark | None  # a double quotation left open as the paragraph ends

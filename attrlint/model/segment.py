@@ -5,18 +5,19 @@ blank their markup and say where the headline and the blocks are.
 
 from __future__ import annotations
 
-import regex
-
+from attrlint import memo
 from attrlint.model.article import Article, Paragraph, Sentence
+from attrlint.model.article import unquoted as blank_quotations
 from attrlint.model.lexicon import Lexicon
-from attrlint.model.quotes import EMBED_RUN, Quotation, is_embed, opens_with_quote, scan_paragraph
+from attrlint.model.quotes import EMBED_RUN, Mark, ParagraphQuotes, Quotation, is_embed, opens_with_quote, scan_paragraph
 from attrlint.model.source import Source
+from attrlint.patterns import compiled
 
 CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«(["
 TERMINATORS = ".!?…"
 # A plain-text suppression marker on its own line (attrlint.engine.suppress reads what it says).
-_SUPPRESSION_LINE = regex.compile(r"\[attrlint[\w-]*[^\]\n]*\]")
+_SUPPRESSION_LINE = compiled(r"\[attrlint[\w-]*[^\]\n]*\]")
 
 
 def read_article(source: Source, lexicon: Lexicon) -> Article:
@@ -107,7 +108,7 @@ def _build(
         if headline_key is not None and _squash(stripped) == headline_key:
             current = None  # a line repeating the headline is not body
             continue
-        if len(line) <= FURNITURE_MAX_CHARS and lex.furniture_line.match(line):
+        if len(line) <= FURNITURE_MAX_CHARS and _is_furniture(line, lex):
             article.furniture.append((s, e))
             current = None
             continue
@@ -116,12 +117,28 @@ def _build(
             gathered.append(current)
         else:
             current[1] = e
+    _fill_paragraphs(article, gathered)
+
+
+def _fill_paragraphs(article: Article, gathered: list[list[int]]) -> None:
+    """The paragraphs at the gathered spans, with their quotations and sentences."""
     for i, (s, e) in enumerate(gathered):
         article.paragraphs.append(Paragraph(s, e, i))
-    _scan_quotations(article)
-    for para in article.paragraphs:
-        for k, (s, e) in enumerate(split_sentences(text, para.start, para.end, lex)):
-            para.sentences.append(Sentence(s, e, para.index, k, article))
+    readings = [_read_paragraph(article, para) for para in article.paragraphs]
+    _scan_quotations(article, [quotes for quotes, _, _ in readings])
+    for para, (_, sentences, unquoted) in zip(article.paragraphs, readings, strict=True):
+        for k, (s, e) in enumerate(sentences):
+            sentence = Sentence(s, e, para.index, k, article)
+            if unquoted is not None:
+                # Remembered with the paragraph: the cached property is filled in.
+                sentence.__dict__["unquoted"] = unquoted[k]
+            para.sentences.append(sentence)
+
+
+def _is_furniture(line: str, lex: Lexicon) -> bool:
+    # Remembered by the line's text: most lines are a paragraph each, and the language server
+    # reads them all again after each edit (the furniture patterns are many).
+    return lex.memo("furniture", memo.PARAGRAPHS).get(line, lambda: lex.furniture_line.match(line) is not None)
 
 
 def _no_blank_line_in_body(text: str, lines) -> bool:
@@ -163,12 +180,97 @@ def _squash(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
-def _scan_quotations(article: Article) -> None:
+_Reading = tuple[ParagraphQuotes, list[tuple[int, int]], "list[str] | None"]
+
+
+def _read_paragraph(article: Article, para: Paragraph) -> _Reading:
+    """The paragraph's quotations and marks (its own: whether a quotation carries on into the
+    next paragraph is decided by _scan_quotations), its sentence spans and, when remembered,
+    its sentences' own words (Sentence.unquoted: the quotations are the paragraph's own).
+
+    Both read the paragraph's text and at most the one character on either side of it, so a
+    paragraph whose neighbours there are white space (or nothing) is read once, by its text,
+    and its reading moved to where it stands now. A paragraph that touches other copy (a
+    marked-up draft's block may share a line) is read in place."""
+    text, lex = article.text, article.lexicon
+    before = text[para.start - 1] if para.start > 0 else ""
+    after = text[para.end] if para.end < len(text) else ""
+    if not ((before == "" or before.isspace()) and (after == "" or after.isspace())):
+        quotes, sentences = _reading(text, para.start, para.end, para.index, lex)
+        return quotes, sentences, None
+    own = text[para.start : para.end]
+    start = len(before)
+    got = lex.memo("paragraphs", memo.PARAGRAPHS).get(
+        (before, own, after), lambda: _remembered(before + own + after, start, start + len(own), lex)
+    )
+    return _moved(got, para.start - start, para.index)
+
+
+def _reading(text: str, start: int, end: int, index: int, lex: Lexicon) -> tuple[ParagraphQuotes, list[tuple[int, int]]]:
+    return scan_paragraph(text, start, end, index, lex.elisions), split_sentences(text, start, end, lex)
+
+
+# A remembered reading is kept as tuples of numbers and strings, which the cycle collector does
+# not track: over a corpus the memo is always full, and objects it had to walk cost a twentieth
+# of the run. Quotations and marks are made from them afresh for each article (see _moved).
+_QuotationFields = tuple[int, "int | None", int, int, bool, int]  # open, close, start, end, double, depth
+_MarkFields = tuple[int, str, bool, "bool | None", int, bool, bool]
+
+
+def _remembered(text: str, start: int, end: int, lex: Lexicon) -> tuple:
+    """The reading of text[start:end] as tuples: quotations, unmatched marks, the mark left
+    open (or None), marks facing the wrong way, sentence spans, sentences' own words."""
+    quotes, sentences = _reading(text, start, end, 0, lex)
+    quoted = list(quotes.quotations)
+    mark = quotes.open_at_end
+    if mark is not None:
+        # The quotation left open runs to the paragraph's end (see _scan_quotations).
+        quoted.append(Quotation(mark.offset, None, mark.offset + mark.length, end, mark.double, 0, 0))
+    return (
+        tuple((q.open, q.close, q.start, q.end, q.double, q.depth) for q in quotes.quotations),
+        tuple(_mark_fields(m) for m in quotes.unmatched),
+        None if mark is None else _mark_fields(mark),
+        tuple(_mark_fields(m) for m in quotes.wrong_way),
+        tuple(x for span in sentences for x in span),  # each sentence's start and end in turn
+        tuple(blank_quotations(text, s, e, quoted) for s, e in sentences),
+    )
+
+
+def _mark_fields(m: Mark) -> _MarkFields:
+    return (m.offset, m.char, m.double, m.opening, m.length, m.tentative, m.wrong_way)
+
+
+def _moved(reading: tuple, delta: int, index: int) -> _Reading:
+    """A remembered reading moved by `delta` characters into paragraph `index`, as new objects
+    (the article's quotations are marked later: continued, continues)."""
+    quotations, unmatched, open_at_end, wrong_way, sentences, unquoted = reading
+    marks: dict[_MarkFields, Mark] = {}  # a mark in two lists stays one mark
+
+    def mark(f: _MarkFields) -> Mark:
+        got = marks.get(f)
+        if got is None:
+            got = marks[f] = Mark(f[0] + delta, *f[1:])
+        return got
+
+    moved = ParagraphQuotes(
+        [
+            Quotation(o + delta, None if c is None else c + delta, s + delta, e + delta, double, depth, index)
+            for o, c, s, e, double, depth in quotations
+        ],
+        [mark(f) for f in unmatched],
+        None if open_at_end is None else mark(open_at_end),
+        [mark(f) for f in wrong_way],
+    )
+    spans = [(sentences[k] + delta, sentences[k + 1] + delta) for k in range(0, len(sentences), 2)]
+    return moved, spans, list(unquoted)
+
+
+def _scan_quotations(article: Article, readings: list[ParagraphQuotes]) -> None:
     text = article.text
     paras = article.paragraphs
     carried = -1  # the paragraph that carries on a quotation left open
     for i, para in enumerate(paras):
-        result = scan_paragraph(text, para.start, para.end, i, article.lexicon.elisions)
+        result = readings[i]
         if carried == i and result.quotations and result.quotations[0].open == _first_mark(text, para):
             result.quotations[0].continued = True
         article.quotations.extend(result.quotations)
@@ -212,8 +314,8 @@ def _first_mark(text: str, para: Paragraph) -> int:
 
 # --- sentences --------------------------------------------------------------------------
 
-_LETTERS = regex.compile(r"[A-Za-z]+")
-_SPACE = regex.compile(r"\s")
+_LETTERS = compiled(r"[A-Za-z]+")
+_SPACE = compiled(r"\s")
 
 
 def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:

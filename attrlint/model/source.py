@@ -27,6 +27,8 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 
 @dataclass
 class Source:
+    """A draft's decoded text, with its path and format."""
+
     path: str
     text: str
     format: str = "text"  # "text", "markdown" or "html"

@@ -36,9 +36,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import regex
-
 from attrlint import __version__
+from attrlint.patterns import compiled
 from attrlint.report.base import Reporter
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -372,7 +371,7 @@ class HtmlReporter(Reporter):
 
 
 # The words of a quotation, counted as quote-unattributed counts them for its `min_words`.
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
+_WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 
 
 def _sources_panel(article, facts) -> str:
