@@ -144,27 +144,19 @@ class FigureFinder:
                     taken.append((m.start(), m.end()))
         # Most sentences hold no number at all: a cheap test spares them the full pattern.
         numbers = self.number.finditer(text) if has_digit or self.has_number_word.search(text) else ()
-        for m in numbers:
-            s, _e = m.span()
-            if any(a <= s < b for a, b in taken):
-                continue
-            fig = self._classify_number(text, m)
-            if fig:
-                out.append(fig)
-                taken.append((fig.start, fig.end))
-        for m in self.vague.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            fig = self._classify_vague(text, m.start(), m.end())
-            if fig:
-                out.append(fig)
-                taken.append((fig.start, fig.end))
-        for m in self.fraction.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            fig = self._classify_share(text, m.start(), m.end())
-            if fig:
-                out.append(fig)
+        # Numbers first, then vague quantities, then shares: a span one of them took is not read again.
+        for matches, classify in (
+            (numbers, lambda m: self._classify_number(text, m)),
+            (self.vague.finditer(text), lambda m: self._classify_vague(text, m.start(), m.end())),
+            (self.fraction.finditer(text), lambda m: self._classify_share(text, m.start(), m.end())),
+        ):
+            for m in matches:
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                fig = classify(m)
+                if fig:
+                    out.append(fig)
+                    taken.append((fig.start, fig.end))
         out.sort(key=lambda f: f.start)
         return out
 
