@@ -303,33 +303,40 @@ class LoadedVerb(Rule):
             )
         return True
 
+    def _speaks_of(self, lead) -> bool:
+        """Whether a topic form names what it speaks of: "boasted of his skills", "boasted to
+        reporters of his organization"."""
+        first = [lead.group(1).lower(), *(w.lower() for w in _WORD.findall(lead.group(2)))][:4]
+        return first[0] in self._topic_prepositions or (
+            first[0] == "to" and any(w in self._topic_prepositions for w in first[2:])
+        )
+
+    def _leads_to_clause(self, text: str, s: int, e: int, lead) -> bool:
+        """Whether a preposition after the verb leads on to what was said."""
+        words = [w.lower() for w in _WORD.findall(lead.group(2))]
+        if not words:
+            return True  # a blanked quotation right after: "boasted about “...”"
+        if lead.group(1).lower() in self._gerund_prepositions and words[0].endswith("ing") and len(words[0]) >= 5:
+            return True  # "admitted to lying", "retorted by saying"
+        if lead.group(1).lower() == "to" and text[s:e].lower() in self._confessions:
+            return True  # "admits to other intrusions": a deed owned up to (a place or body is an exception)
+        if words[0] in self._question_words:
+            return True  # "boasted about how ...", "confessed to what ..."
+        if _QUOTE_AFTER.match(text, e + lead.end()):
+            return True  # "pointed out in December, “...”"
+        # "revealed to CNN that", "admitted in court on Monday that", "admitted during an
+        # interview for the podcast that".
+        return "that" in words[1:7]
+
     def _clause_follows(self, text: str, s: int, e: int) -> bool:
         rest = text[e:]
         if _INVERTED.search(text, 0, s) and _NAME_NEXT.match(rest):
             return True  # "“No,” retorted Smith": the speaker's name follows the quotation
         lead = _LEADING_WORDS.match(rest)
-        if lead and text[s:e].lower() in self._topic_forms:
-            # "boasted of his skills", "boasted to reporters of his organization"
-            first = [lead.group(1).lower(), *(w.lower() for w in _WORD.findall(lead.group(2)))][:4]
-            if first[0] in self._topic_prepositions or (
-                first[0] == "to" and any(w in self._topic_prepositions for w in first[2:])
-            ):
-                return True
+        if lead and text[s:e].lower() in self._topic_forms and self._speaks_of(lead):
+            return True
         if lead and lead.group(1).lower() in self._prepositions:
-            words = [w.lower() for w in _WORD.findall(lead.group(2))]
-            if not words:
-                return True  # a blanked quotation right after: "boasted about “...”"
-            if lead.group(1).lower() in self._gerund_prepositions and words[0].endswith("ing") and len(words[0]) >= 5:
-                return True  # "admitted to lying", "retorted by saying"
-            if lead.group(1).lower() == "to" and text[s:e].lower() in self._confessions:
-                return True  # "admits to other intrusions": a deed owned up to (a place or body is an exception)
-            if words[0] in self._question_words:
-                return True  # "boasted about how ...", "confessed to what ..."
-            if _QUOTE_AFTER.match(text, e + lead.end()):
-                return True  # "pointed out in December, “...”"
-            # "revealed to CNN that", "admitted in court on Monday that", "admitted during an
-            # interview for the podcast that".
-            return "that" in words[1:7]
+            return self._leads_to_clause(text, s, e, lead)
         m = self._time_phrase.match(rest)
         if not m:
             return True  # a blanked quotation follows
