@@ -134,8 +134,10 @@ class LoadedVerb(Rule):
         self._openers = frozenset(w.lower() for w in self.opts["clause_openers"])
         finite = "|".join(regex.escape(w) for w in self.opts["finite_verbs"]) or "(?!)"
         # "conceded the tax code is unfair": a clause with its "that" left out, not an object.
+        # A name opens one too: "after the New York Post revealed Weiner had been sexting".
         self._bare_clause = regex.compile(
-            rf"\s+(?:{word_alternation(self.opts['clause_determiners'])})\s+(?:[\p{{L}}’'-]+\s+){{0,4}}?(?:{finite})(?![\p{{L}}])",
+            rf"\s+(?:(?:{word_alternation(self.opts['clause_determiners'])})\s+(?:[\p{{L}}’'-]+\s+){{0,4}}?"
+            rf"|(?-i:\p{{Lu}})[\p{{L}}’'.-]*\s+(?:(?-i:\p{{Lu}})[\p{{L}}’'.-]*\s+){{0,2}})(?:{finite})(?![\p{{L}}])",
             regex.I,
         )
         # Headlines drop the article: "Minister admits rail deal was flawed".
