@@ -52,8 +52,6 @@ class LoadedVerb(Rule):
             "a quotation or at the end of the clause",
         ),
         "clause_openers": Option("words", [], "words that open the reported clause after such a verb (that, he, how)"),
-        "topic_forms": Option("words", [], "object-sense forms that report speech before a topic preposition (boasted of)"),
-        "topic_prepositions": Option("words", [], "prepositions that name what a `topic_forms` verb speaks of (of, about)"),
         "finite_verbs": Option(
             "words",
             [],
@@ -143,8 +141,6 @@ class LoadedVerb(Rule):
         # Headlines drop the article: "Minister admits rail deal was flawed".
         self._headline_clause = regex.compile(rf"\s+(?:[\p{{L}}’'-]+\s+){{1,4}}?(?:{finite})(?![\p{{L}}])", regex.I)
         self._prepositions = frozenset(w.lower() for w in self.opts["clause_prepositions"])
-        self._topic_forms = frozenset(w.lower() for w in self.opts["topic_forms"])
-        self._topic_prepositions = frozenset(w.lower() for w in self.opts["topic_prepositions"])
         self._hypothetical = frozenset(w.lower() for w in self.opts["hypothetical_markers"])
         self._not_subjects = frozenset(w.lower() for w in self.opts["not_subjects"])
         self._passive = frozenset(w.lower() for w in self.opts["passive_markers"])
@@ -305,14 +301,6 @@ class LoadedVerb(Rule):
             )
         return True
 
-    def _speaks_of(self, lead) -> bool:
-        """Whether a topic form names what it speaks of: "boasted of his skills", "boasted to
-        reporters of his organization"."""
-        first = [lead.group(1).lower(), *(w.lower() for w in _WORD.findall(lead.group(2)))][:4]
-        return first[0] in self._topic_prepositions or (
-            first[0] == "to" and any(w in self._topic_prepositions for w in first[2:])
-        )
-
     def _leads_to_clause(self, text: str, s: int, e: int, lead) -> bool:
         """Whether a preposition after the verb leads on to what was said."""
         words = [w.lower() for w in _WORD.findall(lead.group(2))]
@@ -335,8 +323,6 @@ class LoadedVerb(Rule):
         if _INVERTED.search(text, 0, s) and _NAME_NEXT.match(rest):
             return True  # "“No,” retorted Smith": the speaker's name follows the quotation
         lead = _LEADING_WORDS.match(rest)
-        if lead and text[s:e].lower() in self._topic_forms and self._speaks_of(lead):
-            return True
         if lead and lead.group(1).lower() in self._prepositions:
             return self._leads_to_clause(text, s, e, lead)
         m = self._time_phrase.match(rest)
