@@ -348,8 +348,8 @@ class FigureFinder:
         if total:
             return self._make(text, s, e, "vague", None, total.group("total").lower())
         nxt = [w.group(0).lower() for w in _WORD_AT.finditer(text, e, min(len(text), e + 40))][:2]
-        if nxt and nxt[0] == "more":
-            nxt = nxt[1:]  # "Hundreds more were arrested"
+        if nxt and nxt[0] in self.count_modifiers:
+            nxt = nxt[1:]  # "Hundreds more gathered"
         if nxt and nxt[0].endswith("ly") and len(nxt) > 1:
             nxt = nxt[1:]  # "hundreds peacefully streamed"
         verb = nxt[0] if nxt else ""
