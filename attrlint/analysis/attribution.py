@@ -133,6 +133,7 @@ class AttributionFinder:
         # A share right before a verb: "55 percent", "52%", "a third", "the vast majority".
         self.share_before = regex.compile(rf"(?:{lexicon.alternation('answer_shares')})\s*$", regex.I)
         self.kickers = lexicon.word_set("headline_kickers")
+        # The words that open a subject noun phrase before "says" (the, a, his, one).
         self.np_openers = lexicon.word_set("determiners")
         self.mostly_nouns = lexicon.word_set("mostly_noun_cues")
         self.sourceless = lexicon.word_set("sourceless_cues")
@@ -203,11 +204,11 @@ class AttributionFinder:
     def _verbs_lowered(self, text: str, toks, low: list[str]):
         """`text` with the cue words that open a verb phrase in lower case (offsets unchanged)."""
         chars = list(text)
-        for (s, e, _w), w in zip(toks, low, strict=True):
-            if w in self.verb_phrases and _w[:1].isupper():
-                chars[s:e] = w
+        for (s, e, word), low_word in zip(toks, low, strict=True):
+            if low_word in self.verb_phrases and word[:1].isupper():
+                chars[s:e] = low_word
         lowered = "".join(chars)
-        return lowered, [(s, e, lowered[s:e]) for s, e, _w in toks]
+        return lowered, [(s, e, lowered[s:e]) for s, e, _word in toks]
 
     def _phrase_cues(self, text, toks, low, not_attribution) -> list[Attribution]:
         """Cues of the lexicon's attribution phrases ("according to", "a poll found", "Monitor: “")."""

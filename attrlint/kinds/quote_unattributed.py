@@ -174,10 +174,10 @@ class QuoteUnattributed(Rule):
 
     def _introduced_by_subject(self, q, k, j, index) -> bool:
         """After an attributed quotation, a quotation that stands as a sentence of its own in
-        the same paragraph, right after a sentence about a person, is the same speaker going
-        on ("“...,” said Robin Maynard. He holds two degrees. “But I like working with my
-        hands.”"), when a personal pronoun opens that sentence. Without the earlier quotation the sentence before does not introduce it:
-        "He was deported. “The first week, I was living on the street.”" has no speaker."""
+        the same paragraph, right after a sentence that a personal pronoun opens, is the same
+        speaker going on ("“...,” said Robin Maynard. He holds two degrees. “But I like working
+        with my hands.”"). Without the earlier quotation the sentence before does not introduce
+        it: "He was deported. “The first week, I was living on the street.”" has no speaker."""
         n = k - 1
         if n < 0 or index.sentences[n].paragraph != q.paragraph:
             return False
