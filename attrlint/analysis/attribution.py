@@ -168,6 +168,7 @@ class AttributionFinder:
         )
         self.number_after = lexicon.word_pattern("quantity_approximators", r"\s+(?:(?:{})\s+)?[$£€\d]")
         self.that_after = regex.compile(r"\s+that\b", regex.I)
+        self.speech_nouns = lexicon.word_set("speech_nouns")
         # A reported clause, question, quotation or colon right after a cue.
         self.clause_start = lexicon.word_pattern("clause_openers", "\\s*(?:[:“\"‘']|(?:{})\\b)", regex.I)
         self.clause_after = lexicon.word_pattern("clause_after_cue", r"\s+(?:{}|[$£€\d])\b|:", regex.I)
@@ -231,7 +232,15 @@ class AttributionFinder:
             a.kind = "according-to"
             a.source = _words_after(toks, _token_at(toks, m.end()), 5, m.end() + 60)
             self._np_right(a, text, toks, low, _token_at(toks, a.end))
-            self._content_before(a, text, toks)
+            said = a.source_start >= 0 and cue.split()[0].lower() in self.speech_nouns
+            that = self.that_after.match(text, a.source_end) if said else None
+            if that is not None:
+                # "a claim by the monitor that 57 died": the clause after the source is its content
+                # (after "a study by X that ..." the clause describes the study).
+                a.content_start = len(text) - len(text[that.end() :].lstrip())
+                a.content_end = len(text.rstrip(" .!?"))
+            else:
+                self._content_before(a, text, toks)
         elif cue.endswith(("“", '"')) and ":" in cue:
             # "Monitor: “...”", "Smith said: “...”": the colon credits the quotation.
             colon = s + cue.rindex(":")
@@ -478,7 +487,7 @@ class AttributionFinder:
             # Right after a quotation the word before it is no part of the cue's phrase: 'Ms.
             # Brainard is "not a backslapper," said Mr. Sperling' is no passive.
             prev = toks[i - 1][2]
-        if self._not_a_verb_here(text, low, j, e, verb, before, prev):
+        if self._not_a_verb_here(text, low, j, s, e, verb, before, prev):
             return None
         # "... did the math and found that ...": a second verb of the sentence's subject (a past
         # form: "the states and reports that matter" is a noun).
@@ -501,18 +510,35 @@ class AttributionFinder:
             return None
         a = Attribution(s, e, text[s:e], "", kind, listed=legacy)
         self._place(a, text, toks, low, i, j, before)
+        self._widen_share(a, text)
         if (coordinated or (legacy and before and before[-1].lower() in self.auxiliary_gap)) and a.source_start >= 0:
             a.source = text[a.source_start : a.source_end]
         else:
             a.source = " ".join(before) if before else _words_after(toks, j, 5, e + 60)
         return a
 
-    def _not_a_verb_here(self, text, low, j, e, verb, before, prev) -> bool:
+    def _widen_share(self, a: Attribution, text: str) -> None:
+        """A share as a cue's subject ("Three in 10 said", "26% say") is the source whole, not
+        the number before the cue (or nothing)."""
+        if a.source_start < 0:
+            share = self.share_before.search(text, 0, a.start)
+            if share is not None and share.group(0)[:1].isdigit():
+                start = share.start()
+                while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".,"):
+                    start -= 1  # the whole number, not its last digit
+                a.source_start, a.source_end = start, len(text[: a.start].rstrip())
+                a.source, a.source_kind = text[a.source_start : a.source_end], "described"
+        elif text[a.source_start : a.source_end].isdigit():
+            share = self.share_before.search(text, 0, a.source_end)
+            if share is not None:
+                a.source_start = share.start()
+
+    def _not_a_verb_here(self, text, low, j, s, e, verb, before, prev) -> bool:
         """Whether the cue word at text[..e] (tokens up to j) reads as no verb of attribution
         here: after a determiner or a number, a passive with no agent, a verb whose object is
         a quantity, or a word that is mostly a noun with no reported clause after it."""
-        if prev in self.determiners or prev[:1].isdigit():
-            return True  # "the reported toll", "its findings"
+        if prev in self.determiners or (prev[:1].isdigit() and not self.share_before.search(text, 0, s)):
+            return True  # "the reported toll", "its findings"; but "three in 10 said": the people polled
         if not verb.endswith("ing") and (
             prev in self.be or (prev in self.passive_adverbs and len(before) > 1 and before[-2].lower() in self.be)
         ):

@@ -77,12 +77,15 @@ class FigureFinder:
         self.number = regex.compile(
             rf"(?:(?<![\p{{L}}\p{{N}}])(?P<cur>(?:{currency})\s?)|(?<![\p{{L}}\p{{N}}.,/$£€¥-]|\d[.,]))(?P<num>{_DIGITS}|(?<![\p{{L}}-])(?:{lexicon.alternation('number_word_patterns')})(?![\p{{L}}]))"
             rf"(?P<scale>\s?(?:{scale})(?![\p{{L}}\p{{N}}]))?"
-            rf"(?P<money>\s+(?-i:{lexicon.alternation('money_words')})(?![\p{{L}}]))?"
+            rf"(?P<money>\s+(?-i:{lexicon.alternation('money_words')})(?![\p{{L}}]|['’]\p{{L}}))?"
             rf"(?P<pct>\s?(?:{lexicon.alternation('percent_words')})(?![\p{{L}}]))?",
             flags,
         )
         self.vague = regex.compile(rf"(?<![\p{{L}}-])(?:{lexicon.alternation('vague_quantities')})(?![\p{{L}}-])", flags)
         self.fraction = regex.compile(rf"(?<![\p{{L}}-])(?:{lexicon.alternation('fractions')})(?![\p{{L}}-])", flags)
+        self.ratio = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}.,-])(?:{lexicon.alternation('ratio_shares')})(?![\p{{L}}\p{{N}}-])", flags
+        )
         approximators = lexicon.alternation("approximators")
         self.approx = regex.compile(rf"(?:^|\s)({approximators})\s+$", flags)
         # One pattern for all the contexts: a single search per figure instead of one per context.
@@ -144,8 +147,11 @@ class FigureFinder:
                     taken.append((m.start(), m.end()))
         # Most sentences hold no number at all: a cheap test spares them the full pattern.
         numbers = self.number.finditer(text) if has_digit or self.has_number_word.search(text) else ()
-        # Numbers first, then vague quantities, then shares: a span one of them took is not read again.
+        # Ratios first (their numbers are no counts of their own), then numbers, vague quantities
+        # and shares: a span one of them took is not read again.
+        ratios = self.ratio.finditer(text) if has_digit or numbers else ()
         for matches, classify in (
+            (ratios, lambda m: self._classify_ratio(text, m.start(), m.end())),
             (numbers, lambda m: self._classify_number(text, m)),
             (self.vague.finditer(text), lambda m: self._classify_vague(text, m.start(), m.end())),
             (self.fraction.finditer(text), lambda m: self._classify_share(text, m.start(), m.end())),
@@ -185,7 +191,7 @@ class FigureFinder:
     def _not_a_figure(self, text: str, m: regex.Match) -> bool:
         """Numbers that are no figure, whatever follows them: compounds, labels, ordinals,
         dates, times, ages."""
-        e = m.end()
+        s, e = m.span()
         num_s, num_e = m.span("num")
         raw = m.group("num")
         after = text[e : e + 1]
@@ -193,6 +199,8 @@ class FigureFinder:
             return True  # a 30-day toll, a 4,000-person agency
         if self.ordinal.match(text[num_e : num_e + 3]):
             return True
+        if _alone_on_its_line(text, s, e):
+            return True  # a list item's number ("13" above the item's title)
         if after == ":" or self.clock.match(text[e : e + 6]):
             return True
         before_words = _words_before(text, num_s, 2)
@@ -376,9 +384,30 @@ class FigureFinder:
             return self._make(text, s, e, "share", None, word)  # "more than one-third of the growth": a measured share
         return None
 
+    def _classify_ratio(self, text: str, s: int, e: int) -> Figure | None:
+        """A ratio ("Four in 10 have ...", "one in five voters") is a share of the people polled
+        or named, unless a unit or a place is what is counted ("two out of three states")."""
+        if self._excluded_context(text, s, e):
+            return None
+        for w in _WORD_AT.finditer(text, e, min(len(text), e + 50)):
+            low = w.group(0).lower().rstrip(".,")
+            if low in self.people or low in self.share_counted:
+                return self._make(text, s, e, "share", None, low)
+            if low in self.units:
+                return None
+            if low not in self.stop:
+                break
+        return self._make(text, s, e, "share", None, " ".join(text[s:e].lower().split()))
+
     def _make(self, text: str, s: int, e: int, kind: str, value: float | None, noun: str) -> Figure:
         am = self.approx.search(text, max(0, s - 30), s)
         return Figure(s, e, text[s:e], kind, value, noun, " ".join(am.group(1).lower().split()) if am else "")
+
+
+def _alone_on_its_line(text: str, s: int, e: int) -> bool:
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    return not text[line_start:s].strip() and not text[e : len(text) if line_end < 0 else line_end].strip(" .)")
 
 
 def _words_before(text: str, s: int, n: int) -> list[str]:

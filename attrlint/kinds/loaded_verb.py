@@ -234,8 +234,8 @@ class LoadedVerb(Rule):
         while lowered and (lowered[-1] in self._adverbs or lowered[-1].endswith("ly")):
             narrated = narrated or lowered[-1] in self._later
             lowered.pop()  # "has been publicly revealed"
-        if lowered and not narrated and self._hypothetical_before(lowered):
-            return False  # "the president should insist that", "he might reveal": no one has said it
+        if self._not_said_yet(lowered, narrated, text, s):
+            return False
         if lowered and lowered[-1] in self._passive and form.split()[0].endswith("ed"):
             return False  # "were claimed by", "has been revealed"
         if not before and form.endswith("ed") and not text[:s].strip():
@@ -260,6 +260,12 @@ class LoadedVerb(Rule):
             return True
         return len(prev) > 1 and (prev.isupper() or any(c.isupper() for c in prev[1:]))
 
+    def _not_said_yet(self, lowered: list[str], narrated: bool, text: str, s: int) -> bool:
+        """Whether a modal or a duty puts the verb before anyone has said it ("the president
+        should insist that", "he might reveal"); "would later claim" narrates it, and "which
+        Will claims" names the columnist."""
+        return bool(lowered) and not narrated and self._hypothetical_before(lowered) and not _capitalised_mid_sentence(text, s)
+
     def _hypothetical_before(self, lowered: list[str]) -> bool:
         """A modal ("should", "might", "he'll") or a duty ("had to admit", "the first to admit")."""
         last = lowered[-1]
@@ -278,7 +284,7 @@ class LoadedVerb(Rule):
             return False
         prev = words[-1]
         low = prev.lower()
-        if low in self._subject_words:
+        if low in self._subject_words and not _capitalised_mid_sentence(text, s):
             # "responded to claims that": a form in -s is a noun after "to" or a modal
             return not text[s:e].lower().endswith("s") or low not in self._base_form_before
         if not (low in self._source_nouns or prev[:1].isupper() or low in self._people or low in self._groups):
@@ -315,8 +321,9 @@ class LoadedVerb(Rule):
         if _QUOTE_AFTER.match(text, e + lead.end()):
             return True  # "pointed out in December, “...”"
         # "revealed to CNN that", "admitted in court on Monday that", "admitted during an
-        # interview for the podcast that".
-        return "that" in words[1:7]
+        # interview for the podcast that", and past a clause set off by commas: "admitted
+        # during an interview, as the convention was wrapping up, that ...".
+        return "that" in words[1:7] or _THAT_AFTER_ASIDE.match(text, e) is not None
 
     def _clause_follows(self, text: str, s: int, e: int) -> bool:
         rest = text[e:]
@@ -343,8 +350,18 @@ _INVERTED = compiled(r"(?:[,”\"]|\s{3})\s*$", regex.V1)
 _NAME_NEXT = compiled(r"\s+(?:the\s+)?\p{Lu}", regex.V1)
 # A comma or colon and then a quotation: the words said come after the phrase.
 _QUOTE_AFTER = compiled(r"\s*[,:]\s*[\"“‘]", regex.V1)
+# The reported clause after an aside between commas: "..., as the meeting ended, that ...".
+_THAT_AFTER_ASIDE = compiled(r"[^.;:!?“”\"]{0,160}?,\s+that\s", regex.V1)
 # A preposition after the verb and the words up to the next stop: "to CNN that ...".
 _LEADING_WORDS = compiled(r"\s*(\p{L}+)\b([^,.;:!?—–()]{0,80})", regex.V1)
+
+
+def _capitalised_mid_sentence(text: str, s: int) -> bool:
+    """Whether the word before the verb at offset s is capitalised, not first in its clause,
+    in copy that is not in title case: a name ("which Will claims", the columnist George Will),
+    not a modal ("Trump Will Claim Victory" is a headline's title case)."""
+    words = _words_before(text, s, 2)
+    return len(words) == 2 and words[-1][:1].isupper() and text[s : s + 1].islower()
 
 
 def _match_case(neutral: str, original: str) -> str:

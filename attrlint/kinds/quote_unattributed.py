@@ -22,6 +22,8 @@ from attrlint.model.lexicon import pattern_alternation
 from attrlint.patterns import AnyOf, TimedPattern, compiled
 
 _WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
+# A pull quote repeats a line of the story; shorter quotations may well be said twice.
+_PULL_QUOTE_WORDS = 6
 
 
 def speaker_finder(rule) -> SpeakerFinder:
@@ -75,12 +77,18 @@ class QuoteUnattributed(Rule):
             "small words that a title in title case leaves in lower case (a, of, the): not counted in its capitalised share",
         ),
         "not_people": Option("words", [], "capitalised words that name no one (days, months), besides the lexicon's months"),
+        "speaker_labels": Option(
+            "patterns",
+            [],
+            "a paragraph opening with one of these is a speaker's answer in a transcript (A:, SMITH:): its quotations are that speaker quoting",
+        ),
     }
 
     def prepare(self) -> None:
         flags = regex.V0 | regex.IGNORECASE
         self._finder = speaker_finder(self)
         self._own_frame = regex.compile(pattern_alternation(self.opts["own_frames"]))
+        self._label = regex.compile(rf"\s*(?:{pattern_alternation(self.opts['speaker_labels'])})", regex.V0)
         self._small_words = frozenset(w.lower() for w in self.opts["title_small_words"])
         self._name_cue = regex.compile(rf"(?:{pattern_alternation(self.opts['name_cues'])})\W*$", flags)
         self._name_after = regex.compile(rf"[\s’'”\"]*(?:{pattern_alternation(self.opts['name_cues_after'])})(?!\p{{L}})", flags)
@@ -114,6 +122,9 @@ class QuoteUnattributed(Rule):
         for q in article.quotations:
             if q.depth or (q.close is None and not q.continues):
                 continue  # a mark left open is quote-unbalanced's finding, not a quotation
+            if self.opts["speaker_labels"] and self._label.match(text, article.paragraphs[q.paragraph].start):
+                covered = q
+                continue  # inside a transcript's answer: its speaker quoting someone
             speaker = speakers.get(q.open)
             crowd = self._crowd_words(article, q, speaker, index)
             not_speaker = speaker is not None and self._no_speaker(speaker.name + " " + speaker.cue)
@@ -131,6 +142,8 @@ class QuoteUnattributed(Rule):
                 continue
             if self._own_frame.search(text, q.start, q.end):
                 continue  # marks misplaced around the frame ("“He's made ..., Graham said. “He's ..."): quote-unbalanced's finding
+            if index.repeated(words):
+                continue  # a pull quote: the story gives these words elsewhere, with their speaker or as its own
             close = q.close + 1 if q.close is not None else q.end
             excerpt = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
             yield self.diagnostic(article, q.open, close, quotation=excerpt, words=len(words))
@@ -247,6 +260,17 @@ class _SentenceIndex:
         self.sentences = article.sentences
         self.starts = [s.start for s in self.sentences]
         self._memo: dict = {}
+        self._text = article.text
+        self._words: str | None = None
+
+    def repeated(self, words: list[str]) -> bool:
+        """Whether a quotation's words (six or more) stand twice in the story: a pull quote
+        set between paragraphs repeats a line given in full elsewhere."""
+        if len(words) < _PULL_QUOTE_WORDS:
+            return False
+        if self._words is None:
+            self._words = " " + " ".join(_WORD.findall(self._text)).lower() + " "
+        return self._words.count(" " + " ".join(words).lower() + " ") >= 2
 
     def memo(self, key, compute):
         """compute(), once per key: a sentence read for many quotations is read once."""

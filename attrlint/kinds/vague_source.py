@@ -268,6 +268,8 @@ class VagueSource(Rule):
                 candidates.append((m.start(), m.end(), m.group(0)))
         if not candidates and agentless and not self._names_source(sent, facts, agentless[0], agentless[1]):
             candidates.append(agentless)
+        if candidates:
+            candidates = _not_nested(candidates, facts.all_attributions(sent))
         if not candidates:
             return None
         return min(candidates)
@@ -513,6 +515,27 @@ _ESCAPES = r"\\[pP]\{[^}]*\}(?<!L[ult]\})|\\.|\(\?P<\w+>"
 _CASE_SENSITIVE = r"[A-Z]|\(\?[a-z]*-[a-z]*i|\\[pP]\{L[ult]\}"
 # Joins the sentences for the searches run once per paragraph: no pattern matches across it.
 _SEPARATOR = "\x00"
+
+
+# No source, or a vague one, answers for nothing it reports.
+_NOT_ANSWERING = ("", "vague")
+
+
+def _not_nested(candidates: list, attributions) -> list:
+    """The candidates that are not the source of a cue inside what a known source reports
+    ("Devine said he had no talks with supporters who suggested ...", "He says if people
+    think ..."): that source answers for them. The attribution model marks such cues nested;
+    the outer cue must be a report of the contract's kind by a source that is not vague
+    ("should remember that social scientists say" stays the writer's own vague source)."""
+    inner = [b for b in attributions if b.nested]
+    if not inner:
+        return candidates
+    outer = [a for a in attributions if not a.nested and a.reports and a.listed and a.source_kind not in _NOT_ANSWERING]
+    return [c for c in candidates if not any(_reports_inside(c, b, outer) for b in inner)]
+
+
+def _reports_inside(candidate, b, outer) -> bool:
+    return b.start < candidate[1] <= b.end and any(a.content_start <= candidate[0] and b.start < a.content_end for a in outer)
 
 
 def _by_sentence(matches, starts: list[int]) -> dict[int, tuple]:

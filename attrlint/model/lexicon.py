@@ -50,6 +50,7 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "scale_words": ("words", "multipliers after a number (million, bn)"),
     "vague_quantities": ("patterns", "quantities in words with no number (dozens, scores, hundreds of)"),
     "fractions": ("patterns", "shares in words (a third of, half of)"),
+    "ratio_shares": ("patterns", "shares given as a ratio (one in four, six out of ten)"),
     "percent_words": ("patterns", "what makes a number a percentage or points"),
     "not_figure_units": ("words", "units after a number that make it not a reported figure (days, km, pages)"),
     "not_figure_before": ("words", "words before a number that make it a name or label (Article, Route, No.)"),
