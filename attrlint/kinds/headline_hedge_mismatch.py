@@ -228,6 +228,8 @@ class HeadlineHedge(Rule):
         lex = self.lexicon
         self._pronouns = lex.word_class("subject_pronouns") if lex else frozenset()
         self._be = lex.word_class("be_forms") if lex else frozenset()
+        self._negations = lex.word_class("negations") if lex else frozenset()
+        self._negation_endings = tuple(lex.words("negation_endings")) if lex else ()
         self._prepositions = lex.word_class("prepositions") if lex else frozenset()
         self._articles = lex.word_class("articles") if lex else frozenset()
         self._cue_leads = regex.compile(lex.alternation("quoted_cue_leads") if lex else r"(?!x)x", regex.I)
@@ -571,6 +573,8 @@ class HeadlineHedge(Rule):
         for a in attributions:
             if self.opts["claim_cues"] and a.cue.split()[0].lower() not in self._claim_cues:
                 continue  # "Trump joked", "emails showed", "Sanders repeated": the event itself, not a claim put at a distance
+            if self._negated(text, a.start):
+                continue  # "Sanders hasn't said whether ...": nothing is attributed
             if self._main_clause(text, a.start) and not self._conceded(text, a.end, words):
                 # The model's whole noun phrase where it found one ("Sen. Bernie Sanders (I-Vt.)").
                 source = text[a.source_start : a.source_end] if a.source_start >= 0 else a.source
@@ -579,6 +583,10 @@ class HeadlineHedge(Rule):
             if self._main_clause(text, m.start()):
                 return "attributed", m.group(0).strip(), "", True
         return "plain", "", "", True
+
+    def _negated(self, text: str, at: int) -> bool:
+        """Whether a negation stands among the two words before the cue at `at`."""
+        return any(w.lower() in self._negations or w.lower().endswith(self._negation_endings) for w in text[:at].split()[-2:])
 
     def any_cue(self, sent, facts) -> bool:
         """Whether any clause of the sentence hedges or attributes anything."""
@@ -644,7 +652,9 @@ class HeadlineHedge(Rule):
             src = content_stems(_CLAUSE_MARK.split(before)[-1], self._stop, self._forms)[-8:]
         if not shared(subject, src):
             return False
-        if shared(words, cue_words[-1:]):
+        # The act is the cue's own verb, not the source it names ("Sen. Bernie Sanders says").
+        act = [w for w in cue_words if w not in src]
+        if shared(words, act[-1:]):
             return True
         # The subject announcing its own next step ("Sanders said he will release his records"
         # under "Sanders to release medical records"): an announcement headlines state as fact.

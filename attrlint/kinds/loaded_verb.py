@@ -130,6 +130,7 @@ class LoadedVerb(Rule):
         self._confessions = frozenset(w.lower() for w in self.opts["confession_verbs"])
         self._object_senses = frozenset(w.lower() for w in self.opts["object_senses"])
         self._openers = frozenset(w.lower() for w in self.opts["clause_openers"])
+        self._ing_nouns = self.lexicon.word_class("ing_nouns") if self.lexicon else frozenset()
         finite = "|".join(regex.escape(w) for w in self.opts["finite_verbs"]) or "(?!)"
         # "conceded the tax code is unfair": a clause with its "that" left out, not an object.
         # A name opens one too: "after the New York Post revealed Weiner had been sexting".
@@ -342,7 +343,8 @@ class LoadedVerb(Rule):
             return True  # a long run of blanks: a quotation was blanked here
         if self._bare_clause.match(rest):
             return True
-        return word in self._openers or (word.endswith("ing") and len(word) > 5)  # "admitted lying"
+        # "admitted lying"; not "revealed something about ...".
+        return word in self._openers or (word.endswith("ing") and len(word) > 5 and word not in self._ing_nouns)
 
 
 # A verb after a quotation or a comma, then a name: the inverted "“...,” retorted Smith".

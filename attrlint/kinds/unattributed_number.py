@@ -56,6 +56,7 @@ class UnattributedFigure(Rule):
         )
         self._backref = regex.compile(pattern_alternation(self.opts["back_references"]), flags)
         self._named_nouns = frozenset(w.lower() for w in self.opts["named_source_nouns"])
+        self._charges = self.lexicon.word_class("charge_verbs") if self.lexicon else frozenset()
         self._kinds = frozenset(self.opts["figure_kinds"])
         self._label = regex.compile(rf"\s*(?:{pattern_alternation(self.opts['speaker_labels'])})", regex.V0)
         self._market = regex.compile(pattern_alternation(self.opts["market_contexts"]), flags)
@@ -104,7 +105,17 @@ class UnattributedFigure(Rule):
             figures = [f for f in figures if f.start < promise.end]
         if figures and self.opts["market_contexts"] and self._market.search(sent.unquoted):
             return []  # "Amazon rose $6.20", "the yield fell to 1.45 percent": market quotes
+        if figures and self._charges:
+            figures = [f for f in figures if not self._charged(f, facts.all_attributions(sent))]
         return figures
+
+    def _charged(self, fig, attributions) -> bool:
+        """Whether the figure is part of a deed a source charges someone with ("lawsuits have
+        accused the school of bringing in millions"): the accuser's claim, so attributed."""
+        return any(
+            a.source_start >= 0 and a.cue.split()[0].lower() in self._charges and a.content_start <= fig.start < a.content_end
+            for a in attributions
+        )
 
     def _remember_names(self, atts, names: set[str]) -> None:
         """Names of the polls, studies and reports the sentence cites, for later back-references."""
