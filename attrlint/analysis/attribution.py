@@ -152,6 +152,7 @@ class AttributionFinder:
         self.common_openers = lexicon.word_class("common_openers")
         self.be = lexicon.word_class("be_forms")
         self.determiners = lexicon.word_class("np_determiners")
+        self.np_adjectives = lexicon.word_class("np_adjectives")
         self.subject_pronouns = lexicon.word_class("clause_subjects")
         self.quantity_object_verbs = lexicon.word_class("quantity_object_verbs")
         self.passive_adverbs = lexicon.word_class("passive_adverbs")
@@ -539,6 +540,8 @@ class AttributionFinder:
         a quantity, or a word that is mostly a noun with no reported clause after it."""
         if prev in self.determiners or (prev[:1].isdigit() and not self.share_before.search(text, 0, s)):
             return True  # "the reported toll", "its findings"; but "three in 10 said": the people polled
+        if prev in self.np_adjectives and len(before) > 1 and before[-2].lower() in self.determiners and verb in self.ambiguous:
+            return True  # "the only show that ...", "his latest estimate"
         if not verb.endswith("ing") and (
             prev in self.be or (prev in self.passive_adverbs and len(before) > 1 and before[-2].lower() in self.be)
         ):

@@ -378,9 +378,9 @@ def _is_boundary(text: str, sent_start: int, i: int, j: int, k: int, lex: Lexico
         bare = word[:-1]
         if len(bare) == 1 and bare.isalpha():
             return False  # an initial: George W. Bush
-        if "." in bare and all(len(part) <= 2 for part in bare.split(".")):
+        if "." in bare and all(len(part) <= 2 and part.isalpha() for part in bare.split(".")):
             # U.S., a.m., D.C.: an abbreviation at a sentence end is followed by a plain
-            # sentence opener more often than by a capitalised name.
+            # sentence opener more often than by a capitalised name. ("$9.40." is a sum.)
             return _opener_word(text, n) in lex.word_class("sentence_openers", keep_case=True)
     return True
 
