@@ -108,8 +108,13 @@ class FigureFinder:
         self.units = lexicon.word_set("not_figure_units")
         self.before_labels = lexicon.word_set("not_figure_before")
         self.months = lexicon.word_set("months")
+        # The sources themselves, their cue right after them or past an auxiliary ("two officials
+        # said", "more than 10 women have accused him"). Used with match(text, pos), which anchors
+        # at pos (a "^" would not match there). Not past a form of "be": "2,200 Syrians have been
+        # admitted" is a passive.
         self.reporting = regex.compile(
-            rf"^\s*(?:{lexicon.alternation('reporting_verbs')}|{lexicon.alternation('source_after_noun')})\b",
+            rf"\s*(?:(?!(?:{lexicon.alternation('be_forms')})\s)(?:{lexicon.alternation('subject_verb_gap')})\s+){{0,2}}"
+            rf"(?:{lexicon.alternation('reporting_verbs')}|{lexicon.alternation('charge_verbs')}|{lexicon.alternation('source_after_noun')})\b",
             flags,
         )
         self.number_values = lexicon.numbers("number_values")
@@ -178,6 +183,8 @@ class FigureFinder:
             return None
         if m.group("scale") and not m.group("cur") and text[e : e + 1] in "-‑" and text[e + 1 : e + 2].isalpha():
             return None  # "a million-dollar house", "the billion-dollar question": a compound
+        if m.group("scale") and len(m.group("scale").strip()) == 1 and text[e : e + 1] in "-‑":
+            return None  # "90,000 K-1 visas": a label, not thousands
         if m.group("cur") or m.group("money"):
             if m.group("cur") and m.group("cur").strip() not in ("$", "£", "€", "¥", "₹", "₽", "₩") and not raw[0].isdigit():
                 return None  # "EUR one" is not how copy writes money

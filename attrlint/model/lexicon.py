@@ -53,6 +53,7 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "negations": ("words", "words that negate a cue after them (not, never)"),
     "ing_nouns": ("words", "words in -ing that are no gerund (something, morning)"),
     "np_adjectives": ("words", "adjectives between a determiner and a noun (only, new, latest): a cue form after them is a noun"),
+    "pledge_nouns": ("words", "nouns of a pledge that credit their possessor's figures (Berlin's pledge to add 7,000 soldiers)"),
     "charge_verbs": ("words", "verbs that charge someone with a deed, whose figures are the accuser's (accused, slams)"),
     "negation_endings": ("words", "contracted negations that end the word before a cue (n't)"),
     "ratio_shares": ("patterns", "shares given as a ratio (one in four, six out of ten)"),
