@@ -111,10 +111,11 @@ class FigureFinder:
         # The sources themselves, their cue right after them or past an auxiliary ("two officials
         # said", "more than 10 women have accused him"). Used with match(text, pos), which anchors
         # at pos (a "^" would not match there). Not past a form of "be": "2,200 Syrians have been
-        # admitted" is a passive.
+        # admitted" is a passive. After a participle of charging ("140 members blasting the
+        # raids") the figure stays: a count of those who joined in, as a letter's signatures are.
         self.reporting = regex.compile(
             rf"\s*(?:(?!(?:{lexicon.alternation('be_forms')})\s)(?:{lexicon.alternation('subject_verb_gap')})\s+){{0,2}}"
-            rf"(?:{lexicon.alternation('reporting_verbs')}|{lexicon.alternation('charge_verbs')}|{lexicon.alternation('source_after_noun')})\b",
+            rf"(?:{lexicon.alternation('reporting_verbs')}|(?:{lexicon.alternation('charge_verbs')})(?<!ing)|{lexicon.alternation('source_after_noun')})\b",
             flags,
         )
         self.number_values = lexicon.numbers("number_values")
