@@ -330,6 +330,8 @@ class LoadedVerb(Rule):
         rest = text[e:]
         if _INVERTED.search(text, 0, s) and _NAME_NEXT.match(rest):
             return True  # "“No,” retorted Smith": the speaker's name follows the quotation
+        if _QUOTE_THEN_NAME.search(text, 0, s):
+            return True  # "“There is today,” Murphy admitted on Tuesday": the quotation is what was said
         lead = _LEADING_WORDS.match(rest)
         if lead and lead.group(1).lower() in self._prepositions:
             return self._leads_to_clause(text, s, e, lead)
@@ -350,6 +352,8 @@ class LoadedVerb(Rule):
 # A verb after a quotation or a comma, then a name: the inverted "“...,” retorted Smith".
 _INVERTED = compiled(r"(?:[,”\"]|\s{3})\s*$", regex.V1)
 _NAME_NEXT = compiled(r"\s+(?:the\s+)?\p{Lu}", regex.V1)
+# A quotation (its words blanked), then the speaker's name: "“...,” Murphy admitted ...".
+_QUOTE_THEN_NAME = compiled(r"(?:[”\"]|\s{3})\s*,?\s*\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}\s+$", regex.V1)
 # A comma or colon and then a quotation: the words said come after the phrase.
 _QUOTE_AFTER = compiled(r"\s*[,:]\s*[\"“‘]", regex.V1)
 # The reported clause after an aside between commas: "..., as the meeting ended, that ...".
