@@ -239,3 +239,29 @@ def test_a_poll_answer_has_the_people_polled_as_its_source():
     assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
         ("chose", "About 40 percent")
     ]
+
+
+def test_a_quotation_closed_by_two_apostrophes_puts_its_speaker_after_the_cue():
+    article, atts = model("Head\n\n''The ferry will run all winter,'' said Ana Ruiz, a deckhand.\n")
+    assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
+        ("said", "Ana Ruiz")
+    ]
+
+
+def test_a_pronoun_after_the_cue_opens_the_reported_clause():
+    article, atts = model("Head\n\nBut Mr. Ruiz, a deckhand, said he would stay on the island.\n")
+    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
+    assert got == [("said", "Mr. Ruiz, a deckhand")]
+
+
+def test_shares_as_the_people_polled():
+    article, atts = model("Head\n\nThree in 10 said the ferry was late. On fares, 42% say they are too high.\n")
+    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
+    assert got == [("said", "Three in 10"), ("say", "42%")]
+
+
+def test_a_noun_of_saying_with_its_source_after_by_reports_the_clause_after_it():
+    article, atts = model("Head\n\nOn Monday the mayor read out a claim by the monitor that 57 people were killed.\n")
+    [(s, a)] = [(s, a) for s, a in atts if a.cue == "claim by"]
+    assert words(article, s, a.source_start, a.source_end) == "the monitor"
+    assert words(article, s, a.content_start, a.content_end) == "57 people were killed"

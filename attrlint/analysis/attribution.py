@@ -654,7 +654,7 @@ class AttributionFinder:
             self._content_after(a, text, toks, low)
             return
         if inverted and j < len(toks):
-            if self._np_right(a, text, toks, low, j):
+            if self._np_right(a, text, toks, low, j) and not self._pronoun_opens_clause(a, toks, low):
                 if self._names_someone(toks, low, _token_at(toks, a.source_start), _token_at(toks, a.source_end - 1)):
                     self._content_before(a, text, toks)
                     return
@@ -675,11 +675,24 @@ class AttributionFinder:
             if lo > 0 and (toks[lo - 1][2] in ",;—–" or _blank_gap(text, toks, lo - 1, lo)):
                 self._content_before(a, text, toks, at=a.source_start)
 
+    def _pronoun_opens_clause(self, a: Attribution, toks, low) -> bool:
+        """Whether the source found after a cue is a lone subject pronoun with the words of a
+        clause after it ("Jason Sorens, the founder of ..., said he would stay"): it opens the
+        reported clause, and the source stands before the cue ("..., said he." is the speaker)."""
+        lo, hi = _token_at(toks, a.source_start), _token_at(toks, a.source_end - 1)
+        if lo != hi or low[lo] not in self.subject_pronouns or hi + 1 >= len(toks) or not toks[hi + 1][2][:1].isalnum():
+            return False
+        a.source_start = a.source_end = -1
+        a.source_kind = ""
+        return True
+
     def _inverted(self, text, toks, low, i, k) -> bool:
         """Whether the cue at token i comes before its source ("..., said Smith"): the token
         before it past any auxiliaries (k) is none, punctuation or a gap, and not the comma
         after a subject and its appositive."""
-        inverted = k < 0 or toks[k][2] in ',;:—–("“”' or (k >= 0 and _blank_gap(text, toks, k, i))
+        # A closing mark alone as a token is a quotation's end: curly or straight, and the two
+        # apostrophes some wires close a quotation with ("''... ,'' said Paul Maslin").
+        inverted = k < 0 or toks[k][2] in ",;:—–(\"“”'’" or (k >= 0 and _blank_gap(text, toks, k, i))
         if inverted and k >= 0 and toks[k][2] == "," and self._appositive_before(toks, low, k):
             inverted = False  # "A spokesman for the firm, John Smith, told reporters ..."
         return inverted
