@@ -265,3 +265,19 @@ def test_a_noun_of_saying_with_its_source_after_by_reports_the_clause_after_it()
     [(s, a)] = [(s, a) for s, a in atts if a.cue == "claim by"]
     assert words(article, s, a.source_start, a.source_end) == "the monitor"
     assert words(article, s, a.content_start, a.content_end) == "57 people were killed"
+
+
+def test_words_of_when_and_adverbs_stand_between_a_source_and_its_cue():
+    text = (
+        "Head\n\nHarbour master Ana Ruiz on Thursday declared that the port would close. "
+        "Mr. Ruiz last week said the ferry was safe. The numbers changed, as Ruiz has sometimes acknowledged. "
+        "The family said the boy was safe.\n"
+    )
+    article, atts = model(text)
+    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
+    assert got == [
+        ("declared", "Harbour master Ana Ruiz"),
+        ("said", "Mr. Ruiz"),
+        ("acknowledged", "Ruiz"),
+        ("said", "The family"),
+    ]

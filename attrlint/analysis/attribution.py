@@ -125,6 +125,8 @@ class AttributionFinder:
         self.auxiliary_gap = lexicon.word_set("auxiliary_gap")
         self.people = lexicon.word_set("people_nouns")
         self.gap = lexicon.word_set("subject_verb_gap")
+        self.time_gap = lexicon.word_class("time_gap")
+        self.ly_nouns = lexicon.word_class("ly_nouns")
         self.numbers = lexicon.word_set("number_words")
         self.stops = lexicon.word_set("noun_phrase_stops")
         self.function_words = lexicon.word_set("function_words")
@@ -601,9 +603,15 @@ class AttributionFinder:
         """The token before the cue at token i, back over the auxiliaries and negations between
         a subject and its verb ("has not said", "didn't say"); -1 for none."""
         k = i - 1
-        while k >= 0 and (low[k] in self.gap or low[k].endswith(("n’t", "n't"))):
+        while k >= 0 and (low[k] in self.gap or low[k].endswith(("n’t", "n't")) or self._when_or_how(low, k)):
             k -= 1
         return k
+
+    def _when_or_how(self, low, k: int) -> bool:
+        """Whether token k is a word of when or an adverb in -ly between a subject and its cue
+        ("Ryan on Thursday declared", "has sometimes acknowledged", "is suddenly promising")."""
+        w = low[k]
+        return w in self.time_gap or (len(w) > 4 and w.endswith("ly") and w.isalpha() and w not in self.ly_nouns)
 
     def _set_off_cue_ok(self, toks, low, i, j, kind) -> bool:
         """A cue set off by a comma, dash or bracket: a participle ("..., calling it a

@@ -54,6 +54,8 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "ing_nouns": ("words", "words in -ing that are no gerund (something, morning)"),
     "np_adjectives": ("words", "adjectives between a determiner and a noun (only, new, latest): a cue form after them is a noun"),
     "pledge_nouns": ("words", "nouns of a pledge that credit their possessor's figures (Berlin's pledge to add 7,000 soldiers)"),
+    "time_gap": ("words", "words of when that may stand between a subject and its cue (Thursday, last week, sometimes)"),
+    "ly_nouns": ("words", "words in -ly that are no adverb (family, ally, early)"),
     "charge_verbs": ("words", "verbs that charge someone with a deed, whose figures are the accuser's (accused, slams)"),
     "negation_endings": ("words", "contracted negations that end the word before a cue (n't)"),
     "ratio_shares": ("patterns", "shares given as a ratio (one in four, six out of ten)"),
