@@ -281,3 +281,16 @@ def test_words_of_when_and_adverbs_stand_between_a_source_and_its_cue():
         ("acknowledged", "Ruiz"),
         ("said", "The family"),
     ]
+
+
+def test_finding_a_means_reporting_to_an_authority_a_programme_and_say_for_example_are_no_cues():
+    text = (
+        "Head\n\nThe senator found ways to press his agenda through 40 bills. "
+        "Even if she narrows the gap to, say, single digits, she could win 20 states. "
+        "The clerk reported it to the police on Friday. Ms. Ruiz's show has 3 million viewers. "
+        "Investigators found no evidence that 57 people died.\n"
+    )
+    article, atts = model(text)
+    assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
+        ("found", "Investigators")
+    ]
