@@ -294,3 +294,15 @@ def test_finding_a_means_reporting_to_an_authority_a_programme_and_say_for_examp
     assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
         ("found", "Investigators")
     ]
+
+
+def test_all_told_adding_to_a_telling_detail_and_a_credit_line_are_no_cues():
+    text = (
+        "Head\n\nAll told, the group raised $4 million in February. "
+        "Ruiz won the vote on Tuesday, adding to her lead. The most telling promise was the last one. "
+        "He added that the ferry would run.\n\nAna Ruiz reported from Ashby.\n"
+    )
+    article, atts = model(text)
+    assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
+        ("added", "He")
+    ]
