@@ -217,16 +217,20 @@ class _Reader:
         self.s = source
         self.i = 0
 
-    def alternation(self) -> frozenset[str] | None:
+    def alternation(self) -> list[frozenset[str]]:
         branches = [self.sequence()]
         while self.i < len(self.s) and self.s[self.i] == "|":
             self.i += 1
             branches.append(self.sequence())
-        if any(b is None for b in branches):
-            return None
-        return frozenset().union(*branches)  # type: ignore[arg-type]
+        if len(branches) == 1:
+            return branches[0]
+        if not all(branches):
+            return []
+        # One of the branches matches: one string of any branch's most selective set.
+        return [frozenset().union(*(_most_selective(b) for b in branches))]
 
-    def sequence(self) -> frozenset[str] | None:
+    def sequence(self) -> list[frozenset[str]]:
+        """What a run of atoms requires: every one of the sets (a string of each)."""
         options: list[frozenset[str]] = []
         run: list[str] = []
 
@@ -237,20 +241,17 @@ class _Reader:
 
         while self.i < len(self.s) and self.s[self.i] not in "|)":
             char, need = self.atom()
-            low, _high = self.quantifier()
+            low, high = self.quantifier()
             if char is not None and low >= 1:
                 run.append(char)
-                if _high != 1:
+                if high != 1:
                     close_run()  # "s+" holds one "s", and what follows need not touch it
             else:
                 close_run()
-                if need is not None and low >= 1:
-                    options.append(need)
+                if low >= 1:
+                    options += need
         close_run()
-        if not options:
-            return None
-        # The most selective: the longest shortest string, then the fewest strings.
-        return max(options, key=lambda o: (min(len(w) for w in o), -len(o)))
+        return options
 
     def quantifier(self) -> tuple[int, int]:
         """The least and most times (-1: any) the atom just read repeats."""
@@ -270,7 +271,7 @@ class _Reader:
             return low, low
         return low, int(m.group(3)) if m.group(3) else -1
 
-    def atom(self) -> tuple[str | None, frozenset[str] | None]:
+    def atom(self) -> tuple[str | None, list[frozenset[str]]]:
         """(a literal character, lower-cased) or (None, what the atom requires)."""
         s, i = self.s, self.i
         c = s[i]
@@ -280,36 +281,36 @@ class _Reader:
             e = s[i + 1]
             self.i = i + 2
             if e in _ESCAPED_LITERALS:
-                return e, None
+                return e, []
             if e in "pPNL":
                 close = {"{": "}", "<": ">"}.get(s[self.i : self.i + 1])
                 if close is None:
                     if e in "pP":  # \pL: one letter
                         self.i += 1
-                        return None, None
+                        return None, []
                     raise _Unsupported
                 end = s.find(close, self.i)
                 if end < 0:
                     raise _Unsupported
                 self.i = end + 1
-                return None, None
+                return None, []
             if e in "bBsSwWdDmMAZG":
-                return None, None
+                return None, []
             raise _Unsupported  # numbers, hex and other escapes: not worth reading
         if c == "[":
             self.i = self._class_end(i)
-            return None, None
+            return None, []
         if c == "(":
             return None, self.group()
         if c in ".^$":
             self.i = i + 1
-            return None, None
+            return None, []
         if c in "*+?{":
             raise _Unsupported  # a quantifier with nothing before it
         self.i = i + 1
         if c.isascii() and c.isprintable():
-            return c.lower(), None
-        return None, None
+            return c.lower(), []
+        return None, []
 
     def _class_end(self, i: int) -> int:
         j = i + 1
@@ -329,7 +330,7 @@ class _Reader:
             j += 1
         raise _Unsupported
 
-    def group(self) -> frozenset[str] | None:
+    def group(self) -> list[frozenset[str]]:
         s = self.s
         self.i += 1
         lookaround = False
@@ -339,18 +340,32 @@ class _Reader:
                 raise _Unsupported
             self.i = m.end()
             if m.group(3) == ")":
-                return None  # flags for the whole pattern: zero width
+                return []  # flags for the whole pattern: zero width
             lookaround = m.group(1) is not None
         need = self.alternation()
         if not s.startswith(")", self.i):
             raise _Unsupported
         self.i += 1
-        return None if lookaround else need
+        return [] if lookaround else need
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Lower-cased strings one of which every match of `pattern` holds, or None when the
-    pattern's source does not tell (an empty string is never among them)."""
+def _most_selective(sets: list[frozenset[str]]) -> frozenset[str]:
+    """The set least likely to be found: the longest shortest string, then the fewest strings."""
+    return max(sets, key=_selectivity)
+
+
+def _selectivity(words: frozenset[str]) -> tuple[int, int]:
+    return min(len(w) for w in words), -len(words)
+
+
+# Sets of strings a match requires; a text must hold a string of each (see `passes`).
+Need = tuple[frozenset[str], ...]
+
+
+def required_literals(pattern: str, most: int = 3) -> Need | None:
+    """Sets of lower-cased strings such that every match of `pattern` holds a string of each
+    set (at most `most` sets, the most selective first), or None when the pattern's source
+    does not tell."""
     try:
         reader = _Reader(pattern)
         need = reader.alternation()
@@ -358,12 +373,11 @@ def required_literals(pattern: str) -> frozenset[str] | None:
             return None  # an unbalanced ")"
     except (_Unsupported, IndexError):
         return None
-    if need is None or "" in need:
-        return None
-    return need
+    sets = sorted({words for words in need if "" not in words}, key=lambda w: (_selectivity(w), sorted(w)), reverse=True)
+    return tuple(sets[:most]) or None
 
 
-def literal_gate(pattern, ignore: str = "") -> frozenset[str] | None:
+def literal_gate(pattern, ignore: str = "") -> Need | None:
     """The required literals of a compiled pattern (`regex`, or `re`), None when its flags
     fold case beyond simple folding or make its source read otherwise; `ignore`, a literal the
     caller knows every text holds, is read as matching anything."""
@@ -383,7 +397,7 @@ def gate_text(text: str) -> str | None:
     return text.lower()
 
 
-def passes(need: frozenset[str] | None, low: str | None) -> bool:
+def passes(need: Need | None, low: str | None) -> bool:
     """False only when no match is possible: the text (lower-cased by `gate_text` as `low`)
-    holds none of the strings `need` (from `required_literals`)."""
-    return need is None or low is None or any(w in low for w in need)
+    holds no string of one of the sets of `need` (from `required_literals`)."""
+    return need is None or low is None or all(any(w in low for w in words) for words in need)

@@ -19,12 +19,13 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def test_reads_the_words_a_match_needs():
-    assert required_literals(r"\b(?:must|needs?\s+to)\s+win") == {"must", "need"}
-    assert required_literals(r"(?<![\p{L}-])(?:asked|Replied)(?![\p{L}-])") == {"asked", "replied"}
-    assert required_literals(r"favou?rite\s+song") == {"favo"}
-    assert required_literals(r"(?:a|the)\s+poll") == {"poll"}
-    assert required_literals(r"<FIG>\s+times".replace("<FIG>", "(?:)")) == {"times"}
-    assert required_literals(r"x{2,}yy") == {"yy"}
+    assert required_literals(r"\b(?:must|needs?\s+to)\s+win") == ({"must", "need"}, {"win"})
+    assert required_literals(r"(?<![\p{L}-])(?:asked|Replied)(?![\p{L}-])") == ({"asked", "replied"},)
+    assert required_literals(r"favou?rite\s+song") == ({"song"}, {"rite"}, {"favo"})
+    assert required_literals(r"(?:a|the)\s+poll") == ({"poll"}, {"a", "the"})
+    assert required_literals(r"<FIG>\s+times".replace("<FIG>", "(?:)")) == ({"times"},)
+    assert required_literals(r"x{2,}yy") == ({"yy"}, {"x"})
+    assert required_literals(r"it\s+(?:is|was)\s+said\s+that", most=2) == ({"that"}, {"said"})
 
 
 def test_gives_up_where_it_cannot_tell():
@@ -35,6 +36,7 @@ def test_gives_up_where_it_cannot_tell():
 
 def test_characters_that_fold_to_ascii_switch_the_gate_off():
     need = required_literals("kelvin")
+    assert passes(need, gate_text("Kelvin")) and not passes(required_literals("a|kelvin"), gate_text("b"))
     assert not passes(need, gate_text("no such word"))
     assert passes(need, gate_text("\u212aelvin"))
     # Every character other than an ASCII letter that matches one under simple case folding.
