@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import regex
 
 from attrlint.model.lexicon import Lexicon
-from attrlint.patterns import compiled
+from attrlint.patterns import compiled, gate_text, literal_gate, passes
 
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
@@ -118,6 +118,7 @@ class AttributionFinder:
             for p in lexicon.words("attribution_phrases")
         ]
         self.not_attribution = regex.compile(lexicon.alternation("not_attribution"), flags)
+        self.not_attribution_words = literal_gate(self.not_attribution)  # most sentences hold none
         self.source_nouns = lexicon.word_set("source_nouns")
         self.pronouns = lexicon.word_set("pronoun_sources")
         self.vague = lexicon.word_set("vague_source_words")
@@ -192,7 +193,9 @@ class AttributionFinder:
         def not_attribution() -> list[tuple[int, int]]:
             nonlocal blocked
             if blocked is None:
-                blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
+                blocked = []
+                if passes(self.not_attribution_words, gate_text(text)):
+                    blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
             return blocked
 
         out = self._phrase_cues(text, toks, low, not_attribution)
