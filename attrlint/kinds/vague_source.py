@@ -24,7 +24,7 @@ from attrlint import memo
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
-from attrlint.patterns import compiled
+from attrlint.patterns import compiled, gate_text, passes, required_literals
 
 
 def _alt(words) -> str:
@@ -165,6 +165,8 @@ class VagueSource(Rule):
         # case (a third faster); a pattern that names a case keeps the folding search.
         self._phrases_lower = not re.search(_CASE_SENSITIVE, re.sub(_ESCAPES, "", phrases))
         self._phrases = regex.compile(phrases, regex.V0 if self._phrases_lower else flags)
+        # The words each phrase needs: most paragraphs hold those of none, and skip the search.
+        self._phrase_needs = [required_literals(p) for p in o["always_vague"] + o["agentless"]]
         self._cue_words = frozenset(w.lower() for w in o["cues"] if " " not in w.strip())
         self._vague_words = frozenset(w.lower() for w in o["vague_nouns"] if " " not in w.strip())
         # Paragraphs' searches by their sentences' words (see _scans).
@@ -240,11 +242,15 @@ class VagueSource(Rule):
         # not track (a memo over a corpus is always full): a trigger as (offset, whether a
         # quantifier opens it), not as its `re` match.
         triggers = _by_sentence(self._trigger.finditer(low), starts)
+        phrases = {}
+        gate = gate_text(joined)
+        if any(passes(need, gate) for need in self._phrase_needs):
+            phrases = _by_sentence(self._phrases.finditer(low if self._phrases_lower else joined), starts)
         return _Scan(
             texts,
             {k: tuple((at, bool(m.group("q"))) for at, m in hits) for k, hits in triggers.items()},
             dict.fromkeys(_by_sentence(self._alone_trigger.finditer(low), starts), ()),  # only whether
-            _by_sentence(self._phrases.finditer(low if self._phrases_lower else joined), starts),
+            phrases,
         )
 
     def _find(self, sent, para, facts, alone, triggers, phrases, names=frozenset()):
