@@ -166,11 +166,10 @@ class AnyOf:
         self.patterns = patterns
         # Each pattern's required words; `ignore` names a literal every searched text holds
         # (a marker put in by the caller), which the requirements then leave out.
-        self.needs = [literal_gate(p, ignore) for p in patterns]
+        self.gates = Gates([literal_gate(p, ignore) for p in patterns])
 
     def _candidates(self, text: str):
-        low = gate_text(text)
-        return [p for p, need in zip(self.patterns, self.needs, strict=True) if passes(need, low)]
+        return [self.patterns[k] for k in self.gates.open(text)]
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         best = None
@@ -401,3 +400,32 @@ def passes(need: Need | None, low: str | None) -> bool:
     """False only when no match is possible: the text (lower-cased by `gate_text` as `low`)
     holds no string of one of the sets of `need` (from `required_literals`)."""
     return need is None or low is None or all(any(w in low for w in words) for words in need)
+
+
+class Gates:
+    """The requirements (`required_literals`) of several patterns, tested on a text together:
+    each word of the patterns' first sets is looked for once, and only the patterns whose
+    first set is found test the rest of their requirements."""
+
+    def __init__(self, needs: list[Need | None]):
+        self.needs = needs
+        self._always = [k for k, need in enumerate(needs) if need is None]
+        self._by_word: dict[str, list[int]] = {}
+        for k, need in enumerate(needs):
+            for word in need[0] if need else ():
+                self._by_word.setdefault(word, []).append(k)
+        self._words = tuple(self._by_word)
+
+    def open(self, text: str) -> list[int]:
+        """The indexes, in order, of the patterns that may match `text`."""
+        low = gate_text(text)
+        if low is None:
+            return list(range(len(self.needs)))
+        found = set(self._always)
+        for word in [w for w in self._words if w in low]:
+            found.update(self._by_word[word])
+        return [k for k in sorted(found) if self._rest_found(self.needs[k], low)]
+
+    @staticmethod
+    def _rest_found(need: Need | None, low: str) -> bool:
+        return need is None or all(any(w in low for w in words) for words in need[1:])

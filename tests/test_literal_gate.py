@@ -13,7 +13,7 @@ from attrlint.engine.lint import Linter
 from attrlint.engine.rules import load_rules
 from attrlint.model.lexicon import LEXICON_KEYS
 from attrlint.model.source import read_source
-from attrlint.patterns import AnyOf, gate_text, literal_gate, passes, required_literals
+from attrlint.patterns import AnyOf, Gates, gate_text, literal_gate, passes, required_literals
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -86,3 +86,11 @@ def test_no_shipped_pattern_is_skipped_where_it_matches():
                 assert compiled.search(t) is None, (p, t)
                 checked += 1
     assert checked > 1000
+
+
+def test_gates_open_the_patterns_whose_words_stand():
+    gates = Gates([required_literals(r"\bsaid\s+that"), None, required_literals(r"asked|replied"), required_literals("that")])
+    assert gates.open("She said so.") == [1]
+    assert gates.open("She said that, and he replied.") == [0, 1, 2, 3]
+    assert gates.open("That was all.") == [1, 3]
+    assert gates.open("\u212a") == [0, 1, 2, 3]

@@ -24,7 +24,7 @@ from attrlint import memo
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
-from attrlint.patterns import compiled, gate_text, passes, required_literals
+from attrlint.patterns import Gates, compiled, required_literals
 
 
 def _alt(words) -> str:
@@ -166,7 +166,7 @@ class VagueSource(Rule):
         self._phrases_lower = not re.search(_CASE_SENSITIVE, re.sub(_ESCAPES, "", phrases))
         self._phrases = regex.compile(phrases, regex.V0 if self._phrases_lower else flags)
         # The words each phrase needs: most paragraphs hold those of none, and skip the search.
-        self._phrase_needs = [required_literals(p) for p in o["always_vague"] + o["agentless"]]
+        self._phrase_gates = Gates([required_literals(p) for p in o["always_vague"] + o["agentless"]])
         self._cue_words = frozenset(w.lower() for w in o["cues"] if " " not in w.strip())
         self._vague_words = frozenset(w.lower() for w in o["vague_nouns"] if " " not in w.strip())
         # Paragraphs' searches by their sentences' words (see _scans).
@@ -243,8 +243,7 @@ class VagueSource(Rule):
         # quantifier opens it), not as its `re` match.
         triggers = _by_sentence(self._trigger.finditer(low), starts)
         phrases = {}
-        gate = gate_text(joined)
-        if any(passes(need, gate) for need in self._phrase_needs):
+        if self._phrase_gates.open(joined):
             phrases = _by_sentence(self._phrases.finditer(low if self._phrases_lower else joined), starts)
         return _Scan(
             texts,
