@@ -33,7 +33,7 @@ from attrlint.patterns import compiled, gate_text, literal_gate, passes
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
 _QUOTE_MARKS = frozenset("\"“”‘’'")
-_TOKEN = compiled(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]|\.(?=\p{L}\.?))*|[^\s\p{L}\p{N}]")
+_TOKEN = compiled(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]+|\.(?=\p{L}))*|[^\s\p{L}\p{N}]")
 
 # Cue kinds whose attributions the contract counts: a source joined to its words or findings.
 REPORTING_KINDS = frozenset({"speech", "finding", "estimate", "according-to", "credit"})
@@ -1043,7 +1043,7 @@ def _title_case(toks, small: frozenset[str]) -> bool:
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """The one tokeniser: (start, end, text) of each word and punctuation mark."""
-    return [(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
 def _tokens_lower(phrase: str) -> list[str]:
