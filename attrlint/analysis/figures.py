@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from attrlint.model.lexicon import Lexicon
-from attrlint.patterns import AnyOf, TimedPattern, compiled
+from attrlint.patterns import AnyOf, TimedPattern, compiled, gate_text, literal_gate, passes
 
 # What stands for the candidate figure in the not-a-figure contexts (lexicon not_figure_contexts).
 _FIGURE_MARK = "<FIG>"
@@ -84,6 +84,7 @@ class FigureFinder:
             flags,
         )
         self.vague = regex.compile(rf"(?<![\p{{L}}-])(?:{lexicon.alternation('vague_quantities')})(?![\p{{L}}-])", flags)
+        self.vague_words = literal_gate(self.vague)  # most sentences hold none
         self.fraction = regex.compile(rf"(?<![\p{{L}}-])(?:{lexicon.alternation('fractions')})(?![\p{{L}}-])", flags)
         self.ratio = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}.,-])(?:{lexicon.alternation('ratio_shares')})(?![\p{{L}}\p{{N}}-])", flags
@@ -162,10 +163,11 @@ class FigureFinder:
         # Ratios first (their numbers are no counts of their own), then numbers, vague quantities
         # and shares: a span one of them took is not read again.
         ratios = self.ratio.finditer(text) if has_digit or numbers else ()
+        vague = self.vague.finditer(text) if passes(self.vague_words, gate_text(text)) else ()
         for matches, classify in (
             (ratios, lambda m: self._classify_ratio(text, m.start(), m.end())),
             (numbers, lambda m: self._classify_number(text, m)),
-            (self.vague.finditer(text), lambda m: self._classify_vague(text, m.start(), m.end())),
+            (vague, lambda m: self._classify_vague(text, m.start(), m.end())),
             (self.fraction.finditer(text), lambda m: self._classify_share(text, m.start(), m.end())),
         ):
             for m in matches:
