@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import regex
 
 from attrlint.model.lexicon import Lexicon
-from attrlint.patterns import compiled, gate_text, literal_gate, passes
+from attrlint.patterns import Gates, compiled, required_literals
 
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
@@ -118,7 +118,8 @@ class AttributionFinder:
             for p in lexicon.words("attribution_phrases")
         ]
         self.not_attribution = regex.compile(lexicon.alternation("not_attribution"), flags)
-        self.not_attribution_words = literal_gate(self.not_attribution)  # most sentences hold none
+        # The words each of them needs: most sentences hold those of none.
+        self.not_attribution_gates = Gates([required_literals(p) for p in lexicon.words("not_attribution")])
         self.source_nouns = lexicon.word_set("source_nouns")
         self.pronouns = lexicon.word_set("pronoun_sources")
         self.vague = lexicon.word_set("vague_source_words")
@@ -194,7 +195,7 @@ class AttributionFinder:
             nonlocal blocked
             if blocked is None:
                 blocked = []
-                if passes(self.not_attribution_words, gate_text(text)):
+                if self.not_attribution_gates.open(text):
                     blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
             return blocked
 
