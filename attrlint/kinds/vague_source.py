@@ -24,7 +24,7 @@ from attrlint import memo
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
-from attrlint.patterns import Gates, compiled, required_literals
+from attrlint.patterns import Gates, compiled, gate_text, literal_gate, passes, required_literals
 
 
 def _alt(words) -> str:
@@ -140,6 +140,7 @@ class VagueSource(Rule):
             rf"\b(?<![’'-])(?:(?P<q>{_plain_alt(o['quantifiers'])})|(?P<v>{_plain_alt(o['vague_nouns'])}))(?![\w-])"
         )
         self._subject_cue = regex.compile(rf"{b}(?P<np>{group}){of_phrase}{auxes}\s+(?P<cue>{cue}){e}", flags)
+        self._subject_cue_words = literal_gate(self._subject_cue)  # a cue word, for one
         # "Some say", "others warned": the same cues as any group's (the pack's `cues`).
         self._quantifier_alone = regex.compile(
             rf"{b}(?P<np>{_alt(o['alone'])})(?:\s+(?:{aux_alone})){{0,2}}\s+(?P<cue>{cue}){e}", flags
@@ -330,6 +331,8 @@ class VagueSource(Rule):
         """The first vague group that is the subject of a cue ("some experts say"), trying the
         pattern only where a group can start: at a quantifier, or up to three words before a
         vague noun (its modifiers: "Financial industry insiders say")."""
+        if not passes(self._subject_cue_words, gate_text(text)):
+            return None, None  # no cue word (or no group word) anywhere in the sentence
         starts = set()
         for at, quantifier in triggers:
             starts.add(at)
