@@ -357,6 +357,16 @@ def _selectivity(words: frozenset[str]) -> tuple[int, int]:
     return min(len(w) for w in words), -len(words)
 
 
+def _shortest(words: frozenset[str]) -> frozenset[str]:
+    """The strings of `words` that hold no other of them: a text holds one of these exactly
+    when it holds one of `words` ("claim" for "claim", "claims", "claimed")."""
+    kept: list[str] = []
+    for w in sorted(words, key=len):
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return frozenset(kept)
+
+
 # Sets of strings a match requires; a text must hold a string of each (see `passes`).
 Need = tuple[frozenset[str], ...]
 
@@ -372,7 +382,9 @@ def required_literals(pattern: str, most: int = 3) -> Need | None:
             return None  # an unbalanced ")"
     except (_Unsupported, IndexError):
         return None
-    sets = sorted({words for words in need if "" not in words}, key=lambda w: (_selectivity(w), sorted(w)), reverse=True)
+    sets = sorted(
+        {_shortest(words) for words in need if "" not in words}, key=lambda w: (_selectivity(w), sorted(w)), reverse=True
+    )
     return tuple(sets[:most]) or None
 
 

@@ -25,6 +25,7 @@ def test_reads_the_words_a_match_needs():
     assert required_literals(r"(?:a|the)\s+poll") == ({"poll"}, {"a", "the"})
     assert required_literals(r"<FIG>\s+times".replace("<FIG>", "(?:)")) == ({"times"},)
     assert required_literals(r"x{2,}yy") == ({"yy"}, {"x"})
+    assert required_literals(r"\b(?:claim|claims|claimed|said)\b") == ({"claim", "said"},)
     assert required_literals(r"it\s+(?:is|was)\s+said\s+that", most=2) == ({"that"}, {"said"})
 
 
