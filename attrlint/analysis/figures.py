@@ -86,6 +86,7 @@ class FigureFinder:
         self.vague = regex.compile(rf"(?<![\p{{L}}-])(?:{lexicon.alternation('vague_quantities')})(?![\p{{L}}-])", flags)
         self.vague_words = literal_gate(self.vague)  # most sentences hold none
         self.fraction = regex.compile(rf"(?<![\p{{L}}-])(?:{lexicon.alternation('fractions')})(?![\p{{L}}-])", flags)
+        self.fraction_words = literal_gate(self.fraction)
         self.ratio = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}.,-])(?:{lexicon.alternation('ratio_shares')})(?![\p{{L}}\p{{N}}-])", flags
         )
@@ -163,12 +164,14 @@ class FigureFinder:
         # Ratios first (their numbers are no counts of their own), then numbers, vague quantities
         # and shares: a span one of them took is not read again.
         ratios = self.ratio.finditer(text) if has_digit or numbers else ()
-        vague = self.vague.finditer(text) if passes(self.vague_words, gate_text(text)) else ()
+        low = gate_text(text)
+        vague = self.vague.finditer(text) if passes(self.vague_words, low) else ()
+        shares = self.fraction.finditer(text) if passes(self.fraction_words, low) else ()
         for matches, classify in (
             (ratios, lambda m: self._classify_ratio(text, m.start(), m.end())),
             (numbers, lambda m: self._classify_number(text, m)),
             (vague, lambda m: self._classify_vague(text, m.start(), m.end())),
-            (self.fraction.finditer(text), lambda m: self._classify_share(text, m.start(), m.end())),
+            (shares, lambda m: self._classify_share(text, m.start(), m.end())),
         ):
             for m in matches:
                 if any(a <= m.start() < b for a, b in taken):
