@@ -28,12 +28,12 @@ from dataclasses import dataclass
 import regex
 
 from attrlint.model.lexicon import Lexicon
-from attrlint.patterns import compiled
+from attrlint.patterns import Gates, compiled, required_literals
 
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
 _QUOTE_MARKS = frozenset("\"“”‘’'")
-_TOKEN = compiled(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]|\.(?=\p{L}\.?))*|[^\s\p{L}\p{N}]")
+_TOKEN = compiled(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]+|\.(?=\p{L}))*|[^\s\p{L}\p{N}]")
 
 # Cue kinds whose attributions the contract counts: a source joined to its words or findings.
 REPORTING_KINDS = frozenset({"speech", "finding", "estimate", "according-to", "credit"})
@@ -118,6 +118,8 @@ class AttributionFinder:
             for p in lexicon.words("attribution_phrases")
         ]
         self.not_attribution = regex.compile(lexicon.alternation("not_attribution"), flags)
+        # The words each of them needs: most sentences hold those of none.
+        self.not_attribution_gates = Gates([required_literals(p) for p in lexicon.words("not_attribution")])
         self.source_nouns = lexicon.word_set("source_nouns")
         self.pronouns = lexicon.word_set("pronoun_sources")
         self.vague = lexicon.word_set("vague_source_words")
@@ -192,7 +194,9 @@ class AttributionFinder:
         def not_attribution() -> list[tuple[int, int]]:
             nonlocal blocked
             if blocked is None:
-                blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
+                blocked = []
+                if self.not_attribution_gates.open(text):
+                    blocked = [(m.start(), m.end()) for m in self.not_attribution.finditer(text)]
             return blocked
 
         out = self._phrase_cues(text, toks, low, not_attribution)
@@ -1040,7 +1044,7 @@ def _title_case(toks, small: frozenset[str]) -> bool:
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """The one tokeniser: (start, end, text) of each word and punctuation mark."""
-    return [(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
 def _tokens_lower(phrase: str) -> list[str]:

@@ -61,10 +61,12 @@ class UnattributedFigure(Rule):
         self._label = regex.compile(rf"\s*(?:{pattern_alternation(self.opts['speaker_labels'])})", regex.V0)
         self._market = regex.compile(pattern_alternation(self.opts["market_contexts"]), flags)
         verbs = self.lexicon.words("reporting_verbs") if self.lexicon else []
-        self._pointer = (
+        pointer = (
             "|".join(regex.escape(w) for w in sorted(set(self.opts["named_source_nouns"]) | set(verbs), key=len, reverse=True))
             or "(?!)"
         )
+        # What follows a source's name when the name points back to it (see _name_points_back).
+        self._pointer_after = regex.compile(rf"(?:[’']s)?\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{pointer})(?!\p{{L}})", regex.I)
 
     def check(self, article, facts):
         attributed_before = False  # any attribution earlier in the article
@@ -125,19 +127,21 @@ class UnattributedFigure(Rule):
                 for m in _NAME_RUN.finditer(a.source):
                     names.update((m.group(0), m.group(0).split()[0]))  # "Levada Center", "Levada"
 
-    def _name_pointer(self, names: frozenset[str]):
-        """One pattern for all the sources named so far, each followed by a pointer word:
-        compiled once per set of names, not once per name and sentence."""
-        cache = self.__dict__.setdefault("_pointer_patterns", {})
-        pat = cache.get(names)
-        if pat is None:
-            if len(cache) > 256:  # a language server lints for days
-                cache.clear()
-            alt = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
-            pat = cache[names] = regex.compile(
-                rf"(?<!\p{{L}})(?:{alt})(?:[’']s)?\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{self._pointer})(?!\p{{L}})", regex.I
-            )
-        return pat
+    def _name_points_back(self, names: set[str], text: str) -> bool:
+        """Whether one of the sources named so far stands in `text` followed by a pointer word
+        ("the Monmouth poll", "Gallup found"). Each name is searched on its own and the pointer
+        tried where it ends: one pattern of all the names and the pointer words had to be
+        compiled again for every new set of names."""
+        cache = self.__dict__.setdefault("_name_patterns", {})
+        for name in names:
+            pat = cache.get(name)
+            if pat is None:
+                if len(cache) > 1024:  # a language server lints for days
+                    cache.clear()
+                pat = cache[name] = regex.compile(rf"(?<!\p{{L}})(?:{regex.escape(name)})", regex.I)
+            if any(self._pointer_after.match(text, m.end()) for m in pat.finditer(text, overlapped=True)):
+                return True
+        return False
 
     def _covered(self, sent, prev_attributed: bool, attributed_before: bool, names: set[str]) -> bool:
         text = sent.unquoted
@@ -149,6 +153,6 @@ class UnattributedFigure(Rule):
             # A source's name points back to it only as that source again ("the Monmouth poll",
             # "Monmouth's numbers", "Gallup found"): the same name as a place or a party ("in
             # New Hampshire") does not.
-            if names and self._name_pointer(frozenset(names)).search(text):
+            if names and self._name_points_back(names, text):
                 return True
         return False

@@ -24,7 +24,7 @@ from attrlint import memo
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.memo import Memo
 from attrlint.model.lexicon import pattern_alternation, word_alternation
-from attrlint.patterns import compiled
+from attrlint.patterns import Gates, compiled, gate_text, literal_gate, passes, required_literals
 
 
 def _alt(words) -> str:
@@ -140,6 +140,7 @@ class VagueSource(Rule):
             rf"\b(?<![’'-])(?:(?P<q>{_plain_alt(o['quantifiers'])})|(?P<v>{_plain_alt(o['vague_nouns'])}))(?![\w-])"
         )
         self._subject_cue = regex.compile(rf"{b}(?P<np>{group}){of_phrase}{auxes}\s+(?P<cue>{cue}){e}", flags)
+        self._subject_cue_words = literal_gate(self._subject_cue)  # a cue word, for one
         # "Some say", "others warned": the same cues as any group's (the pack's `cues`).
         self._quantifier_alone = regex.compile(
             rf"{b}(?P<np>{_alt(o['alone'])})(?:\s+(?:{aux_alone})){{0,2}}\s+(?P<cue>{cue}){e}", flags
@@ -165,6 +166,8 @@ class VagueSource(Rule):
         # case (a third faster); a pattern that names a case keeps the folding search.
         self._phrases_lower = not re.search(_CASE_SENSITIVE, re.sub(_ESCAPES, "", phrases))
         self._phrases = regex.compile(phrases, regex.V0 if self._phrases_lower else flags)
+        # The words each phrase needs: most paragraphs hold those of none, and skip the search.
+        self._phrase_gates = Gates([required_literals(p) for p in o["always_vague"] + o["agentless"]])
         self._cue_words = frozenset(w.lower() for w in o["cues"] if " " not in w.strip())
         self._vague_words = frozenset(w.lower() for w in o["vague_nouns"] if " " not in w.strip())
         # Paragraphs' searches by their sentences' words (see _scans).
@@ -240,11 +243,14 @@ class VagueSource(Rule):
         # not track (a memo over a corpus is always full): a trigger as (offset, whether a
         # quantifier opens it), not as its `re` match.
         triggers = _by_sentence(self._trigger.finditer(low), starts)
+        phrases = {}
+        if self._phrase_gates.open(joined):
+            phrases = _by_sentence(self._phrases.finditer(low if self._phrases_lower else joined), starts)
         return _Scan(
             texts,
             {k: tuple((at, bool(m.group("q"))) for at, m in hits) for k, hits in triggers.items()},
             dict.fromkeys(_by_sentence(self._alone_trigger.finditer(low), starts), ()),  # only whether
-            _by_sentence(self._phrases.finditer(low if self._phrases_lower else joined), starts),
+            phrases,
         )
 
     def _find(self, sent, para, facts, alone, triggers, phrases, names=frozenset()):
@@ -325,6 +331,8 @@ class VagueSource(Rule):
         """The first vague group that is the subject of a cue ("some experts say"), trying the
         pattern only where a group can start: at a quantifier, or up to three words before a
         vague noun (its modifiers: "Financial industry insiders say")."""
+        if not passes(self._subject_cue_words, gate_text(text)):
+            return None, None  # no cue word (or no group word) anywhere in the sentence
         starts = set()
         for at, quantifier in triggers:
             starts.add(at)

@@ -59,6 +59,7 @@ def _is_letter(ch: str) -> bool:
 
 # Markup tags left in plain-text copy (<tweet author="...">) are not copy: their attribute
 # quotes are not quotation marks.
+_ANY_MARK = re.compile(f"[{re.escape(ALL_MARKS)}]")
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"\n]*\"|'[^'\n]*'|[”“][^”“\n]*[”“]|[^\s>]+))*\s*/?>")
 
 
@@ -157,10 +158,10 @@ def _marks(text: str, start: int, end: int, elisions: frozenset[str]):
     t = 0
     i = start
     while i < end:
-        ch = text[i]
-        if ch not in ALL_MARKS:
-            i += 1
-            continue
+        m = _ANY_MARK.search(text, i, end)  # straight to the next mark
+        if m is None:
+            break
+        i = m.start()
         while t < len(tags) and tags[t][1] <= i:
             t += 1
         if t < len(tags) and tags[t][0] <= i:

@@ -5,6 +5,8 @@ blank their markup and say where the headline and the blocks are.
 
 from __future__ import annotations
 
+import re
+
 from attrlint import memo
 from attrlint.model.article import Article, Paragraph, Sentence
 from attrlint.model.article import unquoted as blank_quotations
@@ -315,6 +317,7 @@ def _first_mark(text: str, para: Paragraph) -> int:
 # --- sentences --------------------------------------------------------------------------
 
 _LETTERS = compiled(r"[A-Za-z]+")
+_TERMINATOR = re.compile(f"[{re.escape(TERMINATORS)}]")
 _SPACE = compiled(r"\s")
 
 
@@ -324,27 +327,27 @@ def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple
     s = start
     i = start
     while i < end:
-        ch = text[i]
-        if ch in TERMINATORS:
-            j = i + 1
-            while j < end and (text[j] in TERMINATORS):
-                j += 1
-            while j < end and text[j] in CLOSERS:
-                j += 1
-            if j >= end:
-                break
-            if not text[j].isspace():
-                i = j
-                continue
-            k = j
-            while k < end and text[k].isspace():
-                k += 1
-            if k < end and _is_boundary(text, s, i, j, k, lex):
-                out.append((s, j))
-                s = k
-            i = k
+        m = _TERMINATOR.search(text, i, end)  # straight to the next terminator
+        if m is None:
+            break
+        i = m.start()
+        j = i + 1
+        while j < end and (text[j] in TERMINATORS):
+            j += 1
+        while j < end and text[j] in CLOSERS:
+            j += 1
+        if j >= end:
+            break
+        if not text[j].isspace():
+            i = j
             continue
-        i += 1
+        k = j
+        while k < end and text[k].isspace():
+            k += 1
+        if k < end and _is_boundary(text, s, i, j, k, lex):
+            out.append((s, j))
+            s = k
+        i = k
     if s < end:
         e = end
         while e > s and text[e - 1].isspace():
