@@ -135,7 +135,9 @@ class AttributionFinder:
         self.according = lexicon.word_set("according_cue")
         self.rarely_nouns = lexicon.word_set("cues_rarely_nouns")
         # A share right before a verb: "55 percent", "52%", "a third", "the vast majority".
-        self.share_before = regex.compile(rf"(?:{lexicon.alternation('answer_shares')})\s*$", regex.I)
+        self.share_before = regex.compile(
+            rf"(?:{lexicon.alternation('answer_shares')}|\b(?:{lexicon.alternation('ratio_shares')}))\s*$", regex.I
+        )
         self.kickers = lexicon.word_set("headline_kickers")
         # The words that open a subject noun phrase before "says" (the, a, his, one).
         self.np_openers = lexicon.word_set("determiners")

@@ -57,6 +57,7 @@ class Facts:
         self.tools = tools
         self.references = references
         self._attributions: dict[tuple[int, int], list[Attribution]] = {}
+        self._all: dict[tuple[int, int], list[Attribution]] = {}
         self._figures: dict[tuple[int, int], list[Figure]] = {}
 
     def attributions(self, sentence) -> list[Attribution]:
@@ -72,9 +73,15 @@ class Facts:
     def all_attributions(self, sentence) -> list[Attribution]:
         """Every attribution the model finds in the sentence, beliefs and stances included; in
         the headline, a colon credit too ("Monitor: 57 dead")."""
-        found = self.tools.by_text("a", sentence.unquoted, self.tools.attribution_finder.find)
-        if sentence.paragraph == -1 and not any(a.kind == "credit" for a in found):
-            found = found + self.tools.by_text("h", sentence.unquoted, self.tools.attribution_finder.headline_credit)
+        key = (sentence.start, sentence.end)
+        found = self._all.get(key)
+        if found is None:
+            # Kept per article: several rules ask for one sentence's (with the memos off, each
+            # call would find them anew).
+            found = self.tools.by_text("a", sentence.unquoted, self.tools.attribution_finder.find)
+            if sentence.paragraph == -1 and not any(a.kind == "credit" for a in found):
+                found = found + self.tools.by_text("h", sentence.unquoted, self.tools.attribution_finder.headline_credit)
+            self._all[key] = found
         return found
 
     def figures(self, sentence) -> list[Figure]:

@@ -108,7 +108,8 @@ class UnattributedFigure(Rule):
         if figures and self.opts["market_contexts"] and self._market.search(sent.unquoted):
             return []  # "Amazon rose $6.20", "the yield fell to 1.45 percent": market quotes
         if figures and self._charges:
-            figures = [f for f in figures if not self._charged(f, facts.all_attributions(sent))]
+            attributions = facts.all_attributions(sent)
+            figures = [f for f in figures if not self._charged(f, attributions)]
         return figures
 
     def _charged(self, fig, attributions) -> bool:
