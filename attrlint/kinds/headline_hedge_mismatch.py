@@ -278,6 +278,10 @@ class HeadlineHedge(Rule):
         if sent is None:
             return
         body_way, body_cue, body_source, body_main = self.read_body(sent, facts, words)
+        if body_way in ("hedged", "attributed") and self._deck_distances(article, facts, words):
+            # The deck belongs with the headline: "Bleak outlook for Bloomberg run" over "Chances
+            # ... are small, according to poll" already gives the story its source.
+            return
         line = article.position(sent.start)[0]
 
         def mismatch(direction: str, headline_way: str, body_says: str):
@@ -302,7 +306,11 @@ class HeadlineHedge(Rule):
             # A headline that reports what someone said still drops a hedge the body keeps:
             # "ambassador reveals ISIS organ trade" over "ISIS might be harvesting organs".
             yield mismatch("a", "states the claim without the body's hedge", f"hedges it ('{body_cue}')")
-        elif stance.way == "speech" and body_way == "attributed" and self._third_party(stance.actor, body_cue, body_source):
+        elif (
+            stance.way == "speech"
+            and body_way == "attributed"
+            and self._third_party(stance.actor, body_cue, body_source, sent.unquoted)
+        ):
             # The body credits the speech itself to someone else ("Al-Sisi proposes: ..." over
             # "al-Sisi has offered ..., according to local Israeli media"): it is a report of a
             # report, and the headline states it as fact.
@@ -326,6 +334,16 @@ class HeadlineHedge(Rule):
                 f"{stance.way} the claim ('{stance.cue}')".replace("hedged", "hedges").replace("attributed", "attributes"),
                 "states it as plain fact with no source",
             )
+
+    def _deck_distances(self, article, facts, words: list[str]) -> bool:
+        """Whether a deck line names the story's source in its main clause ("..., according to
+        poll", "One organizer says ..."). A hedge there qualifies only the deck's own claim
+        ("Candidate is expected to need ...")."""
+        for line in article.deck:
+            way, _, _, main = self.read_body(line, facts, words)
+            if way == "attributed" and main:
+                return True
+        return False
 
     def _states_as_fact(self, stance: Stance, sent, facts, overlap: int) -> bool:
         """Whether a plain body sentence states the hedged or attributed headline's claim as
@@ -660,14 +678,26 @@ class HeadlineHedge(Rule):
         # under "Sanders to release medical records"): an announcement headlines state as fact.
         return at >= 0 and self._own_plan.match(sent.unquoted, at + len(cue)) is not None
 
-    def _third_party(self, actor: str, cue: str, source: str) -> bool:
+    def _third_party(self, actor: str, cue: str, source: str, body: str = "") -> bool:
         """Whether the body credits the speech to a report by someone other than the headline's
         speaker ("according to local Israeli media", "The Daily Mail reports"). Other cues
-        ("X said") mostly name the speaker in words the headline does not use."""
+        ("X said") mostly name the speaker in words the headline does not use, unless the
+        speaker stands in the sentence as well: "Netanyahu will meet with Trump ..., Israeli
+        officials said" credits what Netanyahu will do to others."""
         words = content_stems(source, self._stop, self._forms)
-        if not actor or not words or not self._report_cue.search(cue):
+        if not actor or not words:
             return False
-        return not shared(content_stems(actor, self._stop, self._forms), words)
+        acting = content_stems(actor, self._stop, self._forms)
+        if shared(acting, words):
+            return False
+        if self._report_cue.search(cue):
+            return True
+        # Only a credit that closes the sentence frames all of it: "..., officials said Wednesday."
+        at = body.rfind(cue) if cue else -1
+        if at < 0 or len(body[at + len(cue) :].split()) > 4:
+            return False
+        before = body[: body.rfind(source, 0, at + 1)] if source and source in body[: at + 1] else body[:at]
+        return bool(acting) and bool(shared(acting, content_stems(before, self._stop, self._forms)))
 
     def _own_release(self, text: str, attributions, words: list[str]) -> bool:
         """An actor's own release of its own decision ("The council approved the barrier, the
