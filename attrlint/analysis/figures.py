@@ -230,6 +230,8 @@ class FigureFinder:
             return True  # a year
         if self._date_like(text, num_s, num_e):
             return True
+        if raw.isdigit() and _inside_a_name(text, num_s, e):
+            return True  # "the phone at Under 70 Auto Sales", "a Boeing 737 Max": part of a name
         return prev in self.age_words or self._age_apposition(text, num_s, e)
 
     def _count(self, text: str, m: regex.Match, value: float | None) -> Figure | None:
@@ -427,6 +429,20 @@ def _alone_on_its_line(text: str, s: int, e: int) -> bool:
     line_start = text.rfind("\n", 0, s) + 1
     line_end = text.find("\n", e)
     return not text[line_start:s].strip() and not text[e : len(text) if line_end < 0 else line_end].strip(" .)")
+
+
+def _inside_a_name(text: str, s: int, e: int) -> bool:
+    """Whether the number at `s`..`e` stands between two capitalised words, the first not
+    opening the sentence: a name's part, as in "Under 70 Auto Sales", "Route 66 Diner"."""
+    before = text[max(0, s - 40) : s]
+    prev = _WORD_AT.findall(before)
+    if not prev or not before.endswith(" ") or before.rstrip().endswith((",", ";", ":")):
+        return False
+    word = prev[-1]
+    if not word[:1].isupper() or not text[: s].rstrip()[: -len(word)].strip():
+        return False  # lower case, or the sentence's first word ("Under 70 people came")
+    after = text[e : e + 40]
+    return after[:1] == " " and after[1:2].isupper() and after[1:].split(" ", 1)[0].isalpha()
 
 
 def _words_before(text: str, s: int, n: int) -> list[str]:
