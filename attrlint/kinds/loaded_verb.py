@@ -288,7 +288,13 @@ class LoadedVerb(Rule):
         if low in self._subject_words and not _capitalised_mid_sentence(text, s):
             # "responded to claims that": a form in -s is a noun after "to" or a modal
             return not text[s:e].lower().endswith("s") or low not in self._base_form_before
-        if not (low in self._source_nouns or prev[:1].isupper() or low in self._people or low in self._groups):
+        # One of a kind of people speaks as they do: "the candidate claims" as "candidates claim".
+        # (The lexicon's own plurals only: "longer" is no "longers".)
+        plurals = getattr(self._people, "words", self._people)
+        person = low in self._people or (low.isalpha() and low + "s" in plurals)
+        # And sources of a kind in the plural: "audits reveal" as "an audit reveals".
+        source = low in self._source_nouns or (low.endswith("s") and low[:-1] in self._source_nouns)
+        if not (source or prev[:1].isupper() or person or low in self._groups):
             return False
         # A capitalised run after a determiner is a noun phrase: "a Voter Fraud Claim".
         k = len(words) - 1
@@ -345,8 +351,10 @@ class LoadedVerb(Rule):
             return True  # a long run of blanks: a quotation was blanked here
         if self._bare_clause.match(rest):
             return True
+        # "reveal that's untrue", "admitted it's": the word before a contracted verb opens.
+        head = word.replace("’", "'").split("'")[0]
         # "admitted lying"; not "revealed something about ...".
-        return word in self._openers or (word.endswith("ing") and len(word) > 5 and word not in self._ing_nouns)
+        return head in self._openers or (word.endswith("ing") and len(word) > 5 and word not in self._ing_nouns)
 
 
 # A verb after a quotation or a comma, then a name: the inverted "“...,” retorted Smith".
