@@ -184,6 +184,7 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
             unmatched.append(mark)
 
     wrong_way: list[Mark] = []
+    forced: tuple[Mark, Mark] | None = None  # the last quotation a mark shaped to open had to close
     for mark in _marks(text, start, end, elisions):
         if mark.wrong_way:
             wrong_way.append(mark)
@@ -193,12 +194,23 @@ def scan_paragraph(text: str, start: int, end: int, index: int, elisions: frozen
             if mark.double and mark.char in (STRAIGHT_DOUBLE, "''") and any(m.double and m.char == mark.char for m in stack):
                 # "a" "b": a straight mark can't open inside a straight quotation; it closes it.
                 mark.opening = False
+                forced = (stack[-1], mark) if stack[-1].double else None
             else:
                 stack.append(mark)
                 continue
         # A closing mark.
         if mark.double:
             if not any(m.double for m in stack):
+                if forced and quotations and quotations[-1].close == forced[1].offset and not stack:
+                    # The mark that closed was a quotation nested in the same marks after all:
+                    # "Reporting that he shouted "Allah hu Akbar!" as he ran." The outer one
+                    # opens again, and the inner one closes here.
+                    outer, inner = forced
+                    quotations.pop()
+                    stack.append(outer)
+                    quotations.append(_quotation(inner, mark, 1, index))
+                    forced = None
+                    continue
                 unmatched.append(mark)
                 continue
             while not stack[-1].double:
