@@ -383,7 +383,7 @@ class SourceFirstReference(Rule):
             return None
         if self._introduced(surname, ref.earlier, key not in scan.surnames):
             return None
-        return ("person:" + key, ref.start, ref.end, " ".join(ref.core))
+        return ("person:" + key, ref.start, ref.end, ref.shown)
 
     def _is_person(self, scan: _Scan, key: str, titled: bool, by_pronoun: bool) -> bool:
         """Whether the article shows the word is a person's surname: a full name elsewhere ends
@@ -584,6 +584,18 @@ class _Reference:
     def names(self) -> list[str]:
         """The name without its article or title."""
         return self.core[1:] if self.titled else self.core
+
+    @property
+    def shown(self) -> str:
+        """The name without its article, as the copy writes it ("Mr. Rahman", not "Mr Rahman")."""
+        tokens = self.tokens[self.i : self.j]  # (offset, text)
+        if self.has_the and tokens and tokens[0][1].lower() == "the":
+            tokens = tokens[1:]
+        out = ""
+        for k, (at, word) in enumerate(tokens):
+            prev_at, prev = tokens[k - 1] if k else (at, "")
+            out += (" " if k and at > prev_at + len(prev) else "") + word
+        return out or " ".join(self.core)
 
 
 def _stale(last_subject, sent) -> bool:
