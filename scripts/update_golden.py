@@ -22,7 +22,18 @@ from golden_cases import cases, run
 
 
 def main(argv: list[str]) -> int:
-    os.environ.setdefault("ATTRLINT_CACHE_DIR", tempfile.mkdtemp(prefix="attrlint-golden-cache-"))
+    if "ATTRLINT_CACHE_DIR" in os.environ:
+        return _update(argv)
+    # A cache of its own, so the user's cached rule files play no part; removed afterwards.
+    with tempfile.TemporaryDirectory(prefix="attrlint-golden-cache-") as cache:
+        os.environ["ATTRLINT_CACHE_DIR"] = cache
+        try:
+            return _update(argv)
+        finally:
+            del os.environ["ATTRLINT_CACHE_DIR"]
+
+
+def _update(argv: list[str]) -> int:
     changed, fixed = [], []
     for case in cases(argv or None):
         got = run(case)
