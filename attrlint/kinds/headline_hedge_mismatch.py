@@ -331,7 +331,7 @@ class HeadlineHedge(Rule):
         ):
             yield mismatch(
                 "b",
-                f"{stance.way} the claim ('{stance.cue}')".replace("hedged", "hedges").replace("attributed", "attributes"),
+                f"{stance.way} the claim ('{stance.cue.strip()}')".replace("hedged", "hedges").replace("attributed", "attributes"),
                 "states it as plain fact with no source",
             )
 

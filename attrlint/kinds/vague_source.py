@@ -54,6 +54,13 @@ class VagueSource(Rule):
             "words", [], "words joining a bare quantifier to a source named before it ('Edwards and others said'): not vague"
         ),
         "pronoun_antecedents": Option("words", [], "vague groups that a later 'they argue' can go back to (economists, experts)"),
+        "passive_auxiliaries": Option(
+            "words", [], "forms of 'be' that make a participle cue after a group passive ('critics were told to leave')"
+        ),
+        "irregular_participles": Option("words", [], "cue participles not in -ed (told, thought, said)"),
+        "of_phrase_stops": Option(
+            "words", [], "words that end the 'of' phrase after a group: a clause's verb or conjunction (is, as, that)"
+        ),
         "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
         "poll_nouns": Option("words", [], "nouns of a poll: in its sentence 'most said' are the people polled (poll, survey)"),
         "object_cues": Option(
@@ -100,6 +107,8 @@ class VagueSource(Rule):
         self._group_mods = frozenset(w.lower() for w in o["group_modifiers"])
         self._not_mods = frozenset(w.lower() for w in o["not_modifiers"])
         self._owners = frozenset(w.lower() for w in o["owners"])
+        self._passive_aux = frozenset(w.lower() for w in o["passive_auxiliaries"])
+        self._irregular_participles = frozenset(w.lower() for w in o["irregular_participles"])
         self._coordinators = frozenset(w.lower() for w in o["coordinators"])
         self._particular_after_the = frozenset(w.lower() for w in o["particular_after_the"])
         self._topic_words = frozenset(w.lower() for w in o["topic_words"])
@@ -114,21 +123,29 @@ class VagueSource(Rule):
         mods = rf"(?P<mods>(?:{word}\s+){{0,3}}?)"
         # What a source is close to or knows about does not name it: "sources close to Sanders",
         # "a source with knowledge of the matter", "people familiar with the talks".
+        # A short noun phrase, as few words as let a cue follow: "him", "Sanders", "the FDIC’s
+        # internal investigation" (not on to a later cue: "... said the areas ... suggested").
         about = (
-            r"(?:(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*"
-            rf"|(?:{_alt(o['about_determiners'])})\s+(?:[\p{{Ll}}-]+\s+){{0,3}}?[\p{{Ll}}-]+)"
+            rf"(?:(?:{_alt(o['about_determiners'])})\s+)?[\p{{L}}][\p{{L}}.’'-]*(?:\s+[\p{{L}}][\p{{L}}.’'-]*){{0,7}}?"
         )
         tail = (
             rf"(?:(?:\s+(?:{_alt(o['knows_about'])})"
             rf"|(?<=\s(?:{_alt(o['about_prepositions'])})))\s+{about})?"
         )
-        of_phrase = r"(?:\s+of\s+(?:[^,.;:—–()]|\.(?=\S|\s+\p{Ll})){1,60}?)?"
+        # After "according to" no cue follows: the phrase runs on to its end ("according to
+        # people familiar with the network's plans").
+        tail_to_end = tail.replace("{0,7}?", "{0,7}")
+        # The "of" phrase is a noun phrase: it stops at a clause's verb or conjunction
+        # ("Supporters of the law hope this is ... as insurers figure out ...").
+        clause = _alt(o["of_phrase_stops"]) if o["of_phrase_stops"] else "(?!)"
+        of_phrase = rf"(?:\s+of\s+(?:(?!\s(?:{clause})\s)[^,.;:—–()]|\.(?=\S|\s+\p{{Ll}})){{1,60}}?)?"
         auxes = rf"(?:\s+(?:{aux}|\p{{L}}+ly)){{0,3}}"
         # A vague group: bare vague nouns, or any plural group after a quantifier.
         group = (
             rf"(?:(?P<quant>{quant})\s+{mods}(?P<head>{word})"
             rf"|{mods.replace('mods', 'mods2')}(?P<head2>{vague})){tail}"
         )
+        group_to_end = group.replace(tail, tail_to_end)
         b = r"(?<![\p{L}\p{N}’'-])"
         e = r"(?![\p{L}\p{N}-])"
         # Where a vague group can start, found with a plain search of the lower-cased sentence
@@ -148,9 +165,9 @@ class VagueSource(Rule):
         # "..., say observers." The group closes its clause; after "The survey ..., said most
         # regions continued" the group is the subject of what was said, not who said it.
         closes = rf"(?=\s*(?:[,.;:!?—–()\"“”‘’]|$)|\s+(?:{_alt(o['group_closers'])})\b)"
-        self._inverted = regex.compile(rf"(?:,|^)\s*(?P<cue>{cue})\s+(?P<np>{group}){e}{closes}", flags)
+        self._inverted = regex.compile(rf"(?:,|^)\s*(?P<cue>{cue})\s+(?P<np>{group_to_end}){e}{closes}", flags)
         self._according = regex.compile(
-            rf"{b}(?:{_alt(o['according_cues'])})\s+(?P<np>(?P<alone>{_alt(o['alone'])})(?=\s+(?:{_alt(o['alone_closers'])})\b|\s*[,.;]|$)|{group}){e}",
+            rf"{b}(?:{_alt(o['according_cues'])})\s+(?P<np>(?P<alone>{_alt(o['alone'])})(?=\s+(?:{_alt(o['alone_closers'])})\b|\s*[,.;]|$)|{group_to_end}){e}",
             flags,
         )
         self._they = regex.compile(rf"{b}they{auxes}\s+(?P<cue>{cue}){e}", flags)
@@ -294,12 +311,23 @@ class VagueSource(Rule):
         """The first quantifier that is a vague group by itself before a cue ("some say"), as
         (start, end, phrase)."""
         for m in self._quantifier_alone.finditer(text):
+            if self._passive(text, m):
+                continue  # "Some are expected to attend": done to them, not said by them
             before = _word_before(text, m.start()).lower()
             if before in self._coordinators and self._named_before(text, m.start()):
                 continue  # "Edwards and others said": the named source speaks with them
             if before not in self._owners and not self._reported_by_another(text, m.start()):
                 return (m.start(), m.end(), m.group(0))
         return None
+
+    def _passive(self, text: str, m) -> bool:
+        """Whether the cue is a participle after a form of 'be': "critics were told to leave",
+        "many experts are expected to testify" say nothing of their own. (The agentless cues,
+        "some are believed to be dead", are read on their own.)"""
+        cue = m.group("cue").lower()
+        if not (cue.endswith("ed") or cue in self._irregular_participles):
+            return False
+        return _word_before(text, m.start("cue")).lower() in self._passive_aux
 
     def _named_before(self, text: str, at: int) -> bool:
         """Whether the word before the coordinator before `at` is a name ("Edwards and others")."""
@@ -323,7 +351,12 @@ class VagueSource(Rule):
         for pattern in (self._inverted, self._according):
             for m in pattern.finditer(text):
                 if self._vague_group(text, m, names=names) is not None:
-                    out.append((m.start("np"), m.end(), m.group(0).strip(" ,")))
+                    raw, end = m.group(0), m.end()
+                    phrase = raw.strip(" ,")
+                    if phrase.endswith(".") and "." not in phrase.rsplit(None, 1)[-1][:-1]:
+                        phrase = phrase[:-1]  # the sentence's full stop, not an abbreviation's ("U.S.")
+                        end = m.start() + raw.rindex(".")
+                    out.append((m.start("np"), end, phrase))
                     break
         return out
 
@@ -347,7 +380,7 @@ class VagueSource(Rule):
             m = self._subject_cues.get((text, at), partial(self._subject_cue.match, text, at))
             if m is None:
                 continue
-            g = self._vague_group(text, m, subject=True, names=names)
+            g = None if self._passive(text, m) else self._vague_group(text, m, subject=True, names=names)
             if g is not None and m.group("cue").lower().endswith("ing") and _word_before(text, g).lower() in self._prepositions:
                 # "a text message to supporters saying ...": the participle goes with the noun
                 # before the preposition; the group is only who the message went to.
@@ -494,13 +527,13 @@ class VagueSource(Rule):
 
     def _they_vague(self, sent, para, at: int, facts) -> bool:
         """Whether 'they' goes back to a vague group: the nearest group noun before it is vague,
-        unless the sentence before cites a source of its own ("Facebook officials say they use
-        language experts ... Sometimes, they say, ..."): "they" goes on with that source."""
+        unless the sentence before cites a source of its own: "they" goes on with that source,
+        which is reported there if it is vague ("Military analysts say ... Russia's gains, they
+        said, ...") and is no vague source if it is not ("Facebook officials say they use
+        language experts ... Sometimes, they say, ...")."""
         earlier = [s for s in para.sentences if s.index < sent.index][-2:]
-        if earlier:
-            cited = [a for a in facts.attributions(earlier[-1]) if a.source_kind]
-            if cited and cited[-1].source_kind not in ("vague", "pronoun"):
-                return False
+        if earlier and any(a.source_kind for a in facts.attributions(earlier[-1])):
+            return False
         context = " ".join(s.unquoted for s in earlier) + " " + sent.unquoted[:at]
         last = None
         for g in self._group_word.finditer(context):
