@@ -143,6 +143,13 @@ class AttributionFinder:
         self.np_openers = lexicon.word_set("determiners")
         self.mostly_nouns = lexicon.word_set("mostly_noun_cues")
         self.sourceless = lexicon.word_set("sourceless_cues")
+        self.unsaid = lexicon.word_set("unsaid_markers")
+        self.unsaid_heads = lexicon.word_set("unsaid_infinitive_heads")
+        self.narrating = lexicon.word_set("narrating_adverbs")
+        self.negations = lexicon.word_set("negations")
+        self.negation_endings = tuple(lexicon.words("negation_endings"))
+        # The auxiliaries and adverbs that may stand between a modal and its cue ("will also say").
+        self.gap_words = lexicon.word_set("subject_verb_gap") - {"to"}
         self.commitments = lexicon.word_set("commitment_verbs")
         self.participle_openers = lexicon.word_set("participle_openers")
         self.finite_after = lexicon.word_set("finite_auxiliaries")
@@ -296,6 +303,8 @@ class AttributionFinder:
                     a.commitment = True
                 elif a.listed and self._opening_participle(text, toks, low, i, j):
                     a.listed = False
+                elif a.listed and self._unsaid(low, i):
+                    a.listed = False  # "will announce", "is expected to disclose", "did not say
                 elif (
                     a.listed
                     and a.kind == "speech"
@@ -308,6 +317,25 @@ class AttributionFinder:
                     a.listed = False
                 out.append(a)
         return out
+
+    def _unsaid(self, low: list[str], i: int) -> bool:
+        """Whether the cue at token i has said nothing yet or at all: after a modal ("will
+        announce", "could say"), a negation ("did not say", "hasn't disclosed") or a
+        to-infinitive of the future or of refusal ("is expected to disclose", "declined to
+        say", "has yet to say"); not a narrated one ("would later say")."""
+        k = i - 1
+        while k >= 0 and k >= i - 4:
+            w = low[k]
+            if w in self.narrating:
+                return False
+            if w in self.unsaid or w in self.negations or w.endswith(self.negation_endings):
+                return True
+            if w == "to":
+                return k > 0 and low[k - 1] in self.unsaid_heads
+            if not (w in self.be or w in self.gap_words or w.endswith("ly")):
+                return False
+            k -= 1
+        return False
 
     def _poll_answer(self, text, toks, i: int, j: int, s: int, e: int) -> Attribution | None:
         """A poll's answer ("55 percent named Britain", "a third chose Clinton"): the people

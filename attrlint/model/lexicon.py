@@ -51,6 +51,12 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "vague_quantities": ("patterns", "quantities in words with no number (dozens, scores, hundreds of)"),
     "fractions": ("patterns", "shares in words (a third of, half of)"),
     "negations": ("words", "words that negate a cue after them (not, never)"),
+    "unsaid_markers": ("words", "modals before a cue that put it before anything is said (will, could, should)"),
+    "unsaid_infinitive_heads": (
+        "words",
+        "words before 'to' + cue that put the cue in the future or leave it undone (expected, plans, refused, yet)",
+    ),
+    "narrating_adverbs": ("words", "adverbs that make a modal before a cue a narrated past (would later say)"),
     "ing_nouns": ("words", "words in -ing that are no gerund (something, morning)"),
     "np_adjectives": ("words", "adjectives between a determiner and a noun (only, new, latest): a cue form after them is a noun"),
     "pledge_nouns": ("words", "nouns of a pledge that credit their possessor's figures (Berlin's pledge to add 7,000 soldiers)"),
