@@ -144,6 +144,7 @@ class AttributionFinder:
         self.mostly_nouns = lexicon.word_set("mostly_noun_cues")
         self.sourceless = lexicon.word_set("sourceless_cues")
         self.unsaid = lexicon.word_set("unsaid_markers")
+        self.thing_participles = lexicon.word_set("thing_object_participles")
         self.unsaid_heads = lexicon.word_set("unsaid_infinitive_heads")
         self.narrating = lexicon.word_set("narrating_adverbs")
         self.negations = lexicon.word_set("negations")
@@ -361,8 +362,17 @@ class AttributionFinder:
         """Whether the cue at tokens i..j-1 is a participle opening its sentence (alone or after
         a word of participle_openers) whose object is a thing, not a clause, quotation or colon
         ("Recalling the pitfalls of 2012, ...")."""
-        if not low[i].endswith("ing") or not (i == 0 or (i == 1 and low[0] in self.participle_openers)):
+        if not low[i].endswith("ing"):
             return False
+        opening = i == 0 or (i == 1 and low[0] in self.participle_openers)
+        # After a comma, only the participles that also take a thing: "..., revealing a tendency".
+        trailing = i > 0 and toks[i - 1][2] == "," and low[i] in self.thing_participles
+        if not (opening or trailing):
+            return False
+        if trailing and j < len(toks) and low[j] not in self.np_openers:
+            return False  # "..., revealing that ...", "..., admitting he ..."
+        if trailing and any(w in self.finite_after or w in self.be for w in low[j + 1 : j + 7]):
+            return False  # a bare clause: "..., admitting the plan had failed"
         return j < len(toks) and not self.clause_start.match(text, toks[j - 1][1])
 
     def _figure_source(self, a: Attribution) -> bool:

@@ -51,6 +51,10 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "vague_quantities": ("patterns", "quantities in words with no number (dozens, scores, hundreds of)"),
     "fractions": ("patterns", "shares in words (a third of, half of)"),
     "negations": ("words", "words that negate a cue after them (not, never)"),
+    "thing_object_participles": (
+        "words",
+        "participles after a comma that describe, not report, when a thing follows (revealing a tendency)",
+    ),
     "unsaid_markers": ("words", "modals before a cue that put it before anything is said (will, could, should)"),
     "unsaid_infinitive_heads": (
         "words",
