@@ -1,0 +1,75 @@
+"""The attribution model's tokeniser: its fast `re` path gives the tokens of the `regex`
+pattern it stands in for, on every text it is used for."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from attrlint.analysis import attribution
+from attrlint.analysis.attribution import _FAST_RANGES, _FAST_UNSAFE, _TOKEN, tokenize
+
+
+def _slow(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _safe_characters() -> list[str]:
+    ranges = re.findall(r"(\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|.)-(\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|.)", _FAST_RANGES)
+    out = []
+    for lo, hi in ranges:
+        a = int(lo[2:], 16) if lo.startswith("\\") else ord(lo)
+        b = int(hi[2:], 16) if hi.startswith("\\") else ord(hi)
+        out.extend(chr(c) for c in range(a, b + 1))
+    return out
+
+
+def test_the_two_modules_class_the_safe_characters_alike():
+    safe = _safe_characters()
+    assert len(safe) > 1000
+    pairs = [
+        (regex.compile(r"\p{L}"), re.compile(r"[^\W\d_\xb2\xb3\xb9\xbc-\xbe]")),
+        (regex.compile(r"[\p{L}\p{N}]"), re.compile(r"\w")),
+        (regex.compile(r"\s"), re.compile(r"\s")),
+    ]
+    for slow, fast in pairs:
+        assert [c for c in safe if bool(slow.match(c)) != bool(fast.match(c))] == [], (slow.pattern, fast.pattern)
+    for c in safe:
+        assert _FAST_UNSAFE.search(c) is None
+    for c in "_\x1c\x1f\u0558\u3000\u4e00":
+        assert _FAST_UNSAFE.search(c) is not None
+
+
+def test_fast_path_gives_the_same_tokens():
+    texts = [
+        "Smith said the U.S. economy grew 2.5% in 2015, according to a ‘new’ report.",
+        "“It’s over,” she said — and it was… Dr. Ben Carson: rock-&-roll A.B.C.1 x.²y",
+        "  leading   and trailing   spaces\tand\ttabs\n",
+        "snake_case words_with under_scores",
+        "R&D's chief, O'Neill-Smith, 3½ times ¼ of 1,000,000 (approx.) — ok?!",
+        "Ελλάδα και Россия: naïve café façade Æsir",
+        "",
+        "....",
+        "a.b.c. d.e",
+    ]
+    for text in texts:
+        assert tokenize(text) == _slow(text), text
+
+
+def test_fast_path_on_every_character_it_takes():
+    safe = "".join(_safe_characters())
+    for width in (1, 2, 3, 7):
+        text = " ".join(safe[k : k + width] for k in range(0, len(safe), width))
+        assert tokenize(text) == _slow(text)
+    assert attribution._FAST_UNSAFE.search(safe) is None
+
+
+def test_fast_path_on_random_texts():
+    import random
+
+    rng = random.Random(14)
+    alphabet = "aZ9 .’'&-_,“”—²½éΣж\t\n\x1c" + "\u00a0"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert tokenize(text) == _slow(text), repr(text)
