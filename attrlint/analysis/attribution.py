@@ -136,14 +136,14 @@ class AttributionFinder:
         self.not_attribution = regex.compile(lexicon.alternation("not_attribution"), flags)
         # The words each of them needs: most sentences hold those of none.
         self.not_attribution_gates = Gates([required_literals(p) for p in lexicon.words("not_attribution")])
-        # A pattern whose words a text lacks matches nowhere in it, so the alternation of the
-        # others finds the same spans; it is searched instead (most sentences open one pattern,
-        # and the whole alternation cost 90 us a search). Compiled on first use, by the set of
-        # patterns open. With a group in them (a back-reference might count groups) the whole
-        # alternation is kept.
+        # A pattern whose words a text lacks matches nowhere in it, so only the patterns whose
+        # words stand are searched, each on its own, and their matches merged as the
+        # alternation would find them (most sentences open one pattern; the whole alternation
+        # cost 90 us a search). Each is compiled on first use. With a group in them (a
+        # back-reference might count groups) the whole alternation is searched.
         self._not_attribution_items = lexicon.words("not_attribution")
         self._not_attribution_flags = flags
-        self._not_attribution_subsets: dict[tuple[int, ...], TimedPattern] = {}
+        self._not_attribution_each: dict[int, TimedPattern] = {}
         self.source_nouns = lexicon.word_set("source_nouns")
         self.pronouns = lexicon.word_set("pronoun_sources")
         self.vague = lexicon.word_set("vague_source_words")
@@ -223,7 +223,7 @@ class AttributionFinder:
                 blocked = []
                 opened = self.not_attribution_gates.open(text)
                 if opened:
-                    blocked = [m.span() for m in self._not_attribution_of(opened).finditer(text)]
+                    blocked = self._not_attribution_spans(text, opened)
             return blocked
 
         out = self._phrase_cues(text, toks, low, not_attribution)
@@ -236,16 +236,26 @@ class AttributionFinder:
         _mark_nested(out, text, self.clause_break, self.according)
         return out
 
-    def _not_attribution_of(self, opened: list[int]):
-        """The alternation of the not-attribution patterns `opened` (their indexes, in order)."""
+    def _not_attribution_spans(self, text: str, opened: list[int]) -> list[tuple[int, int]]:
+        """The spans the alternation of the not-attribution patterns finds in `text`, given the
+        indexes (in order) of those that may match there."""
         if self.not_attribution.groups:
-            return self.not_attribution
-        key = tuple(opened)
-        found = self._not_attribution_subsets.get(key)
+            return [m.span() for m in self.not_attribution.finditer(text)]
+        patterns = [self._not_attribution_pattern(k) for k in opened]
+        if len(patterns) == 1:
+            spans = [m.span() for m in patterns[0].finditer(text)]
+        else:
+            spans = _leftmost_matches(patterns, text)
+        if any(s == e for s, e in spans):
+            # An empty match: the alternation's own stepping past it decides what follows.
+            return [m.span() for m in self.not_attribution.finditer(text)]
+        return spans
+
+    def _not_attribution_pattern(self, k: int) -> TimedPattern:
+        found = self._not_attribution_each.get(k)
         if found is None:
-            items = [self._not_attribution_items[k] for k in key]
-            found = TimedPattern(regex.compile(pattern_alternation(items), self._not_attribution_flags))
-            self._not_attribution_subsets[key] = found
+            pattern = pattern_alternation([self._not_attribution_items[k]])
+            found = self._not_attribution_each[k] = TimedPattern(regex.compile(pattern, self._not_attribution_flags))
         return found
 
     def _verbs_lowered(self, text: str, toks, low: list[str]):
@@ -1123,6 +1133,26 @@ def _content_to_end(a: Attribution, text: str, toks, k: int) -> None:
         end -= 1
     if k < len(toks) and toks[k][0] < end:
         a.content_start, a.content_end = toks[k][0], end
+
+
+def _leftmost_matches(patterns: list, text: str) -> list[tuple[int, int]]:
+    """The spans `finditer` of the alternation of `patterns` gives: from where the last match
+    ended, the leftmost match of any of them, the earliest pattern's at one position. (The
+    caller handles empty matches.)"""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        best = None
+        for p in patterns:
+            m = p.search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None or best.end() == best.start():
+            if best is not None:
+                spans.append(best.span())  # the caller falls back to the alternation
+            return spans
+        spans.append(best.span())
+        pos = best.end()
 
 
 def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:

@@ -1,5 +1,6 @@
-"""The attribution model's tokeniser: its fast `re` path gives the tokens of the `regex`
-pattern it stands in for, on every text it is used for."""
+"""The attribution model's fast paths give what the slower ones they stand in for give: the
+tokeniser's `re` path the tokens of the `regex` pattern, on every text it is used for; the
+not-attribution patterns searched one by one the spans of their alternation."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import re
 import regex
 
 from attrlint.analysis import attribution
-from attrlint.analysis.attribution import _FAST_RANGES, _FAST_UNSAFE, _TOKEN, tokenize
+from attrlint.analysis.attribution import _FAST_RANGES, _FAST_UNSAFE, _TOKEN, _leftmost_matches, tokenize
+from attrlint.model.lexicon import pattern_alternation
 
 
 def _slow(text: str) -> list[tuple[int, int, str]]:
@@ -73,3 +75,38 @@ def test_fast_path_on_random_texts():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert tokenize(text) == _slow(text), repr(text)
+
+
+def test_patterns_one_by_one_find_what_their_alternation_finds():
+    import random
+
+    rng = random.Random(7)
+    items = [r"ab", r"a", r"b+c", r"(?<=x)b", r"^c", r"\bba\b", r"cab|ca"]
+    for _ in range(2000):
+        chosen = sorted(rng.sample(range(len(items)), rng.randint(2, 4)))
+        text = "".join(rng.choice("abcx ") for _ in range(rng.randint(0, 14)))
+        whole = regex.compile(pattern_alternation([items[k] for k in chosen]))
+        each = [regex.compile(pattern_alternation([items[k]])) for k in chosen]
+        assert _leftmost_matches(each, text) == [m.span() for m in whole.finditer(text)], (chosen, text)
+
+
+def test_gates_scan_finds_what_the_look_ups_find():
+    import random
+
+    from attrlint.patterns import _SCAN_AFTER, _SCAN_WORDS, Gates
+
+    rng = random.Random(3)
+    letters = "abcs:’ "
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(1, 5))).strip() or "x" for _ in range(400)})
+    assert len(words) >= _SCAN_WORDS
+    needs = [(frozenset(words[k : k + 3]),) for k in range(0, len(words), 3)] + [None]
+    plain, scanned = Gates(needs), Gates(needs)
+    scanned._opened = _SCAN_AFTER
+    for _ in range(3000):
+        text = "".join(rng.choice(letters + "AB") for _ in range(rng.randint(0, 30)))
+        assert scanned.open(text) == [
+            k for k in range(len(needs)) if needs[k] is None or any(w in text.lower() for w in needs[k][0])
+        ]
+        plain._opened = 0
+        assert plain.open(text) == scanned.open(text), text
+    assert scanned._scan is not None and plain._scan is None
