@@ -110,3 +110,21 @@ def test_gates_scan_finds_what_the_look_ups_find():
         plain._opened = 0
         assert plain.open(text) == scanned.open(text), text
     assert scanned._scan is not None and plain._scan is None
+
+
+def test_a_trie_finds_what_the_alternation_finds():
+    import random
+
+    from attrlint.patterns import trie_alternation
+
+    rng = random.Random(5)
+    for _ in range(300):
+        words = {"".join(rng.choice("ab ") for _ in range(rng.randint(1, 5))).strip() or "a" for _ in range(rng.randint(1, 8))}
+        longest_first = sorted(words, key=len, reverse=True)
+        whole = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first) + r")(?![\w-])"
+        )
+        trie = re.compile(r"(?<![\w-])(?:" + trie_alternation(words, space=r"\s+") + r")(?![\w-])")
+        for _ in range(20):
+            text = "".join(rng.choice("ab -\t") for _ in range(rng.randint(0, 12)))
+            assert bool(whole.search(text)) == bool(trie.search(text)), (words, text)
