@@ -188,6 +188,27 @@ class AnyOf:
         return None
 
 
+def alternation_matches(patterns: list, text: str) -> list | None:
+    """The matches `finditer` of the alternation of `patterns` (each compiled on its own, in
+    the alternation's order) gives in `text`: from where the last match ended, the leftmost
+    match of any of them, the earliest pattern's at one position. None when one is empty
+    (the alternation's own stepping past an empty match then decides what follows)."""
+    found: list = []
+    pos = 0
+    while True:
+        best = None
+        for p in patterns:
+            m = p.search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return found
+        if best.end() == best.start():
+            return None
+        found.append(best)
+        pos = best.end()
+
+
 # --- required literals: a cheap test that a pattern cannot match a text ------------------------
 #
 # A pattern such as `\b(?:must|needs?\s+to)\s+win` cannot match a text that holds neither "must"

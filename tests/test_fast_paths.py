@@ -9,8 +9,9 @@ import re
 import regex
 
 from attrlint.analysis import attribution
-from attrlint.analysis.attribution import _FAST_RANGES, _FAST_UNSAFE, _TOKEN, _leftmost_matches, tokenize
+from attrlint.analysis.attribution import _FAST_RANGES, _FAST_UNSAFE, _TOKEN, tokenize
 from attrlint.model.lexicon import pattern_alternation
+from attrlint.patterns import alternation_matches
 
 
 def _slow(text: str) -> list[tuple[int, int, str]]:
@@ -87,7 +88,10 @@ def test_patterns_one_by_one_find_what_their_alternation_finds():
         text = "".join(rng.choice("abcx ") for _ in range(rng.randint(0, 14)))
         whole = regex.compile(pattern_alternation([items[k] for k in chosen]))
         each = [regex.compile(pattern_alternation([items[k]])) for k in chosen]
-        assert _leftmost_matches(each, text) == [m.span() for m in whole.finditer(text)], (chosen, text)
+        found = alternation_matches(each, text)
+        expected = [m.span() for m in whole.finditer(text)]
+        assert found is None or [m.span() for m in found] == expected, (chosen, text)
+        assert found is not None or any(s == e for s, e in expected) or not expected
 
 
 def test_gates_scan_finds_what_the_look_ups_find():

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import regex
 
 from attrlint.model.lexicon import Lexicon, pattern_alternation
-from attrlint.patterns import Gates, compiled, required_literals
+from attrlint.patterns import Gates, alternation_matches, compiled, required_literals
 
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
@@ -240,15 +240,10 @@ class AttributionFinder:
         indexes (in order) of those that may match there."""
         if self.not_attribution.groups:
             return [m.span() for m in self.not_attribution.finditer(text)]
-        patterns = [self.not_attribution_each[k] for k in opened]
-        if len(patterns) == 1:
-            spans = [m.span() for m in patterns[0].finditer(text)]
-        else:
-            spans = _leftmost_matches(patterns, text)
-        if any(s == e for s, e in spans):
-            # An empty match: the alternation's own stepping past it decides what follows.
+        found = alternation_matches([self.not_attribution_each[k] for k in opened], text)
+        if found is None:
             return [m.span() for m in self.not_attribution.finditer(text)]
-        return spans
+        return [m.span() for m in found]
 
     def _verbs_lowered(self, text: str, toks, low: list[str]):
         """`text` with the cue words that open a verb phrase in lower case (offsets unchanged)."""
@@ -1125,26 +1120,6 @@ def _content_to_end(a: Attribution, text: str, toks, k: int) -> None:
         end -= 1
     if k < len(toks) and toks[k][0] < end:
         a.content_start, a.content_end = toks[k][0], end
-
-
-def _leftmost_matches(patterns: list, text: str) -> list[tuple[int, int]]:
-    """The spans `finditer` of the alternation of `patterns` gives: from where the last match
-    ended, the leftmost match of any of them, the earliest pattern's at one position. (The
-    caller handles empty matches.)"""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    while True:
-        best = None
-        for p in patterns:
-            m = p.search(text, pos)
-            if m is not None and (best is None or m.start() < best.start()):
-                best = m
-        if best is None or best.end() == best.start():
-            if best is not None:
-                spans.append(best.span())  # the caller falls back to the alternation
-            return spans
-        spans.append(best.span())
-        pos = best.end()
 
 
 def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
