@@ -129,6 +129,7 @@ class FigureFinder:
         self.number_values = lexicon.numbers("number_values")
         self.scale_values = lexicon.numbers("scale_values")
         self.has_number_word = lexicon.word_pattern("number_word_cues", r"\b(?:{})\b", regex.I)
+        self.number_words = literal_gate(self.has_number_word)
         self.ordinal = lexicon.word_pattern("ordinal_suffixes", r"(?:{})\b", regex.I)
         self.clock = lexicon.word_pattern("time_zones", r"\s?(?:[ap]\.?m\.?|{})\b", regex.I)
         self.before_casualty = regex.compile(
@@ -159,12 +160,18 @@ class FigureFinder:
                 ):
                     out.append(self._make(text, m.start(), m.end(), "vote", None, "votes"))
                     taken.append((m.start(), m.end()))
-        # Most sentences hold no number at all: a cheap test spares them the full pattern.
-        numbers = self.number.finditer(text) if has_digit or self.has_number_word.search(text) else ()
+        # Most sentences hold no number at all: a cheap test spares them the full pattern. The
+        # number words' search (a case-blind alternation) runs only where one of them stands
+        # in the lower-cased text (four sentences in five hold none).
+        low = gate_text(text)
+        numbers = (
+            self.number.finditer(text)
+            if has_digit or (passes(self.number_words, low) and self.has_number_word.search(text))
+            else ()
+        )
         # Ratios first (their numbers are no counts of their own), then numbers, vague quantities
         # and shares: a span one of them took is not read again.
         ratios = self.ratio.finditer(text) if has_digit or numbers else ()
-        low = gate_text(text)
         vague = self.vague.finditer(text) if passes(self.vague_words, low) else ()
         shares = self.fraction.finditer(text) if passes(self.fraction_words, low) else ()
         for matches, classify in (

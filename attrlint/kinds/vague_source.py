@@ -170,6 +170,8 @@ class VagueSource(Rule):
             rf"{b}(?:{_alt(o['according_cues'])})\s+(?P<np>(?P<alone>{_alt(o['alone'])})(?=\s+(?:{_alt(o['alone_closers'])})\b|\s*[,.;]|$)|{group_to_end}){e}",
             flags,
         )
+        self._inverted_words = literal_gate(self._inverted)
+        self._according_words = literal_gate(self._according)
         self._they = regex.compile(rf"{b}they{auxes}\s+(?P<cue>{cue}){e}", flags)
         self._group_word = regex.compile(
             rf"{b}(?:(?P<vague>{_alt(o['pronoun_antecedents'])})|(?P<described>{_alt(o['described_nouns'])})){e}", flags
@@ -348,7 +350,10 @@ class VagueSource(Rule):
         ):
             # ("Most Americans think ..., according to a Fox News poll": the poll is the source.)
             out.append((g, m.end(), text[g : m.end()].strip(" ,")))
-        for pattern in (self._inverted, self._according):
+        low = gate_text(text)
+        for pattern, need in ((self._inverted, self._inverted_words), (self._according, self._according_words)):
+            if not passes(need, low):
+                continue  # a word every match needs is missing: no search
             for m in pattern.finditer(text):
                 if self._vague_group(text, m, names=names) is not None:
                     raw, end = m.group(0), m.end()

@@ -60,15 +60,16 @@ class Sentence:
 def unquoted(text: str, start: int, end: int, quotations: Sequence[Quotation]) -> str:
     """text[start:end] with the words of the top-level quotations among `quotations` blanked
     (line breaks kept)."""
-    chars = list(text[start:end])
+    chars = None
     for q in quotations:
         if q.depth or not (q.start < end and q.end > start):
             continue
-        lo, hi = max(q.start, start) - start, min(q.end, end) - start
-        for k in range(lo, hi):
-            if chars[k] != "\n":
-                chars[k] = " "
-    return "".join(chars)
+        if chars is None:
+            chars = list(text[start:end])
+        lo, hi = max(q.start, start), min(q.end, end)
+        # Each character but a line break becomes a space: a run of spaces a line.
+        chars[lo - start : hi - start] = "\n".join(" " * len(line) for line in text[lo:hi].split("\n"))
+    return text[start:end] if chars is None else "".join(chars)
 
 
 @dataclass
