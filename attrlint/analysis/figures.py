@@ -446,7 +446,7 @@ def _inside_a_name(text: str, s: int, e: int) -> bool:
     if not prev or not before.endswith(" ") or before.rstrip().endswith((",", ";", ":")):
         return False
     word = prev[-1]
-    if not word[:1].isupper() or not text[: s].rstrip()[: -len(word)].strip():
+    if not word[:1].isupper() or not text[:s].rstrip()[: -len(word)].strip():
         return False  # lower case, or the sentence's first word ("Under 70 people came")
     after = text[e : e + 40]
     return after[:1] == " " and after[1:2].isupper() and after[1:].split(" ", 1)[0].isalpha()

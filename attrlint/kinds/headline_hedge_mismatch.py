@@ -64,6 +64,9 @@ _CLAUSE_END = compiled(r"[:;]|\s[—–-]{1,2}\s")
 # The last word before an offset, within its clause.
 _PREV_WORD = compiled(r"(\p{L}+)[^\p{L},;:()—–]*$")
 
+# How the message says a headline holds its claim.
+_VERB_OF_WAY = {"hedged": "hedges", "attributed": "attributes"}
+
 
 @dataclass
 class Stance:
@@ -331,7 +334,7 @@ class HeadlineHedge(Rule):
         ):
             yield mismatch(
                 "b",
-                f"{stance.way} the claim ('{stance.cue.strip()}')".replace("hedged", "hedges").replace("attributed", "attributes"),
+                f"{_VERB_OF_WAY[stance.way]} the claim ('{stance.cue.strip()}')",
                 "states it as plain fact with no source",
             )
 

@@ -125,9 +125,7 @@ class VagueSource(Rule):
         # "a source with knowledge of the matter", "people familiar with the talks".
         # A short noun phrase, as few words as let a cue follow: "him", "Sanders", "the FDIC’s
         # internal investigation" (not on to a later cue: "... said the areas ... suggested").
-        about = (
-            rf"(?:(?:{_alt(o['about_determiners'])})\s+)?[\p{{L}}][\p{{L}}.’'-]*(?:\s+[\p{{L}}][\p{{L}}.’'-]*){{0,7}}?"
-        )
+        about = rf"(?:(?:{_alt(o['about_determiners'])})\s+)?[\p{{L}}][\p{{L}}.’'-]*(?:\s+[\p{{L}}][\p{{L}}.’'-]*){{0,7}}?"
         tail = (
             rf"(?:(?:\s+(?:{_alt(o['knows_about'])})"
             rf"|(?<=\s(?:{_alt(o['about_prepositions'])})))\s+{about})?"
