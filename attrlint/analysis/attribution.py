@@ -39,7 +39,7 @@ _TOKEN = compiled(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]+|\.(?=\p{L}))*|[^\s\p{L}\p
 # underscore (a word character to `re` only) and four separators (space to `re` only), Latin
 # letters, Greek, Cyrillic, general punctuation, currency and letterlike symbols. `re` counts
 # superscript digits and vulgar fractions as word characters that are not digits, so the
-# letter class leaves them out. tests/test_tokens.py checks the two agree over these ranges.
+# letter class leaves them out. tests/test_fast_paths.py checks the two agree over these ranges.
 _FAST_RANGES = "\x00-\x1b\x20-\x5e\x60-\u0557\u2000-\u206f\u20a0-\u20bf\u2100-\u214f"
 _FAST_UNSAFE = re.compile(f"[^{_FAST_RANGES}]")
 _FAST_TOKEN = re.compile(r"\w(?:[\w’'&-]+|\.(?=[^\W\d_\xb2\xb3\xb9\xbc-\xbe]))*|[^\s\w]")
@@ -342,7 +342,7 @@ class AttributionFinder:
                 elif a.listed and self._opening_participle(text, toks, low, i, j):
                     a.listed = False
                 elif a.listed and self._unsaid(low, i):
-                    a.listed = False  # "will announce", "is expected to disclose", "did not say
+                    a.listed = False  # "will announce", "is expected to disclose", "did not say"
                 elif (
                     a.listed
                     and a.kind == "speech"
