@@ -123,27 +123,27 @@ class VagueSource(Rule):
         mods = rf"(?P<mods>(?:{word}\s+){{0,3}}?)"
         # What a source is close to or knows about does not name it: "sources close to Sanders",
         # "a source with knowledge of the matter", "people familiar with the talks".
-        # A short noun phrase, as few words as let a cue follow: "him", "Sanders", "the FDIC’s
-        # internal investigation" (not on to a later cue: "... said the areas ... suggested").
-        about = rf"(?:(?:{_alt(o['about_determiners'])})\s+)?[\p{{L}}][\p{{L}}.’'-]*(?:\s+[\p{{L}}][\p{{L}}.’'-]*){{0,7}}?"
-        tail = (
-            rf"(?:(?:\s+(?:{_alt(o['knows_about'])})"
-            rf"|(?<=\s(?:{_alt(o['about_prepositions'])})))\s+{about})?"
-        )
-        # After "according to" no cue follows: the phrase runs on to its end ("according to
-        # people familiar with the network's plans").
-        tail_to_end = tail.replace("{0,7}?", "{0,7}")
+        # A short noun phrase: before a cue as few words as let the cue follow ("him", "Sanders",
+        # "the FDIC’s internal investigation", not on to a later cue: "... said the areas ...
+        # suggested"); after "according to", where no cue follows, as many as there are ("according
+        # to people familiar with the network's plans").
+        about_words = rf"(?:(?:{_alt(o['about_determiners'])})\s+)?[\p{{L}}][\p{{L}}.’'-]*(?:\s+[\p{{L}}][\p{{L}}.’'-]*)"
+
+        def tail(more: str) -> str:
+            return (
+                rf"(?:(?:\s+(?:{_alt(o['knows_about'])})"
+                rf"|(?<=\s(?:{_alt(o['about_prepositions'])})))\s+{about_words}{more})?"
+            )
+
         # The "of" phrase is a noun phrase: it stops at a clause's verb or conjunction
         # ("Supporters of the law hope this is ... as insurers figure out ...").
         clause = _alt(o["of_phrase_stops"]) if o["of_phrase_stops"] else "(?!)"
         of_phrase = rf"(?:\s+of\s+(?:(?!\s(?:{clause})\s)[^,.;:—–()]|\.(?=\S|\s+\p{{Ll}})){{1,60}}?)?"
         auxes = rf"(?:\s+(?:{aux}|\p{{L}}+ly)){{0,3}}"
         # A vague group: bare vague nouns, or any plural group after a quantifier.
-        group = (
-            rf"(?:(?P<quant>{quant})\s+{mods}(?P<head>{word})"
-            rf"|{mods.replace('mods', 'mods2')}(?P<head2>{vague})){tail}"
-        )
-        group_to_end = group.replace(tail, tail_to_end)
+        group_head = rf"(?:(?P<quant>{quant})\s+{mods}(?P<head>{word})|{mods.replace('mods', 'mods2')}(?P<head2>{vague}))"
+        group = group_head + tail("{0,7}?")
+        group_to_end = group_head + tail("{0,7}")
         b = r"(?<![\p{L}\p{N}’'-])"
         e = r"(?![\p{L}\p{N}-])"
         # Where a vague group can start, found with a plain search of the lower-cased sentence
