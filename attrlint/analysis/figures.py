@@ -114,6 +114,7 @@ class FigureFinder:
         self.stop = lexicon.word_class("function_words")
         self.votes = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('vote_words')})(?![\p{{L}}])", flags)
         self.units = lexicon.word_set("not_figure_units")
+        self.share_verbs = lexicon.word_set("share_count_verbs")
         self.before_labels = lexicon.word_set("not_figure_before")
         self.months = lexicon.word_set("months")
         # The sources themselves, their cue right after them or past an auxiliary ("two officials
@@ -198,6 +199,8 @@ class FigureFinder:
         value = parse_number(raw, self.number_values)
         if m.group("scale") and value is not None:
             value *= self.scale_values.get(m.group("scale").strip().lower(), 1)
+        if self._shares_counted(text, s, e) and value is not None:
+            return self._make(text, s, e, "count", value, "shares")
         if self._excluded_context(text, s, e):
             return None
         if m.group("scale") and not m.group("cur") and text[e : e + 1] in "-‑" and text[e + 1 : e + 2].isalpha():
@@ -213,6 +216,17 @@ class FigureFinder:
         if self._not_a_figure(text, m):
             return None
         return self._count(text, m, value)
+
+    def _shares_counted(self, text: str, s: int, e: int) -> bool:
+        """Whether the number counts views or shares: "retweeted over 30,000 times"."""
+        if not _TIMES_AFTER.match(text, e):
+            return False
+        head = text[:s]
+        approx = self.approx.search(head)  # "over", "more than", "nearly"
+        if approx:
+            head = head[: approx.start()]
+        before = _words_before(head, len(head), 1)
+        return bool(before) and before[-1].lower() in self.share_verbs
 
     def _not_a_figure(self, text: str, m: regex.Match) -> bool:
         """Numbers that are no figure, whatever follows them: compounds, labels, ordinals,
@@ -450,6 +464,9 @@ def _inside_a_name(text: str, s: int, e: int) -> bool:
         return False  # lower case, or the sentence's first word ("Under 70 people came")
     after = text[e : e + 40]
     return after[:1] == " " and after[1:2].isupper() and after[1:].split(" ", 1)[0].isalpha()
+
+
+_TIMES_AFTER = compiled(r"\s+times\b")
 
 
 def _words_before(text: str, s: int, n: int) -> list[str]:

@@ -51,6 +51,10 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "vague_quantities": ("patterns", "quantities in words with no number (dozens, scores, hundreds of)"),
     "fractions": ("patterns", "shares in words (a third of, half of)"),
     "negations": ("words", "words that negate a cue after them (not, never)"),
+    "share_count_verbs": (
+        "words",
+        "verbs after which 'N times' counts views or shares, a statistic (retweeted 30,000 times)",
+    ),
     "thing_object_participles": (
         "words",
         "participles after a comma that describe, not report, when a thing follows (revealing a tendency)",
