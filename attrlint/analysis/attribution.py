@@ -172,8 +172,6 @@ class AttributionFinder:
         self.narrating = lexicon.word_set("narrating_adverbs")
         self.negations = lexicon.word_set("negations")
         self.negation_endings = tuple(lexicon.words("negation_endings"))
-        # The auxiliaries and adverbs that may stand between a modal and its cue ("will also say").
-        self.gap_words = lexicon.word_set("subject_verb_gap") - {"to"}
         self.commitments = lexicon.word_set("commitment_verbs")
         self.participle_openers = lexicon.word_set("participle_openers")
         self.finite_after = lexicon.word_set("finite_auxiliaries")
@@ -370,7 +368,7 @@ class AttributionFinder:
                 return True
             if w == "to":
                 return k > 0 and low[k - 1] in self.unsaid_heads
-            if not (w in self.be or w in self.gap_words or w.endswith("ly")):
+            if not (w in self.be or w in self.gap or self._when_or_how(low, k)):
                 return False
             k -= 1
         return False
@@ -684,7 +682,7 @@ class AttributionFinder:
         """The token before the cue at token i, back over the auxiliaries and negations between
         a subject and its verb ("has not said", "didn't say"); -1 for none."""
         k = i - 1
-        while k >= 0 and (low[k] in self.gap or low[k].endswith(("n’t", "n't")) or self._when_or_how(low, k)):
+        while k >= 0 and (low[k] in self.gap or low[k].endswith(self.negation_endings) or self._when_or_how(low, k)):
             k -= 1
         return k
 

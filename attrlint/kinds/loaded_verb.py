@@ -158,6 +158,8 @@ class LoadedVerb(Rule):
         self._groups = self.lexicon.word_class("vague_source_words") if self.lexicon else frozenset()
         # A plural noun of people is a subject too: "Cruz's associates insist", "supporters claim".
         self._people: PeopleNouns | frozenset[str] = people_nouns(self.lexicon) if self.lexicon else frozenset()
+        # The lexicon's own plurals, whose singular is a subject too ("longer" is no "longers").
+        self._people_plurals = self._people.words if isinstance(self._people, PeopleNouns) else self._people
         self._noun_next = regex.compile(
             rf"\s{{1,2}}(?:{pattern_alternation(self.opts['noun_followers'])})\b", regex.IGNORECASE | regex.V1
         )
@@ -290,9 +292,7 @@ class LoadedVerb(Rule):
             # "responded to claims that": a form in -s is a noun after "to" or a modal
             return not text[s:e].lower().endswith("s") or low not in self._base_form_before
         # One of a kind of people speaks as they do: "the candidate claims" as "candidates claim".
-        # (The lexicon's own plurals only: "longer" is no "longers".)
-        plurals = getattr(self._people, "words", self._people)
-        person = low in self._people or (low.isalpha() and low + "s" in plurals)
+        person = low in self._people or (low.isalpha() and low + "s" in self._people_plurals)
         # And sources of a kind in the plural: "audits reveal" as "an audit reveals".
         source = low in self._source_nouns or (low.endswith("s") and low[:-1] in self._source_nouns)
         if not (source or prev[:1].isupper() or person or low in self._groups):
