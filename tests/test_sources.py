@@ -36,13 +36,20 @@ def model(text: str, path: str = "draft.txt"):
 
 
 def words(article, sent, s, e):
-    return article.text[sent.start + s:sent.start + e]
+    return article.text[sent.start + s : sent.start + e]
 
 
 def test_sources_and_their_kinds():
     article, atts = model(ARTICLE)
-    got = {(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end) if a.source_start >= 0 else None,
-            a.source_kind, a.kind) for s, a in atts}
+    got = {
+        (
+            words(article, s, a.start, a.end),
+            words(article, s, a.source_start, a.source_end) if a.source_start >= 0 else None,
+            a.source_kind,
+            a.kind,
+        )
+        for s, a in atts
+    }
     assert (":", "Monitor", "described", "credit") in got
     assert ("said", "the regional emergency office", "described", "speech") in got
     assert ("said", "Maria Okafor", "named", "speech") in got  # inverted, after a quotation
@@ -88,20 +95,20 @@ def _json_lines(out: str) -> list[dict]:
 def _check_object(o: dict, text: str) -> None:
     assert set(o) == {"path", "line", "column", "cue", "source", "content"}
     assert set(o["cue"]) == {"text", "start", "end", "kind"}
-    assert text[o["cue"]["start"]:o["cue"]["end"]] == o["cue"]["text"]
+    assert text[o["cue"]["start"] : o["cue"]["end"]] == o["cue"]["text"]
     if o["source"] is not None:
         assert set(o["source"]) == {"text", "start", "end", "kind"}
-        assert text[o["source"]["start"]:o["source"]["end"]] == o["source"]["text"]
+        assert text[o["source"]["start"] : o["source"]["end"]] == o["source"]["text"]
         assert o["source"]["kind"] in {"named", "described", "vague", "pronoun", "document"}
     if o["content"] is not None:
         assert set(o["content"]) == {"start", "end", "quoted"}
         assert 0 <= o["content"]["start"] < o["content"]["end"] <= len(text)
         assert isinstance(o["content"]["quoted"], bool)
     lines = text.split("\n")
-    before = text[:o["cue"]["start"]]
+    before = text[: o["cue"]["start"]]
     assert o["line"] == before.count("\n") + 1
     assert o["column"] == len(before) - (before.rfind("\n") + 1) + 1
-    assert lines[o["line"] - 1][o["column"] - 1:].startswith(o["cue"]["text"])
+    assert lines[o["line"] - 1][o["column"] - 1 :].startswith(o["cue"]["text"])
 
 
 def test_json_lines_schema_and_exact_offsets(tmp_path):
@@ -127,15 +134,21 @@ def test_offsets_count_the_byte_order_mark_and_crlf_of_the_file(tmp_path):
     assert [o["cue"]["text"] for o in objs] == ["said", "told reporters"]
     decoded = p.read_bytes().decode("utf-8")
     for o in objs:
-        assert decoded[o["cue"]["start"]:o["cue"]["end"]] == o["cue"]["text"]
-        assert decoded[o["source"]["start"]:o["source"]["end"]] == o["source"]["text"]
+        assert decoded[o["cue"]["start"] : o["cue"]["end"]] == o["cue"]["text"]
+        assert decoded[o["source"]["start"] : o["source"]["end"]] == o["source"]["text"]
     assert objs[1]["line"] == 5 and objs[1]["column"] == 5
 
 
-@pytest.mark.parametrize("name,body", [
-    ("draft.md", "# Floods close the valley road\n\nThe bridge is *unsafe*, the county engineer said.\n"),
-    ("draft.html", "<html><body><h1>Floods close the valley road</h1>\n<p>The bridge is <em>unsafe</em>, the county engineer said.</p></body></html>\n"),
-])
+@pytest.mark.parametrize(
+    "name,body",
+    [
+        ("draft.md", "# Floods close the valley road\n\nThe bridge is *unsafe*, the county engineer said.\n"),
+        (
+            "draft.html",
+            "<html><body><h1>Floods close the valley road</h1>\n<p>The bridge is <em>unsafe</em>, the county engineer said.</p></body></html>\n",
+        ),
+    ],
+)
 def test_markdown_and_html_offsets_are_into_the_file_text(tmp_path, name, body):
     p = tmp_path / name
     p.write_text(body, encoding="utf-8")
@@ -178,8 +191,15 @@ Crews worked in nine states that voted to fund the levees.
 
 def test_transcript_labels_questions_expectations_and_frames():
     article, found = model(TRANSCRIPT)
-    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end) if a.source_start >= 0 else None,
-            a.kind, a.listed) for s, a in found]
+    got = [
+        (
+            words(article, s, a.start, a.end),
+            words(article, s, a.source_start, a.source_end) if a.source_start >= 0 else None,
+            a.kind,
+            a.listed,
+        )
+        for s, a in found
+    ]
     assert (":", "HOST", "credit", False) in got
     assert ("Asked", None, "speech", False) in got
     assert ("is expected", None, "belief", False) in got
@@ -305,4 +325,26 @@ def test_all_told_adding_to_a_telling_detail_and_a_credit_line_are_no_cues():
     article, atts = model(text)
     assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
         ("added", "He")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence,cue,source",
+    [
+        # An appositive opened by a bare noun of office, before a verb that is also a noun.
+        (
+            "Nigel Hart, leader of the fishermen's union, says such quotas are ruinous.",
+            "says",
+            "Nigel Hart, leader of the fishermen's union",
+        ),
+        # An inverted "says" after a comma that ends a clause, not a quotation.
+        ("The quay was rebuilt in one summer, in contrast to the old plans, says Tomas Berg.", "says", "Tomas Berg"),
+        # Right after a quotation the words after the verb are its speaker, whatever the noun.
+        ('The camera pans. "Nobody came to ask us why," says a narrator.', "says", "a narrator"),
+    ],
+)
+def test_inverted_and_appositive_sources_of_verbs_that_are_also_nouns(sentence, cue, source):
+    article, atts = model(f"Head\n\n{sentence}\n")
+    assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
+        (cue, source)
     ]

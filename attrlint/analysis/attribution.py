@@ -33,6 +33,7 @@ from attrlint.patterns import Gates, alternation_matches, compiled, required_lit
 # The one tokeniser: words (with inner apostrophes, hyphens, ampersands and the dots of
 # initials) and single punctuation marks.
 _QUOTE_MARKS = frozenset("\"“”‘’'")
+_CLOSING_MARKS = frozenset("\"”’'")
 _TOKEN = compiled(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]+|\.(?=\p{L}))*|[^\s\p{L}\p{N}]")
 # The same tokeniser in `re`, about twice as fast (findall hands back strings, no match
 # objects), for a text whose every character both modules class alike: ASCII but the
@@ -646,7 +647,19 @@ class AttributionFinder:
             self._subject_like(before, text, s)
             or self._clause_follows(text, s, e, before)
             or self._after_appositive(toks, low, i)
-            or (verb in self.rarely_nouns and self._noun_phrase_before(toks, low, i))
+            or (
+                verb in self.rarely_nouns and (self._noun_phrase_before(toks, low, i) or self._inverted_after_comma(toks, low, i))
+            )
+        )
+
+    def _inverted_after_comma(self, toks, low, i) -> bool:
+        """Whether a verb that is rarely a noun ("says", "told") stands after a comma or a
+        quotation and before its source: "..., in sharp contrast to earlier elections, says
+        Dante Scala", "...,” says a narrator"."""
+        return (
+            i > 0
+            and (toks[i - 1][2] in ",;—–" or toks[i - 1][2] in _CLOSING_MARKS)
+            and self._set_off_cue_ok(toks, low, i, i + 1, "speech")
         )
 
     def _noun_phrase_before(self, toks, low, i) -> bool:
@@ -742,7 +755,11 @@ class AttributionFinder:
             return
         if inverted and j < len(toks):
             if self._np_right(a, text, toks, low, j) and not self._pronoun_opens_clause(a, toks, low):
-                if self._names_someone(toks, low, _token_at(toks, a.source_start), _token_at(toks, a.source_end - 1)):
+                if toks[k][2] in _CLOSING_MARKS or self._names_someone(
+                    toks, low, _token_at(toks, a.source_start), _token_at(toks, a.source_end - 1)
+                ):
+                    # Right after a quotation the words after the verb are its speaker ("...,”
+                    # says a narrator"), whatever noun names them.
                     self._content_before(a, text, toks)
                     return
                 # "..., wrote a host of new songs": the words after the verb are its object.
@@ -996,7 +1013,11 @@ class AttributionFinder:
         c = k - 1
         while c >= 0 and toks[c][2] != "," and k - c <= _MAX_NP + 4:
             c -= 1
-        if c < 1 or toks[c][2] != "," or (low[c + 1] not in self.articles and not toks[c + 1][2][:1].isupper()):
+        if c < 1 or toks[c][2] != ",":
+            return False
+        if low[c + 1] not in self.articles and not toks[c + 1][2][:1].isupper() and not self._appositive_before(toks, low, k):
+            # An appositive opened by a bare noun of office ("Nigel Farage, leader of the
+            # party, says") is a noun phrase all the same.
             return False
         name = toks[c - 1][2]
         return (name[:1].isupper() or low[c - 1] in self.source_nouns) and low[c - 1] not in self.common_openers

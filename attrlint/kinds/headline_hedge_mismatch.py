@@ -556,7 +556,7 @@ class HeadlineHedge(Rule):
                 body_ranges = [r for r in (self._ranges.range(f) for f in facts.figures(sent)) if r]
                 if any(overlaps(h, b) for h in head_ranges for b in body_ranges):
                     return sent, len(words)
-            common = shared(words, content_stems(sent.unquoted, self._stop, self._forms))
+            common = shared(words, content_stems(self._claim_text(sent, facts), self._stop, self._forms))
             if len(common) >= need and (not subject or any(w in common for w in subject)):
                 if sent.text.rstrip().endswith("?"):
                     # The body raises the claim as a question ("Could the act be coming
@@ -574,6 +574,22 @@ class HeadlineHedge(Rule):
                         return None, 0
                 return sent, len(common)
         return None, 0
+
+    @staticmethod
+    def _claim_text(sent, facts) -> str:
+        """The sentence's words without the appositive of a closing credit: in "..., says Steve
+        Schale, President Obama's 2008 Florida campaign director." the words after the name
+        describe the source and share words with a headline by chance, not by making its claim."""
+        text = sent.unquoted
+        for a in facts.attributions(sent):
+            if (
+                a.kind == "speech"
+                and a.start < a.source_start
+                and a.content_end <= a.start
+                and text.startswith(",", a.source_end)
+            ):
+                return text[: a.source_end]
+        return text
 
     def read_body(self, sent, facts, words: list[str]) -> tuple[str, str, str, bool]:
         """How the body sentence holds the headline's claim (whose key words are `words`):
