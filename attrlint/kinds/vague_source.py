@@ -163,7 +163,9 @@ class VagueSource(Rule):
         # "..., say observers." The group closes its clause; after "The survey ..., said most
         # regions continued" the group is the subject of what was said, not who said it.
         closes = rf"(?=\s*(?:[,.;:!?—–()\"“”‘’]|$)|\s+(?:{_alt(o['group_closers'])})\b)"
-        self._inverted = regex.compile(rf"(?:,|^)\s*(?P<cue>{cue})\s+(?P<np>{group_to_end}){e}{closes}", flags)
+        # After a comma, the sentence's start, or a quotation (whose words, and the comma inside
+        # its marks, the sentence's own text has blanked): '"It is over," said sources close to ...'.
+        self._inverted = regex.compile(rf"(?:,|^|(?<=[”\"’']))\s*(?P<cue>{cue})\s+(?P<np>{group_to_end}){e}{closes}", flags)
         self._according = regex.compile(
             rf"{b}(?:{_alt(o['according_cues'])})\s+(?P<np>(?P<alone>{_alt(o['alone'])})(?=\s+(?:{_alt(o['alone_closers'])})\b|\s*[,.;]|$)|{group_to_end}){e}",
             flags,
