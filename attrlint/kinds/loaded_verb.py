@@ -388,7 +388,14 @@ def _match_case(neutral: str, original: str) -> str:
 
 
 def _words_before(text: str, s: int, n: int) -> list[str]:
-    """Up to n words before offset s within its clause (stops at , ; : a dash or a bracket)."""
+    """Up to n words before offset s within its clause (stops at , ; : a dash or a bracket,
+    and at a quotation's closing mark right before s: in "a “bad earpiece,” claiming he had"
+    the quotation's words and its comma are blanked, and "a" is no determiner of the verb)."""
+    lo = s
+    while lo > 0 and text[lo - 1].isspace():
+        lo -= 1
+    if lo > 0 and text[lo - 1] in '”"':
+        return []
     lo = s
     while lo > 0 and text[lo - 1] not in ",;:—–()":
         lo -= 1
