@@ -402,7 +402,7 @@ class AttributionFinder:
             return False
         opening = i == 0 or (i == 1 and low[0] in self.participle_openers)
         # After a comma, only the participles that also take a thing: "..., revealing a tendency".
-        trailing = i > 0 and toks[i - 1][2] == "," and low[i] in self.thing_participles
+        trailing = i > 0 and _comma_at(toks, i - 1) and low[i] in self.thing_participles
         if not (opening or trailing):
             return False
         if trailing and j < len(toks) and low[j] not in self.np_openers:
@@ -746,7 +746,7 @@ class AttributionFinder:
         k = self._before_gap(low, i)
         inverted = self._inverted(text, toks, low, i, k)
         if k >= 0 and (
-            (toks[k][2] == "," and low[i].endswith("ing")) or (low[k] == "and" and self.that_after.match(text, toks[j - 1][1]))
+            (_comma_at(toks, k) and low[i].endswith("ing")) or (low[k] == "and" and self.that_after.match(text, toks[j - 1][1]))
         ):
             # "..., saying ...", "... did the math and found that ...": the subject of the main
             # clause speaks.
@@ -1047,6 +1047,13 @@ def _nounish(t: str, lk: str, finder: AttributionFinder) -> bool:
 def _verb_form(t: str) -> bool:
     """A lowercase word with a verb's ending: past (-ed) or present (-s)."""
     return t.isalpha() and t.islower() and len(t) > 3 and (t.endswith("ed") or (t.endswith("s") and not t.endswith("ss")))
+
+
+def _comma_at(toks, k: int) -> bool:
+    """Whether token k is a comma, or the closing mark of a quotation that ends in one (a
+    “bad earpiece,” claiming ...): the comma that sets off what follows."""
+    t = toks[k][2]
+    return t == "," or (t in _CLOSING_MARKS and k > 0 and toks[k - 1][2] == ",")
 
 
 def _blank_gap(text, toks, k, i) -> bool:

@@ -111,6 +111,7 @@ class FigureFinder:
         self.casualty_before = regex.compile(rf"(?:{self.casualty.pattern})\s+(?:(?:{approximators})\s+)?$", flags)
         self.harm_before = regex.compile(rf"\b(?:{lexicon.alternation('harm_verbs')})\s+(?:(?:{approximators})\s+)?$", flags)
         self.change = lexicon.word_pattern("multiplying_verbs", "(?:{})")
+        self.change_not_before = lexicon.word_set("multiplying_not_before")
         self.stop = lexicon.word_class("function_words")
         self.votes = regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.alternation('vote_words')})(?![\p{{L}}])", flags)
         self.units = lexicon.word_set("not_figure_units")
@@ -146,6 +147,15 @@ class FigureFinder:
         self.clause_start = regex.compile(rf"(?:^|[,;:—–(]|\b(?:{approximators}))\s*$", flags)
         self.tally = regex.compile(r"(?<![\d.,-])(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})(?![\d-])")
 
+    def _is_label(self, word: str) -> bool:
+        """Whether a (lower-cased) word labels the number after it ("No. 15", "Article 5")."""
+        return word in self.before_labels or word.rstrip(".") + "." in self.before_labels
+
+    def _labelled(self, text: str, s: int) -> bool:
+        """Whether the number at s follows a label: "No. 15-674" is a docket, not a tally."""
+        words = _words_before(text, s, 1)
+        return bool(words) and self._is_label(words[0].lower())
+
     def find(self, text: str) -> list[Figure]:
         """Reported figures in `text` (a sentence with quotations blanked), in order."""
         out: list[Figure] = []
@@ -156,6 +166,7 @@ class FigureFinder:
             for m in tallies:
                 if (
                     int(m.group(1)) < 1000
+                    and not self._labelled(text, m.start())
                     and not self._date_like(text, m.start(), m.end())
                     and not self._age_range(text, m.start())
                 ):
@@ -245,7 +256,7 @@ class FigureFinder:
             return True
         before_words = _words_before(text, num_s, 2)
         prev = before_words[-1].lower() if before_words else ""
-        if prev in self.before_labels or prev.rstrip(".") + "." in self.before_labels:
+        if self._is_label(prev):
             return True
         if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and not m.group("scale"):
             return True  # a year
@@ -414,6 +425,9 @@ class FigureFinder:
             return None
         word = text[s:e].lower()
         if self.change.match(word):
+            nxt = _WORD_AT.search(text, e, min(len(text), e + 20))
+            if nxt is not None and nxt.group(0).lower() in self.change_not_before:
+                return None  # "a critique that doubled as a reminder": it served as one
             return self._make(text, s, e, "share", None, word)
         # "a quarter of Kazakhstan's citizens": a people noun among the next few words.
         for w in _WORD_AT.finditer(text, e, min(len(text), e + 50)):

@@ -136,6 +136,7 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
         "verbs of harm before a count that make it a casualty figure (killed, left, claimed the lives of)",
     ),
     "multiplying_verbs": ("words", "verbs that multiply a figure instead of counting a noun (doubled, halved)"),
+    "multiplying_not_before": ("words", "words after which a multiplying verb multiplies nothing ('doubled as a reminder')"),
     "not_frame_openers": (
         "words",
         "words that open a short capitalised clause after a quotation that is no speech frame (In, But, It)",
