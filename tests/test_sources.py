@@ -341,6 +341,8 @@ def test_all_told_adding_to_a_telling_detail_and_a_credit_line_are_no_cues():
         ("The quay was rebuilt in one summer, in contrast to the old plans, says Tomas Berg.", "says", "Tomas Berg"),
         # Right after a quotation the words after the verb are its speaker, whatever the noun.
         ('The camera pans. "Nobody came to ask us why," says a narrator.', "says", "a narrator"),
+        # A verb outside the reporting list, set off by a question's closing mark.
+        ('"How big is that wall going to be?" asked the boy in the front row.', "asked", "the boy"),
     ],
 )
 def test_inverted_and_appositive_sources_of_verbs_that_are_also_nouns(sentence, cue, source):

@@ -687,7 +687,8 @@ class AttributionFinder:
             return False
         if k < i - 1 and low[i - 1] == "to":
             return False  # "declined to endorse": the first verb carries the attribution
-        if t in ",;—–" or t in "(":
+        if t in ",;—–" or t in "(" or t in _CLOSING_MARKS:
+            # Set off by a comma, a dash, a bracket or a quotation: '"How big is it?" asked the boy'.
             return self._set_off_cue_ok(toks, low, i, j, kind)
         return self._subject_ok(t, lk, k, kind)
 
