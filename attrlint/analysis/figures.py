@@ -139,6 +139,7 @@ class FigureFinder:
         )
         self.age_words = lexicon.word_class("age_words")
         self.not_vague_before = lexicon.word_class("not_vague_before")
+        self.people_relatives = lexicon.word_class("people_relatives")
         self.counted_pronouns = lexicon.word_class("counted_pronouns")
         self.vague_counted = lexicon.word_class("vague_counted_nouns")
         self.share_counted = lexicon.word_class("share_counted_words")
@@ -414,6 +415,8 @@ class FigureFinder:
         if nxt and nxt[0].endswith("ly") and len(nxt) > 1:
             nxt = nxt[1:]  # "hundreds peacefully streamed"
         verb = nxt[0] if nxt else ""
+        if verb in self.people_relatives:
+            return self._make(text, s, e, "vague", None, "people")  # "hundreds who crowded into the hall"
         if (verb in self.subject_verbs or (verb.endswith("ed") and len(verb) > 4)) and self.clause_start.search(
             text[max(0, s - 40) : s]
         ):

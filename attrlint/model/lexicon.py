@@ -183,6 +183,7 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "source_after_noun": ("patterns", "words after a counted noun that make it a source (familiar, close to)"),
     "age_words": ("words", "words before a number that make it an age (aged)"),
     "not_vague_before": ("words", "words before a vague quantity that make it no figure (test scores, the hundreds)"),
+    "people_relatives": ("words", "relative pronouns after a vague quantity that make it a count of people (who)"),
     "counted_pronouns": ("words", "pronouns after 'N of' that make a count of people (42 of them)"),
     "vague_counted_nouns": ("words", "nouns after 'hundreds of' counted besides people (dollars, them)"),
     "bare_vague_quantities": ("words", "vague quantities that are a figure with no counted noun (lost billions)"),
