@@ -154,11 +154,14 @@ class VagueSource(Rule):
         self._trigger = re.compile(
             rf"\b(?<![’'-])(?:(?P<q>{_plain_alt(o['quantifiers'])})|(?P<v>{_plain_alt(o['vague_nouns'])}))(?![\w-])"
         )
-        self._subject_cue = regex.compile(rf"{b}(?P<np>{group}){of_phrase}{auxes}\s+(?P<cue>{cue}){e}", flags)
+        # Between a group and its cue, a word or a relative clause set off by commas: "Others,
+        # however, say", "an intelligence source, who was not authorized to speak, told".
+        aside = rf"(?:\s*,\s*(?:\p{{L}}+|(?:{_alt(o['quantifier_relatives'])})\s[^,;:.“”\"]{{1,90}}?)\s*,)?"
+        self._subject_cue = regex.compile(rf"{b}(?P<np>{group}){of_phrase}{aside}{auxes}\s+(?P<cue>{cue}){e}", flags)
         self._subject_cue_words = literal_gate(self._subject_cue)  # a cue word, for one
         # "Some say", "others warned": the same cues as any group's (the pack's `cues`).
         self._quantifier_alone = regex.compile(
-            rf"{b}(?P<np>{_alt(o['alone'])})(?:\s+(?:{aux_alone})){{0,2}}\s+(?P<cue>{cue}){e}", flags
+            rf"{b}(?P<np>{_alt(o['alone'])}){aside}(?:\s+(?:{aux_alone})){{0,2}}\s+(?P<cue>{cue}){e}", flags
         )
         # "..., say observers." The group closes its clause; after "The survey ..., said most
         # regions continued" the group is the subject of what was said, not who said it.
