@@ -34,6 +34,8 @@ from attrlint.patterns import Gates, alternation_matches, compiled, required_lit
 # initials) and single punctuation marks.
 _QUOTE_MARKS = frozenset("\"“”‘’'")
 _CLOSING_MARKS = frozenset("\"”’'")
+# What sets a cue off from the words before it: a comma, a dash, a bracket or a quotation's end.
+_SET_OFF = frozenset(",;—–(") | _CLOSING_MARKS
 _TOKEN = compiled(r"[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]+|\.(?=\p{L}))*|[^\s\p{L}\p{N}]")
 # The same tokeniser in `re`, about twice as fast (findall hands back strings, no match
 # objects), for a text whose every character both modules class alike: ASCII but the
@@ -656,11 +658,7 @@ class AttributionFinder:
         """Whether a verb that is rarely a noun ("says", "told") stands after a comma or a
         quotation and before its source: "..., in sharp contrast to earlier elections, says
         Dante Scala", "...,” says a narrator"."""
-        return (
-            i > 0
-            and (toks[i - 1][2] in ",;—–" or toks[i - 1][2] in _CLOSING_MARKS)
-            and self._set_off_cue_ok(toks, low, i, i + 1, "speech")
-        )
+        return i > 0 and toks[i - 1][2] in _SET_OFF and self._set_off_cue_ok(toks, low, i, i + 1, "speech")
 
     def _noun_phrase_before(self, toks, low, i) -> bool:
         """Whether a noun phrase opened by a determiner ends right before token i ("The
@@ -687,8 +685,8 @@ class AttributionFinder:
             return False
         if k < i - 1 and low[i - 1] == "to":
             return False  # "declined to endorse": the first verb carries the attribution
-        if t in ",;—–" or t in "(" or t in _CLOSING_MARKS:
-            # Set off by a comma, a dash, a bracket or a quotation: '"How big is it?" asked the boy'.
+        if t in _SET_OFF:
+            # '"How big is it?" asked the boy', "..., asked Smith", "..., calling it ..."
             return self._set_off_cue_ok(toks, low, i, j, kind)
         return self._subject_ok(t, lk, k, kind)
 
