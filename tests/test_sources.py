@@ -350,3 +350,47 @@ def test_inverted_and_appositive_sources_of_verbs_that_are_also_nouns(sentence, 
     assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
         (cue, source)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # The object of "told" is the hearer: the speaker is the subject and its appositive.
+        (
+            '"We will hold the line," the union\'s chief of staff, Ines Moreau, told the Courier on Monday.',
+            [("told", "the union's chief of staff, Ines Moreau")],
+        ),
+        (
+            "Pia Lund, a nurse visiting the port on leave, told the Gazette that she saw the crane fall.",
+            [("told", "Pia Lund, a nurse visiting the port on leave")],
+        ),
+        # A time after an inverted-looking cue is when, not who.
+        (
+            "A port official, speaking on condition of anonymity, said Friday that the quay would close.",
+            [("said", "A port official, speaking on condition of anonymity")],
+        ),
+        # A relative clause on the sentence's subject is no inverted cue's content.
+        (
+            "Okafor, who said he usually votes for the mayor, said one rival he likes is Ada Brun.",
+            [("said", "who"), ("said", "Okafor")],
+        ),
+        # ... but one on a noun inside the clause leaves the inverted cue its speaker.
+        (
+            "The vote will turn on towns like Ashby, which has backed the winner for decades, says Rui Sousa.",
+            [("says", "Rui Sousa")],
+        ),
+        # A participle and a second verb share the subject of the cue they hang on.
+        (
+            '"We feel good about every ward," she said, adding that the count would take a week.',
+            [("said", "she"), ("adding", "she")],
+        ),
+        (
+            "The harbour master said the storm had passed but said the quay would stay shut.",
+            [("said", "The harbour master"), ("said", "The harbour master")],
+        ),
+    ],
+)
+def test_hearers_times_and_shared_subjects(sentence, expected):
+    article, atts = model(f"Head\n\n{sentence}\n")
+    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
+    assert got == expected

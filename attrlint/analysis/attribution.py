@@ -80,6 +80,9 @@ class Attribution:
     # A promise or a call to act before a to-infinitive ("promised to deport 11 million",
     # "urged Congress to act"): it credits what it promises, not the sentences around it.
     commitment: bool = False
+    # A participle set off by a comma or a second verb after "and"/"but" ("..., he said,
+    # adding that ...", "... but said"): its source is the subject of the verb it hangs on.
+    shares_subject: bool = False
 
     @property
     def reports(self) -> bool:
@@ -197,6 +200,8 @@ class AttributionFinder:
         self.cue_blocking = lexicon.word_class("cue_blocking_prepositions")
         self.pronouns_not_subject = lexicon.word_class("pronouns_not_subject")
         self.relatives = lexicon.word_class("relative_pronouns")
+        self.addressee = lexicon.word_class("addressee_verbs")
+        self.coordinators = lexicon.word_class("coordinators")
         self.complement_preps = lexicon.word_class("complement_prepositions")
         self.pronouns_not_np_start = lexicon.word_class("pronouns_not_np_start")
         self.articles = lexicon.word_class("articles")
@@ -242,6 +247,7 @@ class AttributionFinder:
         out.sort(key=lambda a: (a.start, -a.end))
         _mark_repeats(out)
         _mark_nested(out, text, self.clause_break, self.according)
+        _share_subjects(out, text)
         return out
 
     def _not_attribution_spans(self, text: str, opened: list[int]) -> list[tuple[int, int]]:
@@ -574,14 +580,7 @@ class AttributionFinder:
             prev = toks[i - 1][2]
         if self._not_a_verb_here(text, low, j, s, e, verb, before, prev):
             return None
-        # "... did the math and found that ...": a second verb of the sentence's subject (a past
-        # form: "the states and reports that matter" is a noun).
-        coordinated = (
-            prev == "and"
-            and verb not in self.mostly_nouns
-            and not verb.endswith("s")
-            and self.that_after.match(text, e) is not None
-        )
+        coordinated = self._coordinated(text, low, i, e, verb)
         if (
             verb in self.ambiguous
             and not coordinated
@@ -601,6 +600,20 @@ class AttributionFinder:
         else:
             a.source = " ".join(before) if before else _words_after(toks, j, 5, e + 60)
         return a
+
+    def _coordinated(self, text, low, i, e, verb) -> bool:
+        """Whether the cue verb at token i is a second verb of the sentence's subject ("... did
+        the math and found that ...", "... but said the outcome was open"): after "and" or "but",
+        a form that is rarely a noun ("the states and reports that matter" is a noun), with a
+        reported clause after it."""
+        k = self._before_gap(low, i)
+        return (
+            k >= 0
+            and low[k] in self.coordinators
+            and verb not in self.mostly_nouns
+            and (not verb.endswith("s") or verb in self.rarely_nouns)
+            and (self.that_after.match(text, e) is not None or self.clause_after.match(text, e) is not None)
+        )
 
     def _widen_share(self, a: Attribution, text: str) -> None:
         """A share as a cue's subject ("Three in 10 said", "26% say") is the source whole, not
@@ -745,15 +758,22 @@ class AttributionFinder:
         k = self._before_gap(low, i)
         inverted = self._inverted(text, toks, low, i, k)
         if k >= 0 and (
-            (_comma_at(toks, k) and low[i].endswith("ing")) or (low[k] == "and" and self.that_after.match(text, toks[j - 1][1]))
+            (_comma_at(toks, k) and low[i].endswith("ing"))
+            or self._coordinated(text, low, i, toks[j - 1][1], " ".join(a.cue.lower().split()))
         ):
             # "..., saying ...", "... did the math and found that ...": the subject of the main
-            # clause speaks.
+            # clause speaks; an earlier cue's source, when the sentence has one (_share_subjects).
+            a.shares_subject = True
             self._np_right(a, text, toks, low, 0, leading=True)
             self._content_after(a, text, toks, low)
             return
-        if inverted and j < len(toks):
-            if self._np_right(a, text, toks, low, j) and not self._pronoun_opens_clause(a, toks, low):
+        if inverted and j < len(toks) and low[j - 1] not in self.addressee:
+            # Not after "told": its object is the hearer ("..., told POLITICO").
+            if (
+                self._np_right(a, text, toks, low, j)
+                and not self._pronoun_opens_clause(a, toks, low)
+                and not self._time_source(a, toks, low)
+            ):
                 if toks[k][2] in _CLOSING_MARKS or self._names_someone(
                     toks, low, _token_at(toks, a.source_start), _token_at(toks, a.source_end - 1)
                 ):
@@ -777,6 +797,16 @@ class AttributionFinder:
             lo = _token_at(toks, a.source_start)
             if lo > 0 and (toks[lo - 1][2] in ",;—–" or _blank_gap(text, toks, lo - 1, lo)):
                 self._content_before(a, text, toks, at=a.source_start)
+
+    def _time_source(self, a: Attribution, toks, low) -> bool:
+        """Whether the source found after an inverted cue is a time ("..., said Wednesday that"):
+        it is when, and the source stands before the cue."""
+        lo, hi = _token_at(toks, a.source_start), _token_at(toks, a.source_end - 1)
+        if not all(low[k] in self.time_gap for k in range(lo, hi + 1)):
+            return False
+        a.source_start = a.source_end = -1
+        a.source_kind = ""
+        return True
 
     def _pronoun_opens_clause(self, a: Attribution, toks, low) -> bool:
         """Whether the source found after a cue is a lone subject pronoun with the words of a
@@ -813,10 +843,16 @@ class AttributionFinder:
         """Whether the words before the comma at token k, back to the sentence start or an
         earlier comma, are all a noun phrase (a subject and its appositive), not a clause."""
         c = k - 1
+        while c >= 0 and toks[c][2] != ",":
+            c -= 1
+        if c > 0 and low[c + 1] in self.relatives:
+            # "Smith, who has long opposed the deal, said": the clause hangs on the subject that
+            # opens the sentence (not on "voters like McCaughey, who lives here, says Schale").
+            lo = self._np_start(toks, low, c)
+            return lo < c and (lo == 0 or toks[lo - 1][2] in _SET_OFF)
+        c = k - 1
         n = 0
         while c >= 0 and toks[c][2] != ",":
-            if low[c] in self.relatives and c > 0 and toks[c - 1][2] == ",":
-                return True  # "Smith, who has long opposed the deal, said"
             t, lc = toks[c][2], low[c]
             if not (
                 _nounish(t, lc, self) or lc in self.determiners or (lc in self.complement_preps or lc == "who") or t in "-&.’'"
@@ -962,6 +998,9 @@ class AttributionFinder:
     def _content_after(self, a, text, toks, low) -> None:
         """The reported clause: from after the cue (and a "that" or colon) to the sentence end."""
         k = _token_at(toks, a.end)
+        if k > 0 and low[k - 1] in self.addressee:
+            # "told The Hill that ...": the hearer is no part of what was said.
+            k = max(k, self._np_right_end(toks, low, k, leading=True) + 1)
         while k < len(toks) and low[k] in ("that", ":", ",", "—", "–"):
             k += 1
         _content_to_end(a, text, toks, k)
@@ -1068,6 +1107,8 @@ def _mark_repeats(atts: list[Attribution]) -> None:
         own = a.source_start >= 0 and not (a.source_start <= a.start and a.end <= a.source_end)
         return (0 if own else 1, a.end - a.start)
 
+    # Of two cues on the same words (a phrase and its verb) the one found first wins.
+    order = {id(a): n for n, a in enumerate(atts)}
     for a in atts:
         for b in atts:
             if b is a or b.repeat:
@@ -1080,8 +1121,21 @@ def _mark_repeats(atts: list[Attribution]) -> None:
             ):
                 a.repeat = True
                 break
-            if a.start < b.end and b.start < a.end and (rank(b), b.start) < (rank(a), a.start):
+            if a.start < b.end and b.start < a.end and (rank(b), b.start, order[id(b)]) < (rank(a), a.start, order[id(a)]):
                 a.repeat = True
+                break
+
+
+def _share_subjects(atts: list[Attribution], text: str) -> None:
+    """A participle or second verb that shares a subject ("..., he said, adding that ...")
+    takes the source of the nearest cue before it in the sentence, whose subject it is."""
+    for n, a in enumerate(atts):
+        if not a.shares_subject or a.repeat:
+            continue
+        for b in reversed(atts[:n]):
+            if not b.repeat and not b.nested and b.source_start >= 0 and b.end <= a.start:
+                a.source_start, a.source_end, a.source_kind = b.source_start, b.source_end, b.source_kind
+                a.source = text[a.source_start : a.source_end]
                 break
 
 

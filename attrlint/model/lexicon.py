@@ -144,6 +144,8 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     # The attribution model's own classes (attrlint/analysis/attribution.py).
     "common_openers": ("words", "lower-case words that often open a sentence: a capitalised one at the opening is no name"),
     "np_determiners": ("words", "words that open a noun phrase for the attribution model (the, its, such, every)"),
+    "addressee_verbs": ("words", "cue verbs whose object is the hearer, never the speaker (told POLITICO)"),
+    "coordinators": ("words", "conjunctions that join a second verb to a subject's first (and said, but said)"),
     "clause_subjects": ("words", "words that are a cue's subject right before it: subject pronouns, which, that"),
     "contraction_endings": ("words", "contracted endings after a subject pronoun (’ve, ’d, ’ll)"),
     "quantity_object_verbs": ("words", "verbs whose object, when a number, is a quantity, not speech (added, posted)"),
