@@ -201,6 +201,9 @@ class AttributionFinder:
         self.pronouns_not_subject = lexicon.word_class("pronouns_not_subject")
         self.relatives = lexicon.word_class("relative_pronouns")
         self.addressee = lexicon.word_class("addressee_verbs")
+        self.impressions = lexicon.word_class("impression_verbs")
+        # Words that open a phrase before the main clause: "Besides ...,", "This year, ...".
+        self.intro_words = lexicon.word_class("prepositions") | self.participle_openers | self.time_gap
         self.coordinators = lexicon.word_class("coordinators")
         self.complement_preps = lexicon.word_class("complement_prepositions")
         self.pronouns_not_np_start = lexicon.word_class("pronouns_not_np_start")
@@ -594,8 +597,13 @@ class AttributionFinder:
             return None
         a = Attribution(s, e, text[s:e], "", kind, listed=legacy)
         self._place(a, text, toks, low, i, j, before)
+        if low[i] in self.impressions and kind == "belief":
+            a.source_start = a.source_end = -1  # "Trump seems to have won": the writer's impression
+            a.source_kind = ""
         self._widen_share(a, text)
-        if (coordinated or (legacy and before and before[-1].lower() in self.auxiliary_gap)) and a.source_start >= 0:
+        if (
+            coordinated or a.shares_subject or (legacy and before and before[-1].lower() in self.auxiliary_gap)
+        ) and a.source_start >= 0:
             a.source = text[a.source_start : a.source_end]
         else:
             a.source = " ".join(before) if before else _words_after(toks, j, 5, e + 60)
@@ -757,33 +765,10 @@ class AttributionFinder:
         """Fill the source and content of a verb cue whose tokens are i..j-1."""
         k = self._before_gap(low, i)
         inverted = self._inverted(text, toks, low, i, k)
-        if k >= 0 and (
-            (_comma_at(toks, k) and low[i].endswith("ing"))
-            or self._coordinated(text, low, i, toks[j - 1][1], " ".join(a.cue.lower().split()))
-        ):
-            # "..., saying ...", "... did the math and found that ...": the subject of the main
-            # clause speaks; an earlier cue's source, when the sentence has one (_share_subjects).
-            a.shares_subject = True
-            self._np_right(a, text, toks, low, 0, leading=True)
-            self._content_after(a, text, toks, low)
+        if self._place_shared_subject(a, text, toks, low, i, j, k):
             return
-        if inverted and j < len(toks) and low[j - 1] not in self.addressee:
-            # Not after "told": its object is the hearer ("..., told POLITICO").
-            if (
-                self._np_right(a, text, toks, low, j)
-                and not self._pronoun_opens_clause(a, toks, low)
-                and not self._time_source(a, toks, low)
-            ):
-                if toks[k][2] in _CLOSING_MARKS or self._names_someone(
-                    toks, low, _token_at(toks, a.source_start), _token_at(toks, a.source_end - 1)
-                ):
-                    # Right after a quotation the words after the verb are its speaker ("...,”
-                    # says a narrator"), whatever noun names them.
-                    self._content_before(a, text, toks)
-                    return
-                # "..., wrote a host of new songs": the words after the verb are its object.
-                a.source_start = a.source_end = -1
-                a.source_kind = ""
+        if inverted and self._place_inverted(a, text, toks, low, i, j, k):
+            return
         if k >= 0 and toks[k][2] == ",":
             # "Smith, a spokesman for the firm, said" or "Smith, who ..., said": an appositive.
             self._np_left(a, text, toks, low, k, appositive=True)
@@ -797,6 +782,79 @@ class AttributionFinder:
             lo = _token_at(toks, a.source_start)
             if lo > 0 and (toks[lo - 1][2] in ",;—–" or _blank_gap(text, toks, lo - 1, lo)):
                 self._content_before(a, text, toks, at=a.source_start)
+
+    def _place_shared_subject(self, a: Attribution, text, toks, low, i, j, k) -> bool:
+        """A participle after a comma or a second verb ("..., saying ...", "... did the math
+        and found that ..."): the subject of the main clause speaks; an earlier cue's source,
+        when the sentence has one (_share_subjects)."""
+        if k < 0 or not (
+            (_comma_at(toks, k) and low[i].endswith("ing"))
+            or self._coordinated(text, low, i, toks[j - 1][1], " ".join(a.cue.lower().split()))
+        ):
+            return False
+        a.shares_subject = True
+        self._np_right(a, text, toks, low, self._main_clause_start(toks, low, i), leading=True)
+        self._content_after(a, text, toks, low)
+        return True
+
+    def _place_inverted(self, a: Attribution, text, toks, low, i, j, k) -> bool:
+        """Place a cue with nothing but punctuation before it: its source after it ("..., said
+        Smith"), or a subject that opens the sentence. False when the source is still to find
+        before the cue."""
+        if k >= 0 and toks[k][2] == "," and not _blank_gap(text, toks, k, i):
+            subject = self._opening_subject(toks, low, k)
+            if subject >= 0:
+                # "Jeb Bush, helped by his brother, goes after Trump": a name opening the
+                # sentence and set off by a comma is the subject; what follows the verb is
+                # its object, whatever stands between.
+                self._set_source(a, toks, low, 0, subject)
+                self._content_after(a, text, toks, low)
+                return True
+        if j >= len(toks) or low[j - 1] in self.addressee:
+            return False  # Not after "told": its object is the hearer ("..., told POLITICO").
+        if (
+            not self._np_right(a, text, toks, low, j)
+            or self._pronoun_opens_clause(a, toks, low)
+            or self._time_source(a, toks, low)
+        ):
+            return False
+        if toks[k][2] in _CLOSING_MARKS or self._names_someone(
+            toks, low, _token_at(toks, a.source_start), _token_at(toks, a.source_end - 1)
+        ):
+            # Right after a quotation the words after the verb are its speaker ("...,” says a
+            # narrator"), whatever noun names them.
+            self._content_before(a, text, toks)
+            return True
+        # "..., wrote a host of new songs": the words after the verb are its object.
+        a.source_start = a.source_end = -1
+        a.source_kind = ""
+        return False
+
+    def _main_clause_start(self, toks, low, i) -> int:
+        """The first token of the main clause before token i: past a dateline ("WASHINGTON —")
+        and an opening phrase of place, time or manner set off by a comma ("Speaking at a
+        town hall, Trump went after Bush, calling him ...", "This year, he ...")."""
+        start = 0
+        t = toks[0][2] if toks else ""
+        if len(t) > 1 and t.isalpha() and t.isupper() and len(toks) > 1 and toks[1][2] in "—–-,:":
+            start = 2
+        if start < i and (
+            low[start] in self.intro_words or (low[start].endswith("ing") and not self._name_word(toks, low, start))
+        ):
+            for c in range(start + 1, i):
+                if toks[c][2] == ",":
+                    return c + 1
+        return start
+
+    def _opening_subject(self, toks, low, k) -> int:
+        """The last token of a name that opens the sentence and is followed by a comma before
+        token k ("Erin Brockovich, the activist and lawyer, endorsed ..."); -1 for none."""
+        hi = self._np_right_end(toks, low, 0, leading=True)
+        if hi < 0 or hi + 1 >= k or toks[hi + 1][2] != ",":
+            return -1
+        if not any(self._name_word(toks, low, n) for n in range(hi + 1)):
+            return -1
+        return hi
 
     def _time_source(self, a: Attribution, toks, low) -> bool:
         """Whether the source found after an inverted cue is a time ("..., said Wednesday that"):
@@ -828,6 +886,10 @@ class AttributionFinder:
         inverted = k < 0 or toks[k][2] in ",;:—–(\"“”'’" or (k >= 0 and _blank_gap(text, toks, k, i))
         if inverted and k >= 0 and toks[k][2] == "," and self._appositive_before(toks, low, k):
             inverted = False  # "A spokesman for the firm, John Smith, told reporters ..."
+        if inverted and any(low[g] in self.finite_after for g in range(k + 1, i)):
+            # '... party's "superdelegates" have endorsed Mrs. Clinton': an inverted cue is a
+            # bare verb ("..., said Smith"); after an auxiliary its subject stands before it.
+            inverted = False
         return inverted
 
     def _names_someone(self, toks, low, lo, hi) -> bool:

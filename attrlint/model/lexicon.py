@@ -144,6 +144,7 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     # The attribution model's own classes (attrlint/analysis/attribution.py).
     "common_openers": ("words", "lower-case words that often open a sentence: a capitalised one at the opening is no name"),
     "np_determiners": ("words", "words that open a noun phrase for the attribution model (the, its, such, every)"),
+    "impression_verbs": ("words", "belief verbs whose subject is what seems so, not who judges it (seems, appeared)"),
     "addressee_verbs": ("words", "cue verbs whose object is the hearer, never the speaker (told POLITICO)"),
     "coordinators": ("words", "conjunctions that join a second verb to a subject's first (and said, but said)"),
     "clause_subjects": ("words", "words that are a cue's subject right before it: subject pronouns, which, that"),
