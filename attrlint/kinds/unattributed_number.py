@@ -13,6 +13,7 @@ from typing import ClassVar
 
 import regex
 
+from attrlint.analysis.attribution import SOURCE_KINDS
 from attrlint.engine.rules import Option, Rule, register
 from attrlint.model.lexicon import pattern_alternation
 from attrlint.patterns import compiled
@@ -57,6 +58,7 @@ class UnattributedFigure(Rule):
         self._backref = regex.compile(pattern_alternation(self.opts["back_references"]), flags)
         self._named_nouns = frozenset(w.lower() for w in self.opts["named_source_nouns"])
         self._charges = self.lexicon.word_class("charge_verbs") if self.lexicon else frozenset()
+        self._saying = self.lexicon.word_class("saying_verbs") if self.lexicon else frozenset()
         self._kinds = frozenset(self.opts["figure_kinds"])
         self._label = regex.compile(rf"\s*(?:{pattern_alternation(self.opts['speaker_labels'])})", regex.V0)
         self._market = regex.compile(pattern_alternation(self.opts["market_contexts"]), flags)
@@ -77,7 +79,7 @@ class UnattributedFigure(Rule):
             # "A: I got $660 billion ...": an answer in a Q&A or transcript is its speaker's.
             para_attributed = bool(self.opts["speaker_labels"]) and self._label.match(text, para.start) is not None
             for sent in para.sentences:
-                atts = facts.attributions(sent)
+                atts = facts.attributions(sent) + self._saying_attributions(sent, facts)
                 promise = next((a for a in atts if a.commitment), None)
                 if promise is not None:
                     atts = [a for a in atts if not a.commitment]
@@ -97,6 +99,23 @@ class UnattributedFigure(Rule):
                     para_attributed = attributed_before = True
                     self._remember_names(atts, names)
             prev_attributed = para_attributed
+
+    def _saying_attributions(self, sent, facts) -> list:
+        """The sentence's attributions by a speech verb of the model's beyond the reporting list
+        that says what "said" does ("Paul also asked how ..."), with a source that is no
+        vague one: they cover a figure as the listed cues do."""
+        if not self._saying:
+            return []
+        return [
+            a
+            for a in facts.all_attributions(sent)
+            if a.reports
+            and not a.listed
+            and not a.nested
+            and a.source_kind in SOURCE_KINDS
+            and a.source_kind != "vague"
+            and " ".join(a.cue.lower().split()) in self._saying
+        ]
 
     def _figures(self, sent, facts, promise):
         """The sentence's reported figures that its own words leave unsourced."""

@@ -144,6 +144,10 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     # The attribution model's own classes (attrlint/analysis/attribution.py).
     "common_openers": ("words", "lower-case words that often open a sentence: a capitalised one at the opening is no name"),
     "np_determiners": ("words", "words that open a noun phrase for the attribution model (the, its, such, every)"),
+    "saying_verbs": (
+        "words",
+        "speech verbs beyond the reporting list that credit words or numbers as 'said' does (asked, calculates)",
+    ),
     "impression_verbs": ("words", "belief verbs whose subject is what seems so, not who judges it (seems, appeared)"),
     "addressee_verbs": ("words", "cue verbs whose object is the hearer, never the speaker (told POLITICO)"),
     "coordinators": ("words", "conjunctions that join a second verb to a subject's first (and said, but said)"),
