@@ -412,6 +412,8 @@ def test_inverted_and_appositive_sources_of_verbs_that_are_also_nouns(sentence, 
             'Dozens of the club\'s "founders" have endorsed Mrs. Ruiz, a sign of her support.',
             [("endorsed", "")],
         ),
+        # A bracketed party and state belong to the name before them.
+        ("Sen. Ada Brun (R-Ky.) said the levy would pass.", [("said", "Sen. Ada Brun (R-Ky.)")]),
         # What seems so is no source: the impression is the writer's.
         ("Ruiz seems to have won the argument.", [("seems", "")]),
     ],

@@ -51,6 +51,7 @@ _FAST_TOKEN = re.compile(r"\w(?:[\w’'&-]+|\.(?=[^\W\d_\xb2\xb3\xb9\xbc-\xbe]))
 REPORTING_KINDS = frozenset({"speech", "finding", "estimate", "according-to", "credit"})
 SOURCE_KINDS = ("named", "described", "vague", "pronoun", "document")
 _MAX_NP = 12  # tokens in a source noun phrase
+_MAX_BRACKET = 8  # tokens in a bracket after a name ("(R-Ky.)", "(D-N.Y.)")
 
 
 @dataclass
@@ -941,10 +942,22 @@ class AttributionFinder:
             k -= 1
         if k < 0:
             return False
+        hi = k
+        if toks[k][2] == ")":
+            # "Sen. Rand Paul (R-Ky.) said": a bracketed party and state stand between a name
+            # and its verb, and belong to the name.
+            c = k - 1
+            while c > 0 and toks[c][2] != "(" and k - c <= _MAX_BRACKET:
+                c -= 1
+            if c <= 0 or toks[c][2] != "(":
+                return False
+            k = c - 1
         lo = self._np_start(toks, low, k + 1)
         if lo > k:
             return False
-        return self._set_source(a, toks, low, lo, k)
+        self._set_source(a, toks, low, lo, hi)
+        a.source_kind = self._kind_of("", toks, low, toks[lo][0], lo, k)  # the name, not its bracket
+        return True
 
     def _np_start(self, toks, low, end) -> int:
         """First token of the noun phrase that ends at token end-1, read leftwards."""
