@@ -412,6 +412,13 @@ def test_inverted_and_appositive_sources_of_verbs_that_are_also_nouns(sentence, 
             'Dozens of the club\'s "founders" have endorsed Mrs. Ruiz, a sign of her support.',
             [("endorsed", "")],
         ),
+        # An infinitive's speaker is the subject of the verb it completes.
+        ("Ruiz went on to say the ferry would run.", [("say", "Ruiz")]),
+        # A second verb of saying after "and", before a quotation or an object.
+        (
+            'The harbour master smiled and said, "We are ready."',
+            [("said", "The harbour master smiled")],
+        ),
         # A bracketed party and state belong to the name before them.
         ("Sen. Ada Brun (R-Ky.) said the levy would pass.", [("said", "Sen. Ada Brun (R-Ky.)")]),
         # What seems so is no source: the impression is the writer's.

@@ -621,7 +621,14 @@ class AttributionFinder:
             and low[k] in self.coordinators
             and verb not in self.mostly_nouns
             and (not verb.endswith("s") or verb in self.rarely_nouns)
-            and (self.that_after.match(text, e) is not None or self.clause_after.match(text, e) is not None)
+            and (
+                self.that_after.match(text, e) is not None
+                or self.clause_after.match(text, e) is not None
+                # "... smiled and said, '...'", "... and then said something strange": a past
+                # form of saying is no noun.
+                or text[e : e + 1] in _SET_OFF
+                or verb in self.plain_speech
+            )
         )
 
     def _widen_share(self, a: Attribution, text: str) -> None:
@@ -791,6 +798,9 @@ class AttributionFinder:
         if k < 0 or not (
             (_comma_at(toks, k) and low[i].endswith("ing"))
             or self._coordinated(text, low, i, toks[j - 1][1], " ".join(a.cue.lower().split()))
+            # "He went on to say ...", "Paul declined to say whether ...": the infinitive's
+            # speaker is the subject of the verb it completes.
+            or (i > 0 and low[i - 1] == "to" and a.source_start < 0)
         ):
             return False
         a.shares_subject = True
