@@ -279,7 +279,7 @@ def test_loaded_verb_nouns_acts_and_topics():
 
     The Holt campaign retorted with an ad of its own, and staff were sent to point out the errors.
 
-    The video showed him boasting about his golf course, and he boasted of his deals at every stop.
+    The video showed him boasting about his golf course, and the town boasts of its harbour.
 
     The rival candidate claimed the other nomination in June.
     """

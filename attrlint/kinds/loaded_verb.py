@@ -52,6 +52,14 @@ class LoadedVerb(Rule):
             "a quotation or at the end of the clause",
         ),
         "clause_openers": Option("words", [], "words that open the reported clause after such a verb (that, he, how)"),
+        "speech_prepositions": Option(
+            "words", [], "after these an object-sense verb with a person as its subject is speech (boasted of his skills)"
+        ),
+        "finding_subjects": Option(
+            "words",
+            [],
+            "subjects whose object-sense verb reports a finding whatever follows (the poll data revealed deep anxiety)",
+        ),
         "finite_verbs": Option(
             "words",
             [],
@@ -184,6 +192,8 @@ class LoadedVerb(Rule):
         self._clause_subjects = words["clause_subjects"]
         self._question_words = words["question_words"]
         self._gerund_prepositions = words["gerund_prepositions"]
+        self._speech_prepositions = frozenset(w.lower() for w in self.opts["speech_prepositions"])
+        self._finding_subjects = frozenset(w.lower() for w in self.opts["finding_subjects"])
         self._time_phrase = regex.compile(
             rf"\s*(?:(?:{word_alternation(self.opts['time_openers'])})\s+\p{{Lu}}?\p{{Ll}}+\s*)?([\p{{L}}’']+|[,.;:!?—–\"“”]|\s*$)"
         )
@@ -248,13 +258,33 @@ class LoadedVerb(Rule):
             return False  # "by insisting that ...": a tactic the writer describes, not a report
         if form in self._noun_forms and not self._subject_like(before, text, s, e):
             return False
-        return not (
-            form in self._object_senses
-            and not (
-                self._clause_follows(text, s, e)
-                or (headline and (self._headline_clause.match(text, e) or self._headline_source(low, prev)))
-            )
+        return form not in self._object_senses or self._object_sense_speaks(text, s, e, headline, before, lowered)
+
+    def _object_sense_speaks(self, text: str, s: int, e: int, headline: bool, before: list[str], lowered: list[str]) -> bool:
+        """Whether a verb with a sense that is not speech when an object follows ("revealed no
+        weapon", "boasts a harbour") introduces speech here: before a clause or a quotation or
+        closing one, in a headline after a source, after "of"/"about" with a person as its
+        subject, or with a poll or a study as its subject."""
+        prev = before[-1] if before else ""
+        return bool(
+            self._clause_follows(text, s, e)
+            or (headline and (self._headline_clause.match(text, e) or self._headline_source(prev.lower(), prev)))
+            or self._speaks_of(text, e, lowered, before)
+            or (lowered and lowered[-1] in self._finding_subjects)
         )
+
+    def _speaks_of(self, text: str, e: int, lowered: list[str], before: list[str]) -> bool:
+        """Whether a person's boast or confession is about something ("the candidate boasted
+        of his negotiating skills", "he boasts about them"): speech, whatever its object; a
+        town that "boasts a harbour" has no "of" and is no person."""
+        lead = _LEADING_WORDS.match(text, e)
+        if not lead or lead.group(1).lower() not in self._speech_prepositions or not lowered:
+            return False
+        last = lowered[-1]
+        if last in self._clause_subjects or last in self._people or last + "s" in self._people_plurals:
+            return True
+        word = before[len(lowered) - 1]
+        return word[:1].isupper() and last not in self._not_subjects
 
     def _headline_source(self, low: str, prev: str) -> bool:
         """Whether the word before a headline's verb is a source that reports what it reveals
