@@ -401,7 +401,7 @@ def test_inverted_and_appositive_sources_of_verbs_that_are_also_nouns(sentence, 
         # between it and the verb; what follows is the object.
         (
             "Ines Moreau, helped by her brother, goes after Ruiz.",
-            [("goes after", "Ines Moreau")],
+            [("goes after", "Ines Moreau, helped by her brother")],
         ),
         (
             "Pia Lund, the nurse and union organiser, endorsed the plan on Saturday.",
@@ -418,6 +418,12 @@ def test_inverted_and_appositive_sources_of_verbs_that_are_also_nouns(sentence, 
         (
             'The harbour master smiled and said, "We are ready."',
             [("said", "The harbour master smiled")],
+        ),
+        # "according to" keeps its whole source, and the phrase inside that source ("a count
+        # by") is no second cue.
+        (
+            "Ruiz now has at least 723 votes, according to a count by the Ashby Ledger.",
+            [("according to", "a count by the Ashby Ledger")],
         ),
         # A bracketed party and state belong to the name before them.
         ("Sen. Ada Brun (R-Ky.) said the levy would pass.", [("said", "Sen. Ada Brun (R-Ky.)")]),

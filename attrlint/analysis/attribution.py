@@ -1201,8 +1201,7 @@ def _mark_repeats(atts: list[Attribution]) -> None:
             if (
                 b.source_start >= 0
                 and (b.source_end <= b.start or b.source_start >= b.end)
-                and b.source_start <= a.start
-                and a.end <= b.source_end
+                and b.source_start <= a.start < b.source_end
             ):
                 a.repeat = True
                 break
@@ -1229,7 +1228,7 @@ def _mark_nested(atts: list[Attribution], text: str, clause_break: regex.Pattern
     A comma, a dash or a conjunction between them ends that clause first ("X criticized Y, and
     said ...", "..., who backed him, ... Mook said")."""
     for a in atts:
-        if a.content_start < 0 or (a.content_start < a.end and a.content_end > a.start):
+        if a.repeat or a.content_start < 0 or (a.content_start < a.end and a.content_end > a.start):
             continue
         for b in atts:
             if b is not a and a.content_start <= b.start and b.end <= a.content_end:
