@@ -425,6 +425,8 @@ def test_inverted_and_appositive_sources_of_verbs_that_are_also_nouns(sentence, 
             "Ruiz now has at least 723 votes, according to a count by the Ashby Ledger.",
             [("according to", "a count by the Ashby Ledger")],
         ),
+        # "reportedly" credits its clause to reports it does not name.
+        ("The ferry company is reportedly losing money.", [("reportedly", "")]),
         # A bracketed party and state belong to the name before them.
         ("Sen. Ada Brun (R-Ky.) said the levy would pass.", [("said", "Sen. Ada Brun (R-Ky.)")]),
         # What seems so is no source: the impression is the writer's.

@@ -173,6 +173,7 @@ class AttributionFinder:
         self.np_openers = lexicon.word_set("determiners")
         self.mostly_nouns = lexicon.word_set("mostly_noun_cues")
         self.sourceless = lexicon.word_set("sourceless_cues")
+        self.hearsay = lexicon.word_class("hearsay_adverbs")
         self.unsaid = lexicon.word_set("unsaid_markers")
         self.thing_participles = lexicon.word_set("thing_object_participles")
         self.unsaid_heads = lexicon.word_set("unsaid_infinitive_heads")
@@ -451,6 +452,9 @@ class AttributionFinder:
         expectation ("the bank is expected to hold rates"). The rules do not read them."""
         taken = [(a.start, a.end) for a in out]
         for i, w in enumerate(low):
+            if w in self.hearsay:
+                out.append(self._hearsay(text, toks, i))
+                continue
             if w not in self.sourceless or not toks[i][2].isalpha():
                 continue
             lo = i
@@ -477,6 +481,13 @@ class AttributionFinder:
                 # "The bank is expected to hold rates": the subject is part of what is expected.
                 a.content_start = toks[0][0]
             out.append(a)
+
+    def _hearsay(self, text, toks, i: int) -> Attribution:
+        """ "X is reportedly spending ...": the adverb credits the clause it stands in to
+        reports it does not name. The rules do not read it (vague-source has its own test)."""
+        a = Attribution(toks[i][0], toks[i][1], toks[i][2], "", "speech", listed=False)
+        _content_to_end(a, text, toks, 0)
+        return a
 
     def _quote_frame(self, text, toks, low, out) -> None:
         """A quotation's frame with a verb of any kind: "“...,” Oliver barked.", "“...,” fumed

@@ -144,6 +144,7 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     # The attribution model's own classes (attrlint/analysis/attribution.py).
     "common_openers": ("words", "lower-case words that often open a sentence: a capitalised one at the opening is no name"),
     "np_determiners": ("words", "words that open a noun phrase for the attribution model (the, its, such, every)"),
+    "hearsay_adverbs": ("words", "adverbs that credit a clause to unnamed others (reportedly): a cue with no source"),
     "saying_verbs": (
         "words",
         "speech verbs beyond the reporting list that credit words or numbers as 'said' does (asked, calculates)",
