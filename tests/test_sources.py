@@ -437,3 +437,15 @@ def test_hearers_times_and_shared_subjects(sentence, expected):
     article, atts = model(f"Head\n\n{sentence}\n")
     got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
     assert got == expected
+
+
+def test_newsroom_credit_lines_are_no_copy():
+    text = (
+        "Ferry fares rise again\n\nThe ferry company raised fares on Monday, the council said.\n\n"
+        "Lena Holt contributed reporting from Ashby.\n\n"
+        "(Reporting by Ana Ruiz; Additional reporting by Tom Berg in Ashby; Editing by Pia Lund.)\n"
+    )
+    article, atts = model(text)
+    assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
+        ("said", "the council")
+    ]
