@@ -425,6 +425,24 @@ def test_inverted_and_appositive_sources_of_verbs_that_are_also_nouns(sentence, 
             "Ruiz now has at least 723 votes, according to a count by the Ashby Ledger.",
             [("according to", "a count by the Ashby Ledger")],
         ),
+        # A dateline with a wire's name is read past; so is the clause a participle does not
+        # hang on, and an appositive set off by dashes or holding a quotation.
+        (
+            "ASHBY, Vale (Ledger) - Mayor Ana Ruiz met the crews on Thursday and said the quay must reopen.",
+            [("said", "Mayor Ana Ruiz met the crews")],
+        ),
+        (
+            "Ruiz turned to the budget, but Holt brought her back to the ferry, asking her to explain the fares.",
+            [("asking", "Holt brought her back")],
+        ),
+        (
+            "Councillor Pia Lund — like Holt, a critic of the plan — recalled Ruiz giving the same answer.",
+            [("recalled", "Councillor Pia Lund")],
+        ),
+        (
+            "Mr. Berg, citing ''the old charter,'' said the mayor could not close the quay.",
+            [("citing", "Mr. Berg"), ("said", "Mr. Berg")],
+        ),
         # "reportedly" credits its clause to reports it does not name.
         ("The ferry company is reportedly losing money.", [("reportedly", "")]),
         # A bracketed party and state belong to the name before them.

@@ -51,6 +51,7 @@ _FAST_TOKEN = re.compile(r"\w(?:[\w’'&-]+|\.(?=[^\W\d_\xb2\xb3\xb9\xbc-\xbe]))
 REPORTING_KINDS = frozenset({"speech", "finding", "estimate", "according-to", "credit"})
 SOURCE_KINDS = ("named", "described", "vague", "pronoun", "document")
 _MAX_NP = 12  # tokens in a source noun phrase
+_MAX_DATELINE = 10  # tokens in a dateline before its dash ("ORLANDO, Fla. (Reuters) -")
 _MAX_BRACKET = 8  # tokens in a bracket after a name ("(R-Ky.)", "(D-N.Y.)")
 
 
@@ -823,7 +824,7 @@ class AttributionFinder:
         """Place a cue with nothing but punctuation before it: its source after it ("..., said
         Smith"), or a subject that opens the sentence. False when the source is still to find
         before the cue."""
-        if k >= 0 and toks[k][2] == "," and not _blank_gap(text, toks, k, i):
+        if k >= 0 and (toks[k][2] in ",—–" or toks[k][2] in _CLOSING_MARKS) and not _blank_gap(text, toks, k, i):
             subject = self._opening_subject(toks, low, k)
             if subject >= 0:
                 # "Jeb Bush, helped by his brother, goes after Trump": a name opening the
@@ -856,23 +857,43 @@ class AttributionFinder:
         """The first token of the main clause before token i: past a dateline ("WASHINGTON —")
         and an opening phrase of place, time or manner set off by a comma ("Speaking at a
         town hall, Trump went after Bush, calling him ...", "This year, he ...")."""
-        start = 0
-        t = toks[0][2] if toks else ""
-        if len(t) > 1 and t.isalpha() and t.isupper() and len(toks) > 1 and toks[1][2] in "—–-,:":
-            start = 2
+        start = self._after_dateline(toks, i)
         if start < i and (
             low[start] in self.intro_words or (low[start].endswith("ing") and not self._name_word(toks, low, start))
         ):
             for c in range(start + 1, i):
                 if toks[c][2] == ",":
-                    return c + 1
+                    start = c + 1
+                    break
+        # "Trump pivoted to trade, but Wallace brought him back, asking ...": the participle
+        # hangs on the last clause joined before it.
+        for c in range(i - 1, start, -1):
+            if toks[c][2] == ";" or (low[c] in self.coordinators and toks[c - 1][2] == ","):
+                return c + 1
         return start
+
+    def _after_dateline(self, toks, i) -> int:
+        """The first token after a dateline that opens the sentence ("WASHINGTON —", "ORLANDO,
+        Fla. (Reuters) -"): a word in capitals, then a dash within a few tokens."""
+        t = toks[0][2] if toks else ""
+        if not (len(t) > 1 and t.isalpha() and t.isupper()):
+            return 0
+        if len(toks) > 1 and toks[1][2] in "—–-,:" and not (toks[1][2] == "," and self._dash_within(toks, i)):
+            return 2
+        for c in range(1, min(i, _MAX_DATELINE)):
+            if toks[c][2] in "—–-":
+                return c + 1
+        return 0
+
+    @staticmethod
+    def _dash_within(toks, i) -> bool:
+        return any(toks[c][2] in "—–-" for c in range(2, min(i, _MAX_DATELINE)))
 
     def _opening_subject(self, toks, low, k) -> int:
         """The last token of a name that opens the sentence and is followed by a comma before
         token k ("Erin Brockovich, the activist and lawyer, endorsed ..."); -1 for none."""
         hi = self._np_right_end(toks, low, 0, leading=True)
-        if hi < 0 or hi + 1 >= k or toks[hi + 1][2] != ",":
+        if hi < 0 or hi + 1 >= k or toks[hi + 1][2] not in ",—–":
             return -1
         if not any(self._name_word(toks, low, n) for n in range(hi + 1)):
             return -1
