@@ -443,6 +443,18 @@ def test_inverted_and_appositive_sources_of_verbs_that_are_also_nouns(sentence, 
             "Mr. Berg, citing ''the old charter,'' said the mayor could not close the quay.",
             [("citing", "Mr. Berg"), ("said", "Mr. Berg")],
         ),
+        # A long appositive with commas of its own, or a relative clause after an opening
+        # "But", still leaves the name that opens the sentence its subject; an opening of time
+        # is no name.
+        (
+            "Sandra Holt, a ferry user from Ashby, Vale, attending the hearing, said she could not back the plan.",
+            [("said", "Sandra Holt")],
+        ),
+        (
+            "But Berg, who recalled taking the night ferry for years, said in an interview that it was safe.",
+            [("recalled", "who"), ("said", "Berg")],
+        ),
+        ("Yesterday, officials said the quay would close.", [("said", "officials")]),
         # "reportedly" credits its clause to reports it does not name.
         ("The ferry company is reportedly losing money.", [("reportedly", "")]),
         # A bracketed party and state belong to the name before them.

@@ -790,8 +790,14 @@ class AttributionFinder:
         if inverted and self._place_inverted(a, text, toks, low, i, j, k):
             return
         if k >= 0 and toks[k][2] == ",":
-            # "Smith, a spokesman for the firm, said" or "Smith, who ..., said": an appositive.
+            # "Smith, a spokesman for the firm, said" or "Smith, who ..., said": an appositive;
+            # however long, when a name opens the sentence ("Sandra Inman, a supporter from
+            # Jackson, Miss., attending the convention, said").
             self._np_left(a, text, toks, low, k, appositive=True)
+            if a.source_start != (toks[0][0] if toks else 0):
+                subject = self._opening_subject(toks, low, k)
+                if subject >= 0:
+                    self._set_source(a, toks, low, 0, subject)
         elif k >= 0:
             self._np_left(a, text, toks, low, k + 1)
         self._content_after(a, text, toks, low)
@@ -892,6 +898,8 @@ class AttributionFinder:
     def _opening_subject(self, toks, low, k) -> int:
         """The last token of a name that opens the sentence and is followed by a comma before
         token k ("Erin Brockovich, the activist and lawyer, endorsed ..."); -1 for none."""
+        if not toks or low[0] in self.intro_words or low[0].endswith("ly"):
+            return -1  # "Yesterday, officials said": an opening of time or manner
         hi = self._np_right_end(toks, low, 0, leading=True)
         if hi < 0 or hi + 1 >= k or toks[hi + 1][2] not in ",—–":
             return -1
@@ -954,7 +962,7 @@ class AttributionFinder:
             # "Smith, who has long opposed the deal, said": the clause hangs on the subject that
             # opens the sentence (not on "voters like McCaughey, who lives here, says Schale").
             lo = self._np_start(toks, low, c)
-            return lo < c and (lo == 0 or toks[lo - 1][2] in _SET_OFF)
+            return lo < c and (lo == 0 or toks[lo - 1][2] in _SET_OFF or (lo == 1 and low[0] in self.coordinators))
         c = k - 1
         n = 0
         while c >= 0 and toks[c][2] != ",":
