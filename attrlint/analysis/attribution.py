@@ -82,8 +82,9 @@ class Attribution:
     # A promise or a call to act before a to-infinitive ("promised to deport 11 million",
     # "urged Congress to act"): it credits what it promises, not the sentences around it.
     commitment: bool = False
-    # A participle set off by a comma or a second verb after "and"/"but" ("..., he said,
-    # adding that ...", "... but said"): its source is the subject of the verb it hangs on.
+    # A participle set off by a comma, a second verb after "and"/"but" or an infinitive
+    # ("..., he said, adding that ...", "... but said", "went on to say"): its source is the
+    # subject of the verb it hangs on.
     shares_subject: bool = False
 
     @property
@@ -626,7 +627,7 @@ class AttributionFinder:
         """Whether the cue verb at token i is a second verb of the sentence's subject ("... did
         the math and found that ...", "... but said the outcome was open"): after "and" or "but",
         a form that is rarely a noun ("the states and reports that matter" is a noun), with a
-        reported clause after it."""
+        reported clause, a quotation or a mark after it, or a plain verb of saying."""
         k = self._before_gap(low, i)
         return (
             k >= 0
@@ -794,7 +795,7 @@ class AttributionFinder:
             # however long, when a name opens the sentence ("Sandra Inman, a supporter from
             # Jackson, Miss., attending the convention, said").
             self._np_left(a, text, toks, low, k, appositive=True)
-            if a.source_start != (toks[0][0] if toks else 0):
+            if a.source_start != toks[0][0]:
                 subject = self._opening_subject(toks, low, k)
                 if subject >= 0:
                     self._set_source(a, toks, low, 0, subject)
@@ -818,7 +819,7 @@ class AttributionFinder:
             or self._coordinated(text, low, i, toks[j - 1][1], " ".join(a.cue.lower().split()))
             # "He went on to say ...", "Paul declined to say whether ...": the infinitive's
             # speaker is the subject of the verb it completes.
-            or (i > 0 and low[i - 1] == "to" and a.source_start < 0)
+            or (i > 0 and low[i - 1] == "to")
         ):
             return False
         a.shares_subject = True
@@ -884,16 +885,12 @@ class AttributionFinder:
         t = toks[0][2] if toks else ""
         if not (len(t) > 1 and t.isalpha() and t.isupper()):
             return 0
-        if len(toks) > 1 and toks[1][2] in "—–-,:" and not (toks[1][2] == "," and self._dash_within(toks, i)):
-            return 2
+        # The first dash within a few tokens ends it ("ORLANDO, Fla. (Reuters) -"); with none, a
+        # mark right after the word does ("WASHINGTON:").
         for c in range(1, min(i, _MAX_DATELINE)):
             if toks[c][2] in "—–-":
                 return c + 1
-        return 0
-
-    @staticmethod
-    def _dash_within(toks, i) -> bool:
-        return any(toks[c][2] in "—–-" for c in range(2, min(i, _MAX_DATELINE)))
+        return 2 if len(toks) > 1 and toks[1][2] in ",:" else 0
 
     def _opening_subject(self, toks, low, k) -> int:
         """The last token of a name that opens the sentence and is followed by a comma before
@@ -1225,7 +1222,7 @@ def _blank_gap(text, toks, k, i) -> bool:
 
 
 def _mark_repeats(atts: list[Attribution]) -> None:
-    """Mark cues that overlap a better one, or lie inside another attribution's source. Of
+    """Mark cues that overlap a better one, or start inside another attribution's source. Of
     overlapping cues the one with a source apart from its cue wins, then the shorter."""
 
     def rank(a):
