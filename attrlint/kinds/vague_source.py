@@ -321,6 +321,8 @@ class VagueSource(Rule):
             before = _word_before(text, m.start()).lower()
             if before in self._coordinators and self._named_before(text, m.start()):
                 continue  # "Edwards and others said": the named source speaks with them
+            if len(before) > 4 and before.endswith("ing") and before.isalpha():
+                continue  # "should be causing some worry": the object of a verb, a noun after it
             if before not in self._owners and not self._reported_by_another(text, m.start()):
                 return (m.start(), m.end(), m.group(0))
         return None
