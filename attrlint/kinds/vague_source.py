@@ -114,6 +114,7 @@ class VagueSource(Rule):
         self._topic_words = frozenset(w.lower() for w in o["topic_words"])
         self._anonymous = frozenset(w.lower() for w in o["anonymous_nouns"])
         self._prepositions = self.lexicon.word_class("prepositions") if self.lexicon else frozenset()
+        self._ing_nouns = self.lexicon.word_class("ing_nouns") if self.lexicon else frozenset()
         vague, quant, aux = _alt(o["vague_nouns"]), _alt(o["quantifiers"]), _alt(o["auxiliaries"])
         cue = self._cue_alternation()
         # "some who warned it could fail" is some of a group already named; "experts who say" is not.
@@ -321,8 +322,10 @@ class VagueSource(Rule):
             before = _word_before(text, m.start()).lower()
             if before in self._coordinators and self._named_before(text, m.start()):
                 continue  # "Edwards and others said": the named source speaks with them
-            if len(before) > 4 and before.endswith("ing") and before.isalpha():
-                continue  # "should be causing some worry": the object of a verb, a noun after it
+            if len(before) > 4 and before.endswith("ing") and before.isalpha() and before not in self._ing_nouns:
+                # "should be causing some worry": the object of a verb, a noun after it (not
+                # "in the morning some say")
+                continue
             if before not in self._owners and not self._reported_by_another(text, m.start()):
                 return (m.start(), m.end(), m.group(0))
         return None
