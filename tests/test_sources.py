@@ -249,6 +249,25 @@ def test_a_headline_kicker_credits_no_one():
     assert [a.cue for _, a in atts if a.kind == "credit"] == []
 
 
+@pytest.mark.parametrize(
+    "headline,source",
+    [
+        # A column or a series named before the colon credits no one.
+        ("The Latest: Ferry Runs Again After Storm", None),
+        ("Friday’s Harbour Briefing: Fares Go Up", None),
+        ("2026 Harbourcast: Can the Ferry Survive?", None),
+        ("Good Day For Ferries: Council Backs Fares", None),
+        # A name or a title may hold "of".
+        ("Minister of Transport Ruiz: Fares Will Rise", "Minister of Transport Ruiz"),
+        ("Harbour Board: Fares Will Rise", "Harbour Board"),
+    ],
+)
+def test_a_headline_colon_credits_a_source_not_a_series(headline, source):
+    article, atts = model(f"{headline}\n\nThe ferry runs.\n")
+    got = [words(article, s, a.source_start, a.source_end) for s, a in atts if a.kind == "credit"]
+    assert got == ([source] if source else [])
+
+
 def test_a_title_before_a_headline_colon_is_part_of_the_source():
     article, atts = model("Dr. Ana Ruiz: The Ferry Must Run All Winter\n\nThe ferry runs.\n")
     assert [words(article, s, a.source_start, a.source_end) for s, a in atts if a.kind == "credit"] == ["Dr. Ana Ruiz"]
@@ -479,3 +498,23 @@ def test_newsroom_credit_lines_are_no_copy():
     assert [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts] == [
         ("said", "the council")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # A cue word owned by a name is a noun: the claim, the showing, the tweet.
+        ("Ruiz's claim to speak for the harbour went unanswered.", []),
+        ("Whether Ms. Berg's showing will be enough is unclear.", []),
+        ("Ruiz’s tweet is a reminder of the ferry's troubles.", []),
+        # ... but "'s" after a pronoun is "has" or "is".
+        ("He's said the quay would close.", [("said", "He's")]),
+        # An -s word before "has" or "have" is their subject.
+        ("The old social media posts have exposed a gap in the checks.", []),
+        ("The union said the dispute had its roots in pay and staffing issues.", [("said", "The union")]),
+    ],
+)
+def test_cue_words_that_are_nouns_here(sentence, expected):
+    article, atts = model(f"Head\n\n{sentence}\n")
+    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
+    assert got == expected

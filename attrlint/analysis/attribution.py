@@ -196,6 +196,13 @@ class AttributionFinder:
         self.subject_nouns = self.source_nouns | self.vague | self.documents | self.people
         self.common_openers = lexicon.word_class("common_openers")
         self.be = lexicon.word_class("be_forms")
+        # A source before a headline's colon holds no preposition but those of names.
+        self.label_prepositions = lexicon.word_class("prepositions") - lexicon.word_class("name_prepositions")
+        # "The social media posts have exposed ...": an -s word before "has" or "have" is its
+        # subject, a noun; "what the agency estimates will be" keeps its verb.
+        self.perfect = lexicon.word_set("perfect_auxiliaries")
+        # Words whose "'s" is "is" or "has" ("he's said", "that's what"), not a possessive.
+        self.contracting = lexicon.word_set("pronoun_sources") | lexicon.word_set("contracting_words")
         self.determiners = lexicon.word_class("np_determiners")
         self.np_adjectives = lexicon.word_class("np_adjectives")
         self.subject_pronouns = lexicon.word_class("clause_subjects")
@@ -555,7 +562,7 @@ class AttributionFinder:
             if not (t[2] == "." and k > 0 and toks[k - 1][2][:1].isupper() and len(toks[k - 1][2]) <= 4)
         ]
         low = [t[2].lower() for t in toks]
-        if " ".join(low) in self.kickers:
+        if " ".join(low) in self.kickers or self._series_title(low):
             return []  # "Breaking: ...", "Watch: ...": a kicker, not a source
         if not 1 <= len(toks) <= 5 or not all(
             _nounish(t[2], lk, self) or lk in self.determiners for t, lk in zip(toks, low, strict=False)
@@ -566,6 +573,15 @@ class AttributionFinder:
         rest = len(text) - len(text[colon + 1 :].lstrip())
         a.content_start, a.content_end = rest, len(text.rstrip())
         return [a]
+
+    def _series_title(self, low: list[str]) -> bool:
+        """Whether the words before a headline's colon name a column or a series rather than a
+        source: a date or a number ("Monday's Morning Email", "2016 Nerdcast", "Stat of the
+        Week") or a preposition after the first word ("Big Win for Bernie", "Fix Is In")."""
+        bare = [w[:-2] if w.endswith(("'s", "’s")) else w for w in low]
+        if any(w in self.time_gap or w[:1].isdigit() for w in bare):
+            return True
+        return any(w in self.label_prepositions for w in bare[1:])
 
     def _verb_at(self, toks, low, text, i):
         """(end token index, kind, legacy) of the longest cue phrase starting at token i."""
@@ -664,17 +680,20 @@ class AttributionFinder:
         """Whether the cue word at text[..e] (tokens up to j) reads as no verb of attribution
         here: after a determiner or a number, a passive with no agent, a verb whose object is
         a quantity, or a word that is mostly a noun with no reported clause after it."""
-        if prev in self.determiners or (prev[:1].isdigit() and not self.share_before.search(text, 0, s)):
-            return True  # "the reported toll", "its findings"; but "three in 10 said": the people polled
-        if prev in self.np_adjectives and len(before) > 1 and before[-2].lower() in self.determiners and verb in self.ambiguous:
-            return True  # "the only show that ...", "his latest estimate"
+        if self._owned_noun(text, s, e, verb, before, prev):
+            return True
         if not verb.endswith("ing") and (
             prev in self.be or (prev in self.passive_adverbs and len(before) > 1 and before[-2].lower() in self.be)
         ):
             return True  # passive with no source: "the votes are counted", "is said"
         if verb in self.quantity_object_verbs and self.number_after.match(text, e):
             return True
-        if verb.endswith("s") and j < len(low) and low[j] in self.finite_after and (low[j] in self.be or prev in self.modifiers):
+        if (
+            verb.endswith("s")
+            and j < len(low)
+            and low[j] in self.finite_after
+            and (low[j] in self.be or low[j] in self.perfect or prev in self.modifiers)
+        ):
             # "Republican claims are false", "Other shows did better": the subject of the verb
             # after it. After a name it may be a verb still ("what the Society estimates will be").
             return True
@@ -683,6 +702,22 @@ class AttributionFinder:
             j < len(low)
             and (low[j] in (":", "that") and not (j + 1 < len(low) and (low[j + 1] in self.gap or low[j + 1].endswith("ed"))))
         )
+
+    def _owned_noun(self, text, s, e, verb, before, prev) -> bool:
+        """Whether the cue word is a noun after a determiner, a number or a possessive."""
+        if prev in self.determiners or (prev[:1].isdigit() and not self.share_before.search(text, 0, s)):
+            return True  # "the reported toll", "its findings"; but "three in 10 said": the people polled
+        if prev in self.np_adjectives and len(before) > 1 and before[-2].lower() in self.determiners and verb in self.ambiguous:
+            return True  # "the only show that ...", "his latest estimate"
+        # "Trump's claim to understand", "Mr. Rubio's showing": a noun owned by a name
+        return self._possessive(prev) and not verb.endswith("ed") and not self._clause_follows(text, s, e, before)
+
+    def _possessive(self, word: str) -> bool:
+        """Whether a word is a possessive ("Trump's", "voters'"), not a pronoun's contraction
+        ("he's said", "that's what")."""
+        if word.endswith(("'s", "’s")):
+            return word[:-2] not in self.contracting
+        return len(word) > 2 and word.endswith(("s'", "s’"))
 
     def _listed_cue_ok(self, text, toks, low, i, s, e, verb, before) -> bool:
         """A reporting verb of the list that is also a noun ("reports", "states") counts only
@@ -1097,8 +1132,8 @@ class AttributionFinder:
             while hi + 1 < len(toks) and toks[hi + 1][1] <= at + len(source):
                 hi += 1
         words = low[lo : hi + 1]
-        if len(words) == 1 and words[0] in self.pronouns:
-            return "pronoun"
+        if len(words) == 1 and (words[0] in self.pronouns or (words[0][:-2] in self.pronouns and words[0][-2:] in ("'s", "’s"))):
+            return "pronoun"  # "he", and "he's" of "he's said"
         heads = [w for w in words if w.isalpha() or "-" in w]
         head = heads[-1] if heads else ""
         if head in self.documents or any(w in self.documents for w in words[-2:]):

@@ -123,6 +123,12 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
     "personal_pronouns": ("words", "personal pronouns that stand for a speaker (he, she, they, I)"),
     "subject_pronouns": ("words", "pronouns that open a clause as its subject: the personal pronouns and 'who'"),
     "be_forms": ("words", "the forms of 'be' (is, was, been): a participle after one is passive or progressive"),
+    "name_prepositions": (
+        "words",
+        "prepositions a name or title may hold (Secretary of State): a headline's colon credit may too",
+    ),
+    "perfect_auxiliaries": ("words", "has, have, had: an -s cue word right before one is its subject, a noun"),
+    "contracting_words": ("words", "words whose 's is 'is' or 'has' (there's, what's), not a possessive"),
     "prepositions": ("words", "prepositions: a cue right after one is a noun or a phrase, not a verb"),
     "determiners": ("words", "words that open a described speaker's noun phrase (the, a, his, one, another)"),
     "name_particles": ("words", "lower-case particles inside personal names (de, van, al, bin)"),
