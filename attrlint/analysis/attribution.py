@@ -224,6 +224,9 @@ class AttributionFinder:
             rf"^(?:{lexicon.alternation('source_follows_cues')})\b|\b(?:{lexicon.alternation('source_before_prepositions')})\s*\S?$",
             regex.I,
         )
+        # "put his net worth at $45 billion": a verb of valuing, its object, and a figure.
+        self.valuation_verbs = lexicon.word_set("valuation_verbs")
+        self.valued_at = regex.compile(rf"\s+(?:(?:{lexicon.alternation('approximators')})\s+)?[$£€\d]", regex.I)
         self.number_after = lexicon.word_pattern("quantity_approximators", r"\s+(?:(?:{})\s+)?[$£€\d]")
         self.that_after = regex.compile(r"\s+that\b", regex.I)
         self.speech_nouns = lexicon.word_set("speech_nouns")
@@ -343,7 +346,8 @@ class AttributionFinder:
         # Only tokens that begin a cue phrase are looked at; a phrase found skips the tokens it covers.
         phrases = self.verb_phrases
         covered = 0
-        for i in [k for k, w in enumerate(low) if w in phrases]:
+        valuing = self.valuation_verbs
+        for i in [k for k, w in enumerate(low) if w in phrases or w in valuing]:
             if i < covered:
                 continue
             hit = self._verb_at(toks, low, text, i)
@@ -583,8 +587,20 @@ class AttributionFinder:
             return True
         return any(w in self.label_prepositions for w in bare[1:])
 
+    def _values_at(self, toks, low, text, i) -> bool:
+        """Whether a verb of valuing at token i puts its object at a figure: "Forbes put his net
+        worth at $45 billion", "analysts place the cost of the plan at about $3 billion"."""
+        for k in range(i + 1, min(len(toks), i + 9)):
+            if low[k] == "at":
+                return self.valued_at.match(text, toks[k][1]) is not None
+            if not low[k][:1].isalnum():
+                return False  # the object ends at a mark: no figure it is put at
+        return False
+
     def _verb_at(self, toks, low, text, i):
         """(end token index, kind, legacy) of the longest cue phrase starting at token i."""
+        if low[i] in self.valuation_verbs and self._values_at(toks, low, text, i):
+            return i + 1, "estimate", True
         options = self.verb_phrases.get(low[i])
         if not options:
             return None

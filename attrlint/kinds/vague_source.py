@@ -63,6 +63,11 @@ class VagueSource(Rule):
         ),
         "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
         "poll_nouns": Option("words", [], "nouns of a poll: in its sentence 'most said' are the people polled (poll, survey)"),
+        "share_words": Option(
+            "words",
+            [],
+            "shares of a group ('two-thirds of Democratic insiders said'): the people polled, who answer for themselves",
+        ),
         "object_cues": Option(
             "words",
             [],
@@ -112,6 +117,7 @@ class VagueSource(Rule):
         self._coordinators = frozenset(w.lower() for w in o["coordinators"])
         self._particular_after_the = frozenset(w.lower() for w in o["particular_after_the"])
         self._topic_words = frozenset(w.lower() for w in o["topic_words"])
+        self._share_words = frozenset(w.lower() for w in o["share_words"])
         self._anonymous = frozenset(w.lower() for w in o["anonymous_nouns"])
         self._prepositions = self.lexicon.word_class("prepositions") if self.lexicon else frozenset()
         self._ing_nouns = self.lexicon.word_class("ing_nouns") if self.lexicon else frozenset()
@@ -483,6 +489,8 @@ class VagueSource(Rule):
             return True
         if low in self._topic_words:
             return True  # "tied to what people think of him": what they think is the topic, not a claim
+        if low == "of" and self._share(_word_before(text, stop_at)):
+            return True  # "Two-thirds of Democratic insiders said": a poll's answer, the people polled
         if low == "the" and m.group("head2").lower() in self._particular_after_the:
             return True  # "the restaurant that the people said": people already in view
         if subject and self._reported_by_another(text, group_at):
@@ -532,6 +540,11 @@ class VagueSource(Rule):
         if w[:1].isupper():
             return low in self._group_mods or (not text[:at].strip() and low in self._group_mods)
         return True
+
+    def _share(self, word: str) -> bool:
+        """Whether a word is a share of a group: "two-thirds", "half", "52%", "majority"."""
+        low = word.lower()
+        return low.endswith("%") or low.rsplit("-", 1)[-1] in self._share_words
 
     def _is_number(self, low: str) -> bool:
         if low[:1].isdigit():

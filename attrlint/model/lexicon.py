@@ -127,6 +127,7 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
         "words",
         "prepositions a name or title may hold (Secretary of State): a headline's colon credit may too",
     ),
+    "valuation_verbs": ("words", "verbs that estimate when their object is put 'at' a figure (put, place, peg)"),
     "perfect_auxiliaries": ("words", "has, have, had: an -s cue word right before one is its subject, a noun"),
     "contracting_words": ("words", "words whose 's is 'is' or 'has' (there's, what's), not a possessive"),
     "prepositions": ("words", "prepositions: a cue right after one is a noun or a phrase, not a verb"),
