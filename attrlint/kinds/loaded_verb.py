@@ -51,6 +51,12 @@ class LoadedVerb(Rule):
             "(revealed no weapon, boasts a harbour): flagged only before a clause, "
             "a quotation or at the end of the clause",
         ),
+        "subject_object_senses": Option(
+            "words",
+            [],
+            "object-sense forms whose object is what was said when their subject stands right before them "
+            "(it also points out another bill); no subject, no report (from pointing out a lack, quick to point out flaws)",
+        ),
         "clause_openers": Option("words", [], "words that open the reported clause after such a verb (that, he, how)"),
         "speech_prepositions": Option(
             "words", [], "after these an object-sense verb with a person as its subject is speech (boasted of his skills)"
@@ -139,6 +145,7 @@ class LoadedVerb(Rule):
         self._confessions = frozenset(w.lower() for w in self.opts["confession_verbs"])
         self._object_senses = frozenset(w.lower() for w in self.opts["object_senses"])
         self._openers = frozenset(w.lower() for w in self.opts["clause_openers"])
+        self._subject_objects = frozenset(w.lower() for w in self.opts["subject_object_senses"])
         self._ing_nouns = self.lexicon.word_class("ing_nouns") if self.lexicon else frozenset()
         finite = "|".join(regex.escape(w) for w in self.opts["finite_verbs"]) or "(?!)"
         # "conceded the tax code is unfair": a clause with its "that" left out, not an object.
@@ -241,8 +248,8 @@ class LoadedVerb(Rule):
         before = _words_before(text, s, 3)
         prev = before[-1] if before else ""
         low = prev.lower()
-        if low in self._not_subjects or low.endswith(("’s", "'s", "s’", "s'")):
-            return False  # "the claims", "his claimed", "Trump's claims"
+        if low in self._not_subjects or (low.endswith(("’s", "'s", "s’", "s'")) and low[:-2] not in self._clause_subjects):
+            return False  # "the claims", "his claimed", "Trump's claims"; but "he's claiming"
         lowered = [w.lower() for w in before]
         narrated = False
         while lowered and (lowered[-1] in self._adverbs or lowered[-1].endswith("ly")):
@@ -271,7 +278,25 @@ class LoadedVerb(Rule):
             or (headline and (self._headline_clause.match(text, e) or self._headline_source(prev.lower(), prev)))
             or self._speaks_of(text, e, lowered, before)
             or (lowered and lowered[-1] in self._finding_subjects)
+            or (text[s:e].lower() in self._subject_objects and self._subject_before(lowered, before))
         )
+
+    def _subject_before(self, lowered: list[str], before: list[str]) -> bool:
+        """Whether the verb's subject stands right before it, past adverbs and a form of "be"
+        ("it also points out", "He's pointing out", "the group is pointing out"), rather than a
+        preposition or an infinitive ("from pointing out", "quick to point out")."""
+        words = list(lowered)
+        if words and words[-1] in self._passive:
+            words.pop()  # "she is pointing out"
+        if not words:
+            return False
+        last = words[-1]
+        if last.endswith(("’s", "'s")) and last[:-2] in self._clause_subjects:
+            return True  # "He's pointing out"
+        if last in self._clause_subjects or last in self._people or last in self._source_nouns:
+            return True
+        word = before[len(words) - 1]
+        return len(words) > 1 and word[:1].isupper() and last not in self._not_subjects
 
     def _speaks_of(self, text: str, e: int, lowered: list[str], before: list[str]) -> bool:
         """Whether a person's boast or confession is about something ("the candidate boasted
