@@ -518,3 +518,24 @@ def test_cue_words_that_are_nouns_here(sentence, expected):
     article, atts = model(f"Head\n\n{sentence}\n")
     got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # A noun phrase a determiner opens is the subject of a speech or stance cue after it.
+        ("In May, the harbourmaster called for the ferry to stop.", [("called for", "the harbourmaster")]),
+        ("This initiative called for a second quay.", [("called for", "This initiative")]),
+        # Speech in more words: making clear, shooting back, laying out, pointing out.
+        ("Ruiz made it clear that the fares would rise.", [("made it clear", "Ruiz")]),
+        ('Berg shot back, "The ferry was never late."', [("shot back", "Berg")]),
+        ("The mayor laid out her plan for a second quay.", [("laid out", "The mayor")]),
+        ("Ruiz smiled, pointing out that the ferry was late.", [("pointing out", "Ruiz")]),
+        # A road laid out long ago says nothing.
+        ("The road was laid out in 1900.", []),
+    ],
+)
+def test_more_cues_of_speech_and_their_subjects(sentence, expected):
+    article, atts = model(f"Head\n\n{sentence}\n")
+    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
+    assert got == expected

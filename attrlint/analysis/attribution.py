@@ -781,7 +781,22 @@ class AttributionFinder:
         if t in _SET_OFF:
             # '"How big is it?" asked the boy', "..., asked Smith", "..., calling it ..."
             return self._set_off_cue_ok(toks, low, i, j, kind)
-        return self._subject_ok(t, lk, k, kind)
+        return self._subject_ok(t, lk, k, kind) or self._determined_subject(low, k, kind)
+
+    def _determined_subject(self, low, k: int, kind: str) -> bool:
+        """Whether token k is the head of a noun phrase a determiner opens right before a cue
+        that is no belief: "the prince called for", "This initiative called for"."""
+        lk = low[k]
+        return (
+            kind != "belief"
+            and k > 0
+            and low[k - 1] in self.determiners
+            and lk.isalpha()
+            and len(lk) > 2
+            and lk not in self.stops
+            and lk not in self.cue_words
+            and lk not in self.determiners
+        )
 
     def _before_gap(self, low, i) -> int:
         """The token before the cue at token i, back over the auxiliaries and negations between
@@ -1102,39 +1117,42 @@ class AttributionFinder:
         k = start
         hi = start - 1
         while k < len(toks) and k - start < _MAX_NP:
-            t, lk = toks[k][2], low[k]
-            if lk in self.pronouns and k == start and lk not in self.pronouns_not_np_start:
-                hi = k
+            step = self._np_step(toks, low, k, start, hi, leading)
+            if step == "stop":
                 break
-            if lk in self.determiners or lk[:1].isdigit():
+            if step != "skip":
                 hi = k
-                k += 1
-                continue
-            if (
-                lk in self.complement_preps
-                and hi >= start
-                and k + 1 < len(toks)
-                and (low[k + 1] in self.determiners or _nounish(toks[k + 1][2], low[k + 1], self))
-            ):
-                k += 1
-                continue
-            if t in "-&." and hi >= start and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
-                k += 1
-                continue
-            # A cue word is a noun here ("a state audit") unless it may be the verb after a subject.
-            if _nounish(t, lk, self) or (
-                not leading
-                and t.isalpha()
-                and lk in self.cue_words
-                and lk not in self.stops
-                and lk not in self.gap
-                and hi >= start
-            ):
-                hi = k
-                k += 1
-                continue
-            break
+            if step == "last":
+                break
+            k += 1
         return hi
+
+    def _np_joiner(self, toks, low, k) -> bool:
+        """Whether token k joins the noun phrase to the words after it: a preposition of a
+        complement before a noun ("director of the FBI") or a mark inside a name ("AT&T")."""
+        if low[k] in self.complement_preps:
+            return low[k + 1] in self.determiners or _nounish(toks[k + 1][2], low[k + 1], self)
+        return toks[k][2] in "-&." and toks[k + 1][2][:1].isupper()
+
+    def _np_step(self, toks, low, k, start, hi, leading) -> str:
+        """What token k is to a noun phrase that began at `start` and whose last word so far is
+        `hi`: "last" (a pronoun that is the whole phrase), "word" (part of it), "skip" (a
+        preposition or mark inside a name, part of it if a word follows) or "stop"."""
+        t, lk = toks[k][2], low[k]
+        if lk in self.pronouns and k == start and lk not in self.pronouns_not_np_start:
+            return "last"
+        if lk in self.determiners or lk[:1].isdigit():
+            return "word"
+        if hi >= start and k + 1 < len(toks) and self._np_joiner(toks, low, k):
+            return "skip"
+        if hi >= start and toks[hi][2][:1].isupper() and t.endswith("ed") and _verb_form(t):
+            return "stop"  # "Ruiz smiled, pointing out ...": a past form after a name is its verb
+        # A cue word is a noun here ("a state audit") unless it may be the verb after a subject.
+        if _nounish(t, lk, self) or (
+            not leading and t.isalpha() and lk in self.cue_words and lk not in self.stops and lk not in self.gap and hi >= start
+        ):
+            return "word"
+        return "stop"
 
     def _set_source(self, a, toks, low, lo, hi) -> bool:
         a.source_start, a.source_end = toks[lo][0], toks[hi][1]
