@@ -50,6 +50,8 @@ _FAST_TOKEN = re.compile(r"\w(?:[\w’'&-]+|\.(?=[^\W\d_\xb2\xb3\xb9\xbc-\xbe]))
 # Cue kinds whose attributions the contract counts: a source joined to its words or findings.
 REPORTING_KINDS = frozenset({"speech", "finding", "estimate", "according-to", "credit"})
 SOURCE_KINDS = ("named", "described", "vague", "pronoun", "document")
+# An opening phrase of time set off by a comma is at most this many words ("A few days later,").
+_MAX_TIME_PHRASE = 5
 _MAX_NP = 12  # tokens in a source noun phrase
 _MAX_DATELINE = 10  # tokens in a dateline before its dash ("ORLANDO, Fla. (Reuters) -")
 _MAX_BRACKET = 8  # tokens in a bracket after a name ("(R-Ky.)", "(D-N.Y.)")
@@ -195,6 +197,8 @@ class AttributionFinder:
         # A described source: the contract's described nouns, its people and its documents.
         self.subject_nouns = self.source_nouns | self.vague | self.documents | self.people
         self.common_openers = lexicon.word_class("common_openers")
+        self.subject_openers = lexicon.word_class("subject_openers")
+        self.subordinators = lexicon.word_class("subordinators")
         self.be = lexicon.word_class("be_forms")
         # A source before a headline's colon holds no preposition but those of names.
         self.label_prepositions = lexicon.word_class("prepositions") - lexicon.word_class("name_prepositions")
@@ -769,7 +773,7 @@ class AttributionFinder:
         """A cue word outside the reporting list counts only where it reads as a verb with a
         source: after a subject (name, pronoun, described noun), or as an inverted or
         participial cue after a comma ("..., asked Smith", "..., calling it ...")."""
-        k = self._before_gap(low, i)
+        k = self._before_gap(low, i, toks)
         if k < 0:
             return False
         t = toks[k][2]
@@ -798,19 +802,24 @@ class AttributionFinder:
             and lk not in self.determiners
         )
 
-    def _before_gap(self, low, i) -> int:
+    def _before_gap(self, low, i, toks=None) -> int:
         """The token before the cue at token i, back over the auxiliaries and negations between
         a subject and its verb ("has not said", "didn't say"); -1 for none."""
         k = i - 1
-        while k >= 0 and (low[k] in self.gap or low[k].endswith(self.negation_endings) or self._when_or_how(low, k)):
+        while k >= 0 and (low[k] in self.gap or low[k].endswith(self.negation_endings) or self._when_or_how(low, k, toks)):
             k -= 1
         return k
 
-    def _when_or_how(self, low, k: int) -> bool:
+    def _when_or_how(self, low, k: int, toks=None) -> bool:
         """Whether token k is a word of when or an adverb in -ly between a subject and its cue
-        ("Ryan on Thursday declared", "has sometimes acknowledged", "is suddenly promising")."""
+        ("Ryan on Thursday declared", "has sometimes acknowledged", "is suddenly promising").
+        A capitalised word in -ly is a name ("Megyn Kelly said")."""
         w = low[k]
-        return w in self.time_gap or (len(w) > 4 and w.endswith("ly") and w.isalpha() and w not in self.ly_nouns)
+        if w in self.time_gap:
+            return True
+        if toks is not None and toks[k][2][:1].isupper():
+            return False
+        return len(w) > 4 and w.endswith("ly") and w.isalpha() and w not in self.ly_nouns
 
     def _set_off_cue_ok(self, toks, low, i, j, kind) -> bool:
         """A cue set off by a comma, dash or bracket: a participle ("..., calling it a
@@ -850,7 +859,7 @@ class AttributionFinder:
 
     def _place(self, a: Attribution, text, toks, low, i, j, before) -> None:
         """Fill the source and content of a verb cue whose tokens are i..j-1."""
-        k = self._before_gap(low, i)
+        k = self._before_gap(low, i, toks)
         inverted = self._inverted(text, toks, low, i, k)
         if self._place_shared_subject(a, text, toks, low, i, j, k):
             return
@@ -886,10 +895,16 @@ class AttributionFinder:
             # "He went on to say ...", "Paul declined to say whether ...": the infinitive's
             # speaker is the subject of the verb it completes.
             or (i > 0 and low[i - 1] == "to")
+            or self._gerund_after_preposition(low, i, k)
         ):
             return False
-        a.shares_subject = True
-        self._np_right(a, text, toks, low, self._main_clause_start(toks, low, i), leading=True)
+        if self._gerund_after_preposition(low, i, k):
+            # Its own clause's subject, not an earlier cue's source (_share_subjects).
+            start = self._clause_start_before(toks, low, k)
+        else:
+            a.shares_subject = True
+            start = self._main_clause_start(toks, low, i)
+        self._np_right(a, text, toks, low, start, leading=True)
         self._content_after(a, text, toks, low)
         return True
 
@@ -926,18 +941,48 @@ class AttributionFinder:
         a.source_kind = ""
         return False
 
+    def _gerund_after_preposition(self, low, i, k) -> bool:
+        """Whether the cue at token i is a gerund after a preposition inside the sentence ("Trump
+        landed in hot water by saying ...", "Cruz thanked him before adding ..."): it speaks for
+        the subject of its clause."""
+        return k > 0 and low[i].endswith("ing") and low[k] in self.participle_openers
+
+    def _clause_start_before(self, toks, low, k) -> int:
+        """The first token of the clause that token k stands in: after the last subordinating
+        word ("as he did two years ago by announcing"), or the last comma before a subject
+        ("Recognizing this, Mr. Rubio joined Democrats in writing"), else the main clause's."""
+        for c in range(k - 1, 0, -1):
+            if low[c] in self.subordinators:
+                return c + 1
+            if toks[c][2] == "," and c + 1 < k:
+                nxt = toks[c + 1][2]
+                if nxt[:1].isupper() or low[c + 1] in self.pronouns or low[c + 1] in self.determiners:
+                    return c + 1
+        return self._main_clause_start(toks, low, k)
+
     def _main_clause_start(self, toks, low, i) -> int:
         """The first token of the main clause before token i: past a dateline ("WASHINGTON —")
         and an opening phrase of place, time or manner set off by a comma ("Speaking at a
         town hall, Trump went after Bush, calling him ...", "This year, he ...")."""
         start = self._after_dateline(toks, i)
-        if start < i and (
-            low[start] in self.intro_words or (low[start].endswith("ing") and not self._name_word(toks, low, start))
+        # "Then he cut into Bush, calling him ...": a linking word before the subject.
+        while start < i - 1 and low[start] in self.subject_openers:
+            start += 1
+        comma = next((c for c in range(start + 1, i) if toks[c][2] == ","), -1)
+        if (
+            comma > 0
+            and (
+                low[start] in self.intro_words
+                or (low[start].endswith("ing") and not self._name_word(toks, low, start))
+                # "A few days later, Trump reversed himself, telling ...": a phrase of time
+                or (
+                    comma - start <= _MAX_TIME_PHRASE
+                    and (low[start] in self.determiners or low[start] in self.numbers or low[start][:1].isdigit())
+                    and any(w in self.time_gap for w in low[start:comma])
+                )
+            )
         ):
-            for c in range(start + 1, i):
-                if toks[c][2] == ",":
-                    start = c + 1
-                    break
+            start = comma + 1
         # "Trump pivoted to trade, but Wallace brought him back, asking ...": the participle
         # hangs on the last clause joined before it.
         for c in range(i - 1, start, -1):
@@ -1145,8 +1190,11 @@ class AttributionFinder:
             return "word"
         if hi >= start and k + 1 < len(toks) and self._np_joiner(toks, low, k):
             return "skip"
-        if hi >= start and toks[hi][2][:1].isupper() and t.endswith("ed") and _verb_form(t):
-            return "stop"  # "Ruiz smiled, pointing out ...": a past form after a name is its verb
+        if hi >= start and t.islower() and t.isalpha() and self._name_word(toks, low, hi):
+            if t.endswith("ed") and _verb_form(t):
+                return "stop"  # "Ruiz smiled, pointing out ...": a past form after a name is its verb
+            if leading and lk not in self.subject_nouns:
+                return "stop"  # "Berg met the crew before adding ...": a subject's name, then its verb
         # A cue word is a noun here ("a state audit") unless it may be the verb after a subject.
         if _nounish(t, lk, self) or (
             not leading and t.isalpha() and lk in self.cue_words and lk not in self.stops and lk not in self.gap and hi >= start

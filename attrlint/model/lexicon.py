@@ -127,6 +127,11 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
         "words",
         "prepositions a name or title may hold (Secretary of State): a headline's colon credit may too",
     ),
+    "subject_openers": ("words", "linking words that open a sentence before its subject with no comma (then, and, but)"),
+    "subordinators": (
+        "words",
+        "words that open a clause inside a sentence (as, while, because): a gerund after a preposition speaks for its subject",
+    ),
     "valuation_verbs": ("words", "verbs that estimate when their object is put 'at' a figure (put, place, peg)"),
     "perfect_auxiliaries": ("words", "has, have, had: an -s cue word right before one is its subject, a noun"),
     "contracting_words": ("words", "words whose 's is 'is' or 'has' (there's, what's), not a possessive"),
