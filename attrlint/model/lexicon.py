@@ -132,6 +132,10 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
         "words",
         "words that open a clause inside a sentence (as, while, because): a gerund after a preposition speaks for its subject",
     ),
+    "poll_standing_verbs": (
+        "words",
+        "verbs of a candidate's standing in a poll (topped a BVA poll): the poll frames the figures",
+    ),
     "valuation_verbs": ("words", "verbs that estimate when their object is put 'at' a figure (put, place, peg)"),
     "perfect_auxiliaries": ("words", "has, have, had: an -s cue word right before one is its subject, a noun"),
     "contracting_words": ("words", "words whose 's is 'is' or 'has' (there's, what's), not a possessive"),
