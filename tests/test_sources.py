@@ -562,3 +562,21 @@ def test_the_speakers_of_gerunds_and_participles(sentence, expected):
     article, atts = model(f"Head\n\n{sentence}\n")
     got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # "Will" and "May" before a past form are names, not auxiliaries.
+        ("George Will wrote that the ferry was late.", [("wrote", "George Will")]),
+        ("Ruiz will say more on Monday.", [("say", "Ruiz")]),
+        # Words of place stand between a subject and its verb like words of time.
+        ("Ferry workers here said the quay would close.", [("said", "Ferry workers")]),
+        # A passive with its agent: the one after "by" reports or asks.
+        ("As reported by the Harbour Ledger, the quay was closed.", [("reported by", "the Harbour Ledger")]),
+    ],
+)
+def test_names_like_auxiliaries_places_and_agents(sentence, expected):
+    article, atts = model(f"Head\n\n{sentence}\n")
+    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
+    assert got == expected

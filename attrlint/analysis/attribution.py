@@ -199,6 +199,8 @@ class AttributionFinder:
         self.common_openers = lexicon.word_class("common_openers")
         self.subject_openers = lexicon.word_class("subject_openers")
         self.subordinators = lexicon.word_class("subordinators")
+        self.name_auxiliaries = lexicon.word_class("name_auxiliaries")
+        self.irregular_pasts = lexicon.word_class("irregular_pasts")
         self.be = lexicon.word_class("be_forms")
         # A source before a headline's colon holds no preposition but those of names.
         self.label_prepositions = lexicon.word_class("prepositions") - lexicon.word_class("name_prepositions")
@@ -807,8 +809,20 @@ class AttributionFinder:
         a subject and its verb ("has not said", "didn't say"); -1 for none."""
         k = i - 1
         while k >= 0 and (low[k] in self.gap or low[k].endswith(self.negation_endings) or self._when_or_how(low, k, toks)):
+            if toks is not None and self._auxiliary_name(toks, low, k, i):
+                break
             k -= 1
         return k
+
+    def _auxiliary_name(self, toks, low, k, i) -> bool:
+        """Whether a capitalised "Will" or "May" right before a past or -s form is a name
+        ("George Will wrote", "Will acknowledges"): an auxiliary comes before a bare verb."""
+        return (
+            low[k] in self.name_auxiliaries
+            and toks[k][2][:1].isupper()
+            and i == k + 1
+            and (_verb_form(low[i]) or low[i] in self.irregular_pasts)
+        )
 
     def _when_or_how(self, low, k: int, toks=None) -> bool:
         """Whether token k is a word of when or an adverb in -ly between a subject and its cue
@@ -1251,7 +1265,8 @@ class AttributionFinder:
         hi = a.start if at is None else at
         while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:—–"):
             hi -= 1
-        if hi > lo:
+        # "As reported by X, ...", "When asked by a host if ...": an opening word is no content.
+        if hi > lo and not all(w.lower() in self.subordinators for w in text[lo:hi].split()):
             a.content_start, a.content_end = lo, hi
             return
         k = _token_at(toks, max(a.end, a.source_end))
@@ -1314,6 +1329,8 @@ def _nounish(t: str, lk: str, finder: AttributionFinder) -> bool:
     adjective (any word that is not a function word, a pronoun or a cue)."""
     if not t[:1].isalnum():
         return False
+    if t[:1].isupper() and lk in finder.name_auxiliaries:
+        return True  # "George Will", "Theresa May"
     if lk in finder.stops or (lk in finder.pronouns and not t[:1].isupper()):
         return False
     if t[:1].isupper() or t[:1].isdigit():

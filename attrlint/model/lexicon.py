@@ -136,6 +136,8 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
         "words",
         "verbs of a candidate's standing in a poll (topped a BVA poll): the poll frames the figures",
     ),
+    "name_auxiliaries": ("words", "auxiliaries that are also names (Will, May): before a past form they name the subject"),
+    "irregular_pasts": ("words", "past forms not in -ed (said, wrote, told)"),
     "valuation_verbs": ("words", "verbs that estimate when their object is put 'at' a figure (put, place, peg)"),
     "perfect_auxiliaries": ("words", "has, have, had: an -s cue word right before one is its subject, a noun"),
     "contracting_words": ("words", "words whose 's is 'is' or 'has' (there's, what's), not a possessive"),
