@@ -786,7 +786,7 @@ class AttributionFinder:
             return False  # "declined to endorse": the first verb carries the attribution
         if t in _SET_OFF:
             # '"How big is it?" asked the boy', "..., asked Smith", "..., calling it ..."
-            return self._set_off_cue_ok(toks, low, i, j, kind)
+            return self._set_off_cue_ok(toks, low, i, j, kind) or (kind != "belief" and self._opening_subject(toks, low, k) >= 0)
         return self._subject_ok(t, lk, k, kind) or self._determined_subject(low, k, kind)
 
     def _determined_subject(self, low, k: int, kind: str) -> bool:

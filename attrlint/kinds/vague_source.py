@@ -45,6 +45,9 @@ class VagueSource(Rule):
         "vague_nouns": Option("words", [], "sources that are vague even bare (sources, experts, observers, critics)"),
         "quantifiers": Option("words", [], "words that make any group vague (some, many, a wide array of)"),
         "alone": Option("words", [], "quantifiers that are a vague group by themselves before a cue (some, others)"),
+        "others_words": Option(
+            "words", [], "words after 'and' that make a group the rest of those just named (and other, and many more)"
+        ),
         "described_nouns": Option("words", [], "groups that are described sources even after a quantifier (officials, police)"),
         "group_modifiers": Option("words", [], "capitalised words that may describe a vague group (Democratic, Western)"),
         "not_modifiers": Option("words", [], "words that end a group's modifiers (the, and, he, said)"),
@@ -118,6 +121,7 @@ class VagueSource(Rule):
         self._particular_after_the = frozenset(w.lower() for w in o["particular_after_the"])
         self._topic_words = frozenset(w.lower() for w in o["topic_words"])
         self._share_words = frozenset(w.lower() for w in o["share_words"])
+        self._others = frozenset(w.lower() for w in o["others_words"])
         self._anonymous = frozenset(w.lower() for w in o["anonymous_nouns"])
         self._prepositions = self.lexicon.word_class("prepositions") if self.lexicon else frozenset()
         self._ing_nouns = self.lexicon.word_class("ing_nouns") if self.lexicon else frozenset()
@@ -447,6 +451,10 @@ class VagueSource(Rule):
         before = _word_before(text, m.start("np")).lower()
         if before in self._owners or before.endswith(("’s", "'s")):
             return True
+        if before in self._coordinators and any(w.lower() in self._others for w in m.group("np").split()):
+            at_and = text.rfind(before, 0, m.start("np"))
+            if _word_before(text, at_and)[:1].isupper():
+                return True  # "Ana Ruiz, Tomas Berg and many more skippers said": named for the rest
         if subject and self._reported_by_another(text, m.start("np")):
             return True
         for w in m.group("mods").split():
@@ -510,13 +518,15 @@ class VagueSource(Rule):
         )
 
     def _named_for_others(self, text: str, m, stop_at: int, group_at: int) -> bool:
-        """Whether a named one stands for the rest: "Mayor Jane Holt and other supporters"."""
+        """Whether named ones stand for the rest: "Mayor Jane Holt and other supporters", "Ana
+        Ruiz, Tomas Berg and many more skippers"."""
         at_and = text.rfind("and", 0, group_at if group_at > stop_at else stop_at + 3)
-        return (
-            at_and >= 0
-            and text[at_and + 3 : m.start("head2")].split()[:1] == ["other"]
-            and _word_before(text, at_and)[:1].isupper()
-        )
+        if at_and < 0 or not _word_before(text, at_and)[:1].isupper():
+            return False
+        between = [w.lower() for w in text[at_and + 3 : m.start("head2")].split()]
+        while between and between[0] in self._quantifier_words:
+            between.pop(0)  # "and many more skippers"
+        return bool(between) and between[0] in self._others
 
     def _pinned_or_owning(self, text: str, m) -> bool:
         """Whether what follows the group ties it to a named body ("analysts at Goldman Sachs")
