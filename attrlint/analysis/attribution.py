@@ -232,6 +232,7 @@ class AttributionFinder:
         )
         # "put his net worth at $45 billion": a verb of valuing, its object, and a figure.
         self.valuation_verbs = lexicon.word_set("valuation_verbs")
+        self.valuation_prepositions = lexicon.word_class("valuation_prepositions")
         self.valued_at = regex.compile(rf"\s+(?:(?:{lexicon.alternation('approximators')})\s+)?[$£€\d]", regex.I)
         self.number_after = lexicon.word_pattern("quantity_approximators", r"\s+(?:(?:{})\s+)?[$£€\d]")
         self.that_after = regex.compile(r"\s+that\b", regex.I)
@@ -595,9 +596,10 @@ class AttributionFinder:
 
     def _values_at(self, toks, low, text, i) -> bool:
         """Whether a verb of valuing at token i puts its object at a figure: "Forbes put his net
-        worth at $45 billion", "analysts place the cost of the plan at about $3 billion"."""
+        worth at $45 billion", "analysts place the cost of the plan at about $3 billion", "Forbes
+        lists the brothers with just under $40 billion each"."""
         for k in range(i + 1, min(len(toks), i + 9)):
-            if low[k] == "at":
+            if low[k] in self.valuation_prepositions:
                 return self.valued_at.match(text, toks[k][1]) is not None
             if not low[k][:1].isalnum():
                 return False  # the object ends at a mark: no figure it is put at

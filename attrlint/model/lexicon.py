@@ -136,6 +136,7 @@ LEXICON_KEYS: dict[str, tuple[str, str]] = {
         "words",
         "verbs of a candidate's standing in a poll (topped a BVA poll): the poll frames the figures",
     ),
+    "valuation_prepositions": ("words", "the words before the figure a verb of valuing puts its object at (at, with)"),
     "name_auxiliaries": ("words", "auxiliaries that are also names (Will, May): before a past form they name the subject"),
     "irregular_pasts": ("words", "past forms not in -ed (said, wrote, told)"),
     "valuation_verbs": ("words", "verbs that estimate when their object is put 'at' a figure (put, place, peg)"),
