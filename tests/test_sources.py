@@ -39,6 +39,12 @@ def words(article, sent, s, e):
     return article.text[sent.start + s : sent.start + e]
 
 
+def cues_and_sources(sentence: str) -> list[tuple[str, str]]:
+    """The words of each attribution's cue and source in a one-sentence article."""
+    article, atts = model(f"Head\n\n{sentence}\n")
+    return [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
+
+
 def test_sources_and_their_kinds():
     article, atts = model(ARTICLE)
     got = {
@@ -483,9 +489,7 @@ def test_inverted_and_appositive_sources_of_verbs_that_are_also_nouns(sentence, 
     ],
 )
 def test_hearers_times_and_shared_subjects(sentence, expected):
-    article, atts = model(f"Head\n\n{sentence}\n")
-    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
-    assert got == expected
+    assert cues_and_sources(sentence) == expected
 
 
 def test_newsroom_credit_lines_are_no_copy():
@@ -515,9 +519,7 @@ def test_newsroom_credit_lines_are_no_copy():
     ],
 )
 def test_cue_words_that_are_nouns_here(sentence, expected):
-    article, atts = model(f"Head\n\n{sentence}\n")
-    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
-    assert got == expected
+    assert cues_and_sources(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -539,9 +541,7 @@ def test_cue_words_that_are_nouns_here(sentence, expected):
     ],
 )
 def test_more_cues_of_speech_and_their_subjects(sentence, expected):
-    article, atts = model(f"Head\n\n{sentence}\n")
-    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
-    assert got == expected
+    assert cues_and_sources(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -559,9 +559,7 @@ def test_more_cues_of_speech_and_their_subjects(sentence, expected):
     ],
 )
 def test_the_speakers_of_gerunds_and_participles(sentence, expected):
-    article, atts = model(f"Head\n\n{sentence}\n")
-    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
-    assert got == expected
+    assert cues_and_sources(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -577,6 +575,4 @@ def test_the_speakers_of_gerunds_and_participles(sentence, expected):
     ],
 )
 def test_names_like_auxiliaries_places_and_agents(sentence, expected):
-    article, atts = model(f"Head\n\n{sentence}\n")
-    got = [(words(article, s, a.start, a.end), words(article, s, a.source_start, a.source_end)) for s, a in atts]
-    assert got == expected
+    assert cues_and_sources(sentence) == expected
