@@ -233,6 +233,8 @@ class AttributionFinder:
         # "put his net worth at $45 billion": a verb of valuing, its object, and a figure.
         self.valuation_verbs = lexicon.word_set("valuation_verbs")
         self.valuation_prepositions = lexicon.word_class("valuation_prepositions")
+        # The words a cue may start with: the first words of the cue phrases and the verbs of valuing.
+        self.cue_starts = frozenset(self.verb_phrases) | self.valuation_verbs
         self.valued_at = regex.compile(rf"\s+(?:(?:{lexicon.alternation('approximators')})\s+)?[$£€\d]", regex.I)
         self.number_after = lexicon.word_pattern("quantity_approximators", r"\s+(?:(?:{})\s+)?[$£€\d]")
         self.that_after = regex.compile(r"\s+that\b", regex.I)
@@ -351,10 +353,9 @@ class AttributionFinder:
         """Cues that are verbs of the lexicon's lists, with their sources and contents."""
         out: list[Attribution] = []
         # Only tokens that begin a cue phrase are looked at; a phrase found skips the tokens it covers.
-        phrases = self.verb_phrases
+        starts = self.cue_starts
         covered = 0
-        valuing = self.valuation_verbs
-        for i in [k for k, w in enumerate(low) if w in phrases or w in valuing]:
+        for i in [k for k, w in enumerate(low) if w in starts]:
             if i < covered:
                 continue
             hit = self._verb_at(toks, low, text, i)
@@ -905,16 +906,17 @@ class AttributionFinder:
         """A participle after a comma or a second verb ("..., saying ...", "... did the math
         and found that ..."): the subject of the main clause speaks; an earlier cue's source,
         when the sentence has one (_share_subjects)."""
+        gerund = self._gerund_after_preposition(low, i, k)
         if k < 0 or not (
             (_comma_at(toks, k) and low[i].endswith("ing"))
             or self._coordinated(text, low, i, toks[j - 1][1], " ".join(a.cue.lower().split()))
             # "He went on to say ...", "Paul declined to say whether ...": the infinitive's
             # speaker is the subject of the verb it completes.
             or (i > 0 and low[i - 1] == "to")
-            or self._gerund_after_preposition(low, i, k)
+            or gerund
         ):
             return False
-        if self._gerund_after_preposition(low, i, k):
+        if gerund:
             # Its own clause's subject, not an earlier cue's source (_share_subjects).
             start = self._clause_start_before(toks, low, k)
         else:
