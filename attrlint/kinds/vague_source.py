@@ -451,10 +451,8 @@ class VagueSource(Rule):
         before = _word_before(text, m.start("np")).lower()
         if before in self._owners or before.endswith(("’s", "'s")):
             return True
-        if before in self._coordinators and any(w.lower() in self._others for w in m.group("np").split()):
-            at_and = text.rfind(before, 0, m.start("np"))
-            if _word_before(text, at_and)[:1].isupper():
-                return True  # "Ana Ruiz, Tomas Berg and many more skippers said": named for the rest
+        if before in self._coordinators and self._named_for_others(text, m, m.start("np"), m.start("np")):
+            return True  # "Ana Ruiz, Tomas Berg and many more skippers said": named for the rest
         if subject and self._reported_by_another(text, m.start("np")):
             return True
         for w in m.group("mods").split():
