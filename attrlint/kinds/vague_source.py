@@ -66,11 +66,6 @@ class VagueSource(Rule):
         ),
         "cues": Option("words", [], "verbs that join a source to what it says or thinks (say, agree, believe)"),
         "poll_nouns": Option("words", [], "nouns of a poll: in its sentence 'most said' are the people polled (poll, survey)"),
-        "share_words": Option(
-            "words",
-            [],
-            "shares of a group ('two-thirds of Democratic insiders said'): the people polled, who answer for themselves",
-        ),
         "object_cues": Option(
             "words",
             [],
@@ -120,7 +115,10 @@ class VagueSource(Rule):
         self._coordinators = frozenset(w.lower() for w in o["coordinators"])
         self._particular_after_the = frozenset(w.lower() for w in o["particular_after_the"])
         self._topic_words = frozenset(w.lower() for w in o["topic_words"])
-        self._share_words = frozenset(w.lower() for w in o["share_words"])
+        # A share of a group is counted, so polled ("Two-thirds of Democratic insiders said", "52
+        # percent of economists think"): the lexicon's shares of the people polled.
+        shares = self.lexicon.alternation("answer_shares") if self.lexicon else "(?!)"
+        self._share_before = regex.compile(rf"(?:{shares})[\w-]*\s*$", regex.IGNORECASE)
         self._others = frozenset(w.lower() for w in o["others_words"])
         self._anonymous = frozenset(w.lower() for w in o["anonymous_nouns"])
         self._prepositions = self.lexicon.word_class("prepositions") if self.lexicon else frozenset()
@@ -495,7 +493,7 @@ class VagueSource(Rule):
             return True
         if low in self._topic_words:
             return True  # "tied to what people think of him": what they think is the topic, not a claim
-        if low == "of" and self._share(_word_before(text, stop_at)):
+        if low == "of" and self._share_before.search(text, max(0, stop_at - 30), stop_at):
             return True  # "Two-thirds of Democratic insiders said": a poll's answer, the people polled
         if low == "the" and m.group("head2").lower() in self._particular_after_the:
             return True  # "the restaurant that the people said": people already in view
@@ -548,11 +546,6 @@ class VagueSource(Rule):
         if w[:1].isupper():
             return low in self._group_mods or (not text[:at].strip() and low in self._group_mods)
         return True
-
-    def _share(self, word: str) -> bool:
-        """Whether a word is a share of a group: "two-thirds", "half", "52%", "majority"."""
-        low = word.lower()
-        return low.endswith("%") or low.rsplit("-", 1)[-1] in self._share_words
 
     def _is_number(self, low: str) -> bool:
         if low[:1].isdigit():
